@@ -1,0 +1,136 @@
+#include "campusapplication.h"
+
+#include "mainwindow.h"
+#include "sqleditor.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMessageBox>
+#include <QThread>
+#include <QTimer>
+
+#include <cstdio>
+
+namespace {
+constexpr int ScreenshotTimeoutMs = 120000;
+
+QString welcomeScript()
+{
+    return CampusApplication::tr("-- Welcome to PG Campus! This editor is connected to your own practice server.\n"
+                                 "-- Press F5 or Ctrl+Enter to run the script.\n") +
+           QStringLiteral("SELECT name, setting, unit\n"
+                          "FROM pg_settings\n"
+                          "WHERE name IN ('server_version', 'server_encoding', 'max_connections',\n"
+                          "               'shared_buffers', 'work_mem', 'wal_level')\n"
+                          "ORDER BY name;\n");
+}
+
+void printError(const QString &text)
+{
+    std::fprintf(stderr, "pgcampus: %s\n", qPrintable(text));
+}
+} // namespace
+
+CampusApplication::CampusApplication(const Options &options)
+    : m_options(options)
+    , m_server(QDir(options.dataDirectory).filePath(QStringLiteral("practice-server")))
+{
+}
+
+CampusApplication::~CampusApplication()
+{
+    m_session.close();
+    m_window.reset();
+    if (m_serverStarted)
+        m_server.stop();
+}
+
+bool CampusApplication::start()
+{
+    if (m_options.view != u"workbench") {
+        printError(tr("Unknown view \"%1\". Available views: workbench.").arg(m_options.view));
+        return false;
+    }
+    openProgressStore();
+    m_window = std::make_unique<MainWindow>(&m_session);
+    m_window->editor()->setText(welcomeScript());
+    connect(&m_session, &QuerySession::opened, m_window.get(), [this] { m_window->editor()->setFocus(); });
+    if (m_options.screenshotFile.isEmpty())
+        m_window->show();
+    else
+        takeScreenshotWhenReady();
+    startPracticeServer();
+    return true;
+}
+
+void CampusApplication::openProgressStore()
+{
+    const QString path = QDir(m_options.dataDirectory).filePath(QStringLiteral("progress.sqlite"));
+    if (!m_store.open(path)) {
+        printError(m_store.errorString());
+        if (m_options.screenshotFile.isEmpty())
+            QMessageBox::warning(nullptr, tr("Progress store"), m_store.errorString());
+        return;
+    }
+    if (!m_store.recoveryNotice().isEmpty()) {
+        printError(m_store.recoveryNotice());
+        if (m_options.screenshotFile.isEmpty())
+            QMessageBox::information(nullptr, tr("Progress store"), m_store.recoveryNotice());
+    }
+    const QString osUser = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
+    const Learner learner = m_store.defaultLearner(osUser.isEmpty() ? tr("Learner") : osUser);
+    const QJsonObject detail{{QStringLiteral("version"), QApplication::applicationVersion()}};
+    m_store.recordEvent(learner.id, QStringLiteral("app_started"),
+                        QString::fromUtf8(QJsonDocument(detail).toJson(QJsonDocument::Compact)));
+}
+
+// initdb and startup take seconds: they run on a worker thread, the window stays live.
+void CampusApplication::startPracticeServer()
+{
+    QThread *worker = QThread::create([this] {
+        const bool ok = m_server.start();
+        const QString error = m_server.errorString();
+        QMetaObject::invokeMethod(this, [this, ok, error] { onServerStarted(ok, error); }, Qt::QueuedConnection);
+    });
+    connect(worker, &QThread::finished, worker, &QObject::deleteLater);
+    worker->start();
+}
+
+void CampusApplication::onServerStarted(bool ok, const QString &error)
+{
+    m_serverStarted = ok;
+    if (!ok) {
+        printError(error);
+        m_window->showServerUnavailable(error);
+        return;
+    }
+    m_session.open(m_server.connectionString());
+}
+
+void CampusApplication::takeScreenshotWhenReady()
+{
+    m_window->setAttribute(Qt::WA_DontShowOnScreen, false);
+    m_window->show();
+    connect(&m_session, &QuerySession::opened, m_window.get(), &MainWindow::runScript);
+    connect(m_window.get(), &MainWindow::scriptFinished, this, &CampusApplication::saveScreenshot);
+    connect(&m_session, &QuerySession::openFailed, this, &CampusApplication::saveScreenshot);
+    QTimer::singleShot(ScreenshotTimeoutMs, this, &CampusApplication::saveScreenshot);
+}
+
+void CampusApplication::saveScreenshot()
+{
+    if (m_screenshotTaken)
+        return;
+    m_screenshotTaken = true;
+    // One more turn of the event loop so the last results are laid out and painted.
+    QTimer::singleShot(200, this, [this] {
+        const QPixmap image = m_window->grab();
+        if (image.isNull() || !image.save(m_options.screenshotFile, "PNG")) {
+            printError(tr("Could not save the screenshot to %1.").arg(m_options.screenshotFile));
+            m_exitCode = 1;
+        }
+        QApplication::exit(m_exitCode);
+    });
+}

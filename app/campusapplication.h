@@ -1,0 +1,49 @@
+#pragma once
+
+#include "practiceserver.h"
+#include "progressstore.h"
+#include "querysession.h"
+
+#include <QObject>
+#include <QString>
+
+#include <memory>
+
+class MainWindow;
+
+// Composition root: the progress store, the practice server, the query session
+// and the main window, started in that order and stopped in reverse.
+class CampusApplication : public QObject
+{
+    Q_OBJECT
+public:
+    struct Options
+    {
+        QString dataDirectory;
+        QString screenshotFile; // non-empty: render the view, save it, quit
+        QString view = QStringLiteral("workbench");
+    };
+
+    explicit CampusApplication(const Options &options);
+    ~CampusApplication() override;
+
+    // Returns false with a message on stderr when the options cannot work.
+    bool start();
+    int exitCode() const { return m_exitCode; }
+
+private:
+    void openProgressStore();
+    void startPracticeServer();
+    void onServerStarted(bool ok, const QString &error);
+    void takeScreenshotWhenReady();
+    void saveScreenshot();
+
+    Options m_options;
+    ProgressStore m_store;
+    PracticeServer m_server;
+    QuerySession m_session;
+    std::unique_ptr<MainWindow> m_window;
+    bool m_serverStarted = false;
+    bool m_screenshotTaken = false;
+    int m_exitCode = 0;
+};

@@ -1,0 +1,102 @@
+#include "campusapplication.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QIcon>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QStandardPaths>
+#include <QTranslator>
+
+#include <cstdio>
+
+namespace {
+// Value of "--name VALUE" or "--name=VALUE" before QApplication exists.
+QString earlyOption(int argc, char **argv, const char *name)
+{
+    const QByteArray flag = QByteArray("--") + name;
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if (arg == flag && i + 1 < argc)
+            return QString::fromLocal8Bit(argv[i + 1]);
+        if (arg.startsWith(flag + '='))
+            return QString::fromLocal8Bit(arg.mid(flag.size() + 1));
+    }
+    return {};
+}
+
+// A screenshot needs no screen: without a display it renders offscreen.
+void chooseOffscreenForScreenshots(int argc, char **argv)
+{
+    if (earlyOption(argc, argv, "screenshot").isEmpty() || qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
+        return;
+    if (!qEnvironmentVariableIsSet("DISPLAY") && !qEnvironmentVariableIsSet("WAYLAND_DISPLAY"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+}
+
+void installTranslations(QApplication &app, const QString &language)
+{
+    const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
+    QLocale::setDefault(locale);
+    auto *qt = new QTranslator(&app);
+    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qt);
+    auto *own = new QTranslator(&app);
+    if (own->load(locale, QStringLiteral("pgcampus"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(own);
+}
+} // namespace
+
+int main(int argc, char **argv)
+{
+    chooseOffscreenForScreenshots(argc, argv);
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("pgcampus"));
+    QApplication::setApplicationDisplayName(QStringLiteral("PG Campus"));
+    QApplication::setApplicationVersion(QStringLiteral(PGCAMPUS_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("org.pgcampus.PGCampus"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/pgcampus/icons/pgcampus.svg")));
+
+    const QString language = earlyOption(argc, argv, "lang");
+    if (!language.isEmpty() && language != u"zh_CN" && language != u"en") {
+        std::fprintf(stderr, "pgcampus: --lang takes zh_CN or en, not %s\n", qPrintable(language));
+        return 2;
+    }
+    installTranslations(app, language);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QCoreApplication::translate("main", "PG Campus: learn PostgreSQL administration."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption dataDir(QStringLiteral("data-dir"),
+                                     QCoreApplication::translate("main", "Keep progress and the practice server in DIR."),
+                                     QStringLiteral("DIR"));
+    const QCommandLineOption lang(QStringLiteral("lang"),
+                                  QCoreApplication::translate("main", "User interface language: zh_CN or en."),
+                                  QStringLiteral("LANG"));
+    const QCommandLineOption screenshot(
+        QStringLiteral("screenshot"),
+        QCoreApplication::translate("main", "Render the view offscreen once data is loaded, save it as a PNG and exit."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption view(QStringLiteral("view"),
+                                  QCoreApplication::translate("main", "The view to show with --screenshot: workbench."),
+                                  QStringLiteral("VIEW"), QStringLiteral("workbench"));
+    parser.addOptions({dataDir, lang, screenshot, view});
+    parser.process(app);
+
+    CampusApplication::Options options;
+    options.dataDirectory = parser.isSet(dataDir)
+                                ? QDir(parser.value(dataDir)).absolutePath()
+                                : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    options.screenshotFile = parser.value(screenshot);
+    options.view = parser.value(view);
+
+    CampusApplication campus(options);
+    if (!campus.start())
+        return 2;
+    const int code = QApplication::exec();
+    return code != 0 ? code : campus.exitCode();
+}

@@ -1,0 +1,296 @@
+#include "progressstore.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QUuid>
+
+#include <sqlite3.h>
+
+#include <memory>
+
+namespace {
+// Each entry moves the schema one version up, inside its own transaction.
+// Append only: a released migration never changes.
+const char *const Migrations[] = {
+    // 1: learners and their activity log
+    "CREATE TABLE learner ("
+    "  id INTEGER PRIMARY KEY,"
+    "  name TEXT NOT NULL UNIQUE,"
+    "  language TEXT NOT NULL DEFAULT '',"
+    "  created_at TEXT NOT NULL,"
+    "  last_used_at TEXT NOT NULL);"
+    "CREATE TABLE activity ("
+    "  id INTEGER PRIMARY KEY,"
+    "  event_id TEXT NOT NULL UNIQUE,"
+    "  learner_id INTEGER NOT NULL REFERENCES learner(id) ON DELETE CASCADE,"
+    "  kind TEXT NOT NULL,"
+    "  at TEXT NOT NULL,"
+    "  detail TEXT NOT NULL DEFAULT '{}');"
+    "CREATE INDEX activity_by_learner ON activity(learner_id, at);",
+};
+
+struct StatementDeleter
+{
+    void operator()(sqlite3_stmt *s) const { sqlite3_finalize(s); }
+};
+using Statement = std::unique_ptr<sqlite3_stmt, StatementDeleter>;
+
+Statement prepare(sqlite3 *db, const char *sql)
+{
+    sqlite3_stmt *stmt = nullptr;
+    sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr);
+    return Statement(stmt);
+}
+
+void bindText(sqlite3_stmt *stmt, int index, const QString &value)
+{
+    const QByteArray utf8 = value.toUtf8();
+    sqlite3_bind_text(stmt, index, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
+}
+
+QString columnText(sqlite3_stmt *stmt, int column)
+{
+    return QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(stmt, column)));
+}
+
+QString nowText()
+{
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+}
+
+QDateTime parseTime(const QString &text)
+{
+    return QDateTime::fromString(text, Qt::ISODateWithMs);
+}
+
+bool isCorruption(int code)
+{
+    const int primary = code & 0xff;
+    return primary == SQLITE_NOTADB || primary == SQLITE_CORRUPT;
+}
+} // namespace
+
+ProgressStore::~ProgressStore()
+{
+    close();
+}
+
+int ProgressStore::latestSchemaVersion()
+{
+    return int(std::size(Migrations));
+}
+
+void ProgressStore::close()
+{
+    if (m_db) {
+        sqlite3_close_v2(m_db);
+        m_db = nullptr;
+    }
+}
+
+QString ProgressStore::sqliteError() const
+{
+    return m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : QString();
+}
+
+bool ProgressStore::exec(const char *sql)
+{
+    char *message = nullptr;
+    if (sqlite3_exec(m_db, sql, nullptr, nullptr, &message) == SQLITE_OK)
+        return true;
+    m_error = QString::fromUtf8(message);
+    sqlite3_free(message);
+    return false;
+}
+
+bool ProgressStore::open(const QString &path)
+{
+    close();
+    m_path = path;
+    m_error.clear();
+    m_recoveryNotice.clear();
+    m_setAsidePath.clear();
+    if (!QDir().mkpath(QFileInfo(path).absolutePath())) {
+        m_error = tr("Cannot create the folder for the progress store %1.").arg(path);
+        return false;
+    }
+    switch (tryOpen()) {
+    case OpenOutcome::Ok:
+        return true;
+    case OpenOutcome::Failed:
+        close();
+        return false;
+    case OpenOutcome::Unusable:
+        break;
+    }
+    const QString reason = m_error;
+    close();
+    if (!setAside(reason))
+        return false;
+    if (tryOpen() != OpenOutcome::Ok) {
+        close();
+        return false;
+    }
+    return true;
+}
+
+ProgressStore::OpenOutcome ProgressStore::tryOpen()
+{
+    const QByteArray file = QFile::encodeName(m_path);
+    const int rc = sqlite3_open_v2(file.constData(), &m_db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+    if (rc != SQLITE_OK) {
+        m_error = sqliteError();
+        return QFileInfo::exists(m_path) ? OpenOutcome::Unusable : OpenOutcome::Failed;
+    }
+    sqlite3_extended_result_codes(m_db, 1);
+    sqlite3_busy_timeout(m_db, 5000);
+
+    // The first read of the header tells a database from garbage.
+    const int version = schemaVersion();
+    if (version < 0)
+        return isCorruption(sqlite3_errcode(m_db)) ? OpenOutcome::Unusable : OpenOutcome::Failed;
+    if (version > latestSchemaVersion()) {
+        m_error = tr("The progress store %1 was written by a newer version of PG Campus (schema %2; this "
+                     "version knows up to %3). Update PG Campus to use it; the file was left unchanged.")
+                      .arg(m_path)
+                      .arg(version)
+                      .arg(latestSchemaVersion());
+        return OpenOutcome::Failed;
+    }
+    if (pragma(QStringLiteral("quick_check")) != u"ok") {
+        m_error = tr("the integrity check failed");
+        return OpenOutcome::Unusable;
+    }
+    if (!exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;"))
+        return isCorruption(sqlite3_errcode(m_db)) ? OpenOutcome::Unusable : OpenOutcome::Failed;
+    return migrate() ? OpenOutcome::Ok : OpenOutcome::Failed;
+}
+
+bool ProgressStore::setAside(const QString &reason)
+{
+    const QString stamp = QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    m_setAsidePath = m_path + QStringLiteral(".corrupt-") + stamp;
+    for (int n = 2; QFileInfo::exists(m_setAsidePath); ++n)
+        m_setAsidePath = m_path + QStringLiteral(".corrupt-%1-%2").arg(stamp).arg(n);
+    if (!QFile::rename(m_path, m_setAsidePath)) {
+        m_error = tr("The progress store %1 cannot be read (%2) and could not be moved aside.").arg(m_path, reason);
+        return false;
+    }
+    for (const char *suffix : {"-wal", "-shm"}) {
+        const QString companion = m_path + QLatin1StringView(suffix);
+        if (QFileInfo::exists(companion))
+            QFile::rename(companion, m_setAsidePath + QLatin1StringView(suffix));
+    }
+    m_recoveryNotice = tr("Your progress file could not be read (%1). It was moved to %2 and a new, empty "
+                          "progress store was started.")
+                           .arg(reason, m_setAsidePath);
+    return true;
+}
+
+int ProgressStore::schemaVersion() const
+{
+    Statement stmt = prepare(m_db, "PRAGMA user_version");
+    if (!stmt || sqlite3_step(stmt.get()) != SQLITE_ROW)
+        return -1;
+    return sqlite3_column_int(stmt.get(), 0);
+}
+
+QString ProgressStore::pragma(const QString &name) const
+{
+    const QByteArray sql = "PRAGMA " + name.toUtf8();
+    Statement stmt = prepare(m_db, sql.constData());
+    if (!stmt || sqlite3_step(stmt.get()) != SQLITE_ROW)
+        return {};
+    return columnText(stmt.get(), 0);
+}
+
+bool ProgressStore::migrate()
+{
+    for (int version = schemaVersion(); version < latestSchemaVersion(); ++version) {
+        const QByteArray bump = "PRAGMA user_version = " + QByteArray::number(version + 1);
+        if (!exec("BEGIN IMMEDIATE"))
+            return false;
+        if (!exec(Migrations[version]) || !exec(bump.constData())) {
+            const QString error = m_error;
+            exec("ROLLBACK");
+            m_error = tr("Updating the progress store to schema %1 failed: %2").arg(version + 1).arg(error);
+            return false;
+        }
+        if (!exec("COMMIT"))
+            return false;
+    }
+    return true;
+}
+
+QList<Learner> ProgressStore::learners() const
+{
+    QList<Learner> result;
+    Statement stmt = prepare(m_db, "SELECT id, name, language, created_at FROM learner ORDER BY name");
+    while (stmt && sqlite3_step(stmt.get()) == SQLITE_ROW) {
+        result.append({sqlite3_column_int64(stmt.get(), 0), columnText(stmt.get(), 1), columnText(stmt.get(), 2),
+                       parseTime(columnText(stmt.get(), 3))});
+    }
+    return result;
+}
+
+Learner ProgressStore::defaultLearner(const QString &nameForNew)
+{
+    Statement last = prepare(m_db, "SELECT id, name, language, created_at FROM learner "
+                                   "ORDER BY last_used_at DESC, id LIMIT 1");
+    if (last && sqlite3_step(last.get()) == SQLITE_ROW) {
+        return {sqlite3_column_int64(last.get(), 0), columnText(last.get(), 1), columnText(last.get(), 2),
+                parseTime(columnText(last.get(), 3))};
+    }
+    Statement insert = prepare(m_db, "INSERT INTO learner (name, created_at, last_used_at) VALUES (?1, ?2, ?2)");
+    const QString now = nowText();
+    bindText(insert.get(), 1, nameForNew);
+    bindText(insert.get(), 2, now);
+    if (sqlite3_step(insert.get()) != SQLITE_DONE) {
+        m_error = sqliteError();
+        return {};
+    }
+    return {sqlite3_last_insert_rowid(m_db), nameForNew, QString(), parseTime(now)};
+}
+
+qint64 ProgressStore::recordEvent(qint64 learnerId, const QString &kind, const QString &detailJson)
+{
+    Statement stmt = prepare(m_db, "INSERT INTO activity (event_id, learner_id, kind, at, detail) "
+                                   "VALUES (?1, ?2, ?3, ?4, ?5)");
+    if (!stmt) {
+        m_error = sqliteError();
+        return 0;
+    }
+    const QString now = nowText();
+    bindText(stmt.get(), 1, QUuid::createUuid().toString(QUuid::WithoutBraces));
+    sqlite3_bind_int64(stmt.get(), 2, learnerId);
+    bindText(stmt.get(), 3, kind);
+    bindText(stmt.get(), 4, now);
+    bindText(stmt.get(), 5, detailJson);
+    if (sqlite3_step(stmt.get()) != SQLITE_DONE) {
+        m_error = sqliteError();
+        return 0;
+    }
+    const qint64 id = sqlite3_last_insert_rowid(m_db);
+    Statement touch = prepare(m_db, "UPDATE learner SET last_used_at = ?2 WHERE id = ?1");
+    sqlite3_bind_int64(touch.get(), 1, learnerId);
+    bindText(touch.get(), 2, now);
+    sqlite3_step(touch.get());
+    return id;
+}
+
+QList<ActivityEvent> ProgressStore::events(qint64 learnerId) const
+{
+    QList<ActivityEvent> result;
+    Statement stmt = prepare(m_db, "SELECT id, event_id, learner_id, kind, at, detail FROM activity "
+                                   "WHERE learner_id = ?1 ORDER BY at, id");
+    if (!stmt)
+        return result;
+    sqlite3_bind_int64(stmt.get(), 1, learnerId);
+    while (sqlite3_step(stmt.get()) == SQLITE_ROW) {
+        result.append({sqlite3_column_int64(stmt.get(), 0), columnText(stmt.get(), 1),
+                       sqlite3_column_int64(stmt.get(), 2), columnText(stmt.get(), 3),
+                       parseTime(columnText(stmt.get(), 4)), columnText(stmt.get(), 5)});
+    }
+    return result;
+}

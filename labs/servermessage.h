@@ -1,0 +1,36 @@
+#pragma once
+
+#include <QString>
+
+struct pg_result;
+
+// A notice, warning or error from the server with every diagnostic field libpq reports.
+struct ServerMessage
+{
+    QString severity;          // localized: ERROR, NOTICE, ...
+    QString severityNonLocalized;
+    QString sqlState;
+    QString message;
+    QString detail;
+    QString hint;
+    int position = 0;          // 1-based character position in the statement, 0 if none
+    int internalPosition = 0;
+    QString internalQuery;
+    QString context;
+    QString schemaName;
+    QString tableName;
+    QString columnName;
+    QString dataTypeName;
+    QString constraintName;
+    QString sourceFile;
+    int sourceLine = 0;
+    QString sourceFunction;
+
+    bool isError() const;
+    // "ERROR:  relation "x" does not exist" plus DETAIL/HINT lines, as psql prints it.
+    QString toText() const;
+
+    static ServerMessage fromResult(const pg_result *result);
+    // A message raised on the client side (connection lost, libpq error text).
+    static ServerMessage clientError(const QString &text);
+};
