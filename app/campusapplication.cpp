@@ -104,6 +104,8 @@ void CampusApplication::onServerStarted(bool ok, const QString &error)
     if (!ok) {
         printError(error);
         m_window->showServerUnavailable(error);
+        if (!m_options.screenshotFile.isEmpty())
+            saveScreenshot(); // the window, with the reason shown, is still worth a picture
         return;
     }
     m_session.open(m_server.connectionString());

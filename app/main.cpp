@@ -10,6 +10,7 @@
 #include <QTranslator>
 
 #include <cstdio>
+#include <memory>
 
 namespace {
 // Value of "--name VALUE" or "--name=VALUE" before QApplication exists.
@@ -35,7 +36,18 @@ void chooseOffscreenForScreenshots(int argc, char **argv)
         qputenv("QT_QPA_PLATFORM", "offscreen");
 }
 
-void installTranslations(QApplication &app, const QString &language)
+// --help and --version print and exit: they need no display, so no QApplication.
+bool onlyPrints(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if (arg == "-h" || arg == "--help" || arg == "--help-all" || arg == "-v" || arg == "--version")
+            return true;
+    }
+    return false;
+}
+
+void installTranslations(QCoreApplication &app, const QString &language)
 {
     const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
     QLocale::setDefault(locale);
@@ -52,12 +64,17 @@ void installTranslations(QApplication &app, const QString &language)
 int main(int argc, char **argv)
 {
     chooseOffscreenForScreenshots(argc, argv);
-    QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("pgcampus"));
-    QApplication::setApplicationDisplayName(QStringLiteral("PG Campus"));
-    QApplication::setApplicationVersion(QStringLiteral(PGCAMPUS_VERSION));
-    QApplication::setDesktopFileName(QStringLiteral("org.pgcampus.PGCampus"));
-    QApplication::setWindowIcon(QIcon(QStringLiteral(":/pgcampus/icons/pgcampus.svg")));
+    const std::unique_ptr<QCoreApplication> application =
+        onlyPrints(argc, argv) ? std::make_unique<QCoreApplication>(argc, argv)
+                               : std::make_unique<QApplication>(argc, argv);
+    QCoreApplication &app = *application;
+    QCoreApplication::setApplicationName(QStringLiteral("pgcampus"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(PGCAMPUS_VERSION));
+    if (qobject_cast<QApplication *>(&app)) {
+        QGuiApplication::setApplicationDisplayName(QStringLiteral("PG Campus"));
+        QGuiApplication::setDesktopFileName(QStringLiteral("org.pgcampus.PGCampus"));
+        QGuiApplication::setWindowIcon(QIcon(QStringLiteral(":/pgcampus/icons/pgcampus.svg")));
+    }
 
     const QString language = earlyOption(argc, argv, "lang");
     if (!language.isEmpty() && language != u"zh_CN" && language != u"en") {

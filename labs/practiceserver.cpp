@@ -165,7 +165,8 @@ bool PracticeServer::initialize()
                         QStringLiteral("--encoding=UTF8"),
                         QStringLiteral("--locale=C"),
                         QStringLiteral("--username=") + superuser(),
-                        QStringLiteral("--auth=trust"),
+                        QStringLiteral("--auth-local=trust"),
+                        QStringLiteral("--auth-host=reject"),
                         QStringLiteral("--no-instructions")};
     if (m_options.throwaway)
         args << QStringLiteral("--no-sync");

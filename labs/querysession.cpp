@@ -54,8 +54,10 @@ void QuerySession::open(const QString &conninfo)
         Q_EMIT openFailed(tr("Out of memory while connecting."));
         return;
     }
-    if (PQstatus(m_conn) == CONNECTION_BAD) {
-        fail(QString::fromUtf8(PQerrorMessage(m_conn)));
+    if (PQstatus(m_conn) == CONNECTION_BAD) { // a malformed conninfo fails at once
+        const QString message = QString::fromUtf8(PQerrorMessage(m_conn)).trimmed();
+        close();
+        Q_EMIT openFailed(message);
         return;
     }
     PQsetNoticeReceiver(m_conn, &QuerySession::noticeReceiver, this);
@@ -177,6 +179,9 @@ void QuerySession::drainResults()
             Q_EMIT finished(m_timer.elapsed());
             return;
         }
+        // In chunked mode libpq puts the command tag on the last chunk and leaves
+        // the closing PGRES_TUPLES_OK without one.
+        const QString tag = QString::fromUtf8(PQcmdStatus(result));
         switch (PQresultStatus(result)) {
         case PGRES_TUPLES_CHUNK:
         case PGRES_SINGLE_TUPLE:
@@ -185,17 +190,20 @@ void QuerySession::drainResults()
                 m_hasCurrent = true;
             }
             m_current.appendRows(result);
+            if (!tag.isEmpty())
+                m_current.setCommandTag(tag);
             break;
         case PGRES_TUPLES_OK:
             if (!m_hasCurrent)
                 m_current = ResultSet();
             m_current.appendRows(result);
-            m_current.setCommandTag(QString::fromUtf8(PQcmdStatus(result)));
+            if (!tag.isEmpty())
+                m_current.setCommandTag(tag);
             m_hasCurrent = false;
             Q_EMIT resultReady(m_current);
             break;
         case PGRES_COMMAND_OK:
-            Q_EMIT commandCompleted(QString::fromUtf8(PQcmdStatus(result)));
+            Q_EMIT commandCompleted(tag);
             break;
         case PGRES_EMPTY_QUERY:
             break;

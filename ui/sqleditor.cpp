@@ -21,6 +21,8 @@ SqlEditor::SqlEditor(QWidget *parent)
     setMarginLineNumbers(0, true);
     setMarginWidth(1, 0);
     setWrapMode(WrapNone);
+    SendScintilla(SCI_SETSCROLLWIDTH, 1L); // grows with the longest line instead of a fixed 2000 px
+    SendScintilla(SCI_SETSCROLLWIDTHTRACKING, 1L);
     applyTheme();
     connect(this, &QsciScintilla::linesChanged, this, &SqlEditor::updateMarginWidth);
     updateMarginWidth();

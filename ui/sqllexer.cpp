@@ -44,9 +44,9 @@ SqlLexer::SqlLexer(const KSyntaxHighlighting::Definition &definition, const KSyn
                    QObject *parent)
     : QsciLexerCustom(parent)
     , m_font(QFontDatabase::systemFont(QFontDatabase::FixedFont))
+    , m_theme(theme)
 {
-    setDefinition(definition);
-    setTheme(theme);
+    m_highlighter.setDefinition(definition);
     int style = 0;
     for (const KSyntaxHighlighting::Format &format : definition.formats()) {
         style = nextFreeStyle(style);
@@ -106,9 +106,9 @@ bool SqlLexer::defaultEolFill(int) const
     return true;
 }
 
-void SqlLexer::applyFormat(int offset, int length, const KSyntaxHighlighting::Format &format)
+void SqlLexer::LineHighlighter::applyFormat(int offset, int length, const KSyntaxHighlighting::Format &format)
 {
-    m_spans.push_back({offset, length, styleForFormat(format.id())});
+    spans.push_back({offset, length, m_lexer.styleForFormat(format.id())});
 }
 
 void SqlLexer::styleText(int start, int end)
@@ -135,14 +135,14 @@ void SqlLexer::styleLine(int line)
         text.chop(1);
         ++eolBytes;
     }
-    m_spans.clear();
-    m_lineEndStates[size_t(line)] = highlightLine(text, before);
+    m_highlighter.spans.clear();
+    m_lineEndStates[size_t(line)] = m_highlighter.highlightLine(text, before);
 
     const int lineStart = int(ed->SendScintilla(QsciScintilla::SCI_POSITIONFROMLINE, line));
     startStyling(lineStart);
     int done = 0; // characters of text styled so far
     const QStringView view(text);
-    for (const Span &span : m_spans) {
+    for (const Span &span : m_highlighter.spans) {
         if (span.offset > done)
             setStyling(utf8Length(view.mid(done, span.offset - done)), 0);
         setStyling(utf8Length(view.mid(span.offset, span.length)), span.style);

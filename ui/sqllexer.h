@@ -3,6 +3,7 @@
 #include <KSyntaxHighlighting/AbstractHighlighter>
 #include <KSyntaxHighlighting/Format>
 #include <KSyntaxHighlighting/State>
+#include <KSyntaxHighlighting/Theme>
 
 #include <Qsci/qscilexercustom.h>
 
@@ -14,7 +15,7 @@
 // Lets QScintilla colour SQL with a KSyntaxHighlighting definition and theme:
 // each definition format becomes a Scintilla style, and the highlighter state
 // at every line end is kept so editing restyles from the changed line only.
-class SqlLexer : public QsciLexerCustom, private KSyntaxHighlighting::AbstractHighlighter
+class SqlLexer : public QsciLexerCustom
 {
     Q_OBJECT
 public:
@@ -41,13 +42,32 @@ private:
         int style;
     };
 
-    void applyFormat(int offset, int length, const KSyntaxHighlighting::Format &format) override;
+    // Runs the definition over one line and collects its spans as Scintilla styles.
+    class LineHighlighter : public KSyntaxHighlighting::AbstractHighlighter
+    {
+    public:
+        explicit LineHighlighter(const SqlLexer &lexer)
+            : m_lexer(lexer)
+        {
+        }
+        using KSyntaxHighlighting::AbstractHighlighter::highlightLine;
+        std::vector<Span> spans;
+
+    protected:
+        void applyFormat(int offset, int length, const KSyntaxHighlighting::Format &format) override;
+
+    private:
+        const SqlLexer &m_lexer;
+    };
+
+    const KSyntaxHighlighting::Theme &theme() const { return m_theme; }
     void styleLine(int line);
 
     QList<KSyntaxHighlighting::Format> m_formats; // index = style - 1, skipping Scintilla's reserved styles
     QHash<quint16, int> m_styleOfFormat;
     QHash<int, int> m_formatOfStyle;
     std::vector<KSyntaxHighlighting::State> m_lineEndStates;
-    std::vector<Span> m_spans;
     QFont m_font;
+    KSyntaxHighlighting::Theme m_theme;
+    LineHighlighter m_highlighter{*this};
 };

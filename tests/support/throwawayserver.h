@@ -1,0 +1,37 @@
+#pragma once
+
+#include "practiceserver.h"
+
+#include <QTemporaryDir>
+
+#include <memory>
+
+struct LiveServer;
+
+// A PostgreSQL server of the test's own, made by the same PracticeServer the app
+// uses, in a temporary directory that is removed with it, pass or fail. A test
+// process that crashes or aborts shuts its servers down on the way out.
+class ThrowawayServer
+{
+public:
+    ThrowawayServer();
+    ~ThrowawayServer();
+
+    bool start();
+    PracticeServer &server() { return *m_server; }
+    QString connectionString(const QString &database = QStringLiteral("postgres")) const
+    {
+        return m_server->connectionString(database);
+    }
+    QString errorString() const { return m_server->errorString(); }
+    QString directory() const { return m_dir.path(); }
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<PracticeServer> m_server;
+    LiveServer *m_tracked = nullptr;
+};
+
+// Runs one statement with a plain blocking libpq connection and returns the first
+// field of the first row (empty on error, with *error set): a check from outside.
+QString queryScalar(const QString &conninfo, const QString &sql, QString *error = nullptr);
