@@ -1,0 +1,247 @@
+#include "statementsplitter.h"
+#include "throwawayserver.h"
+
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+struct SplitCase
+{
+    QString name;
+    QString script;
+    QStringList expected; // unit texts; a leading backslash marks a meta-command
+    bool standardStrings = true;
+};
+
+// Reads tests/labs/splitting/cases.txt (its header explains the format).
+QList<SplitCase> readCases()
+{
+    QFile file(QStringLiteral(PGCAMPUS_TEST_DATA "/labs/splitting/cases.txt"));
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
+        return {};
+    QList<SplitCase> cases;
+    enum { Outside, Script, Expect } where = Outside;
+    QStringList lines;
+    bool crlf = false;
+    bool noEol = false;
+    auto flushUnit = [&] {
+        cases.last().expected << lines.join(crlf ? QStringLiteral("\r\n") : QStringLiteral("\n"));
+        lines.clear();
+    };
+    for (const QString &line : QString::fromUtf8(file.readAll()).split(u'\n')) {
+        if (line.startsWith(QStringLiteral("## case: "))) {
+            SplitCase c;
+            QString title = line.mid(9);
+            crlf = title.contains(QStringLiteral("[crlf]"));
+            noEol = title.contains(QStringLiteral("[noeol]"));
+            c.standardStrings = !title.contains(QStringLiteral("[nonstandard]"));
+            c.name = title.section(QStringLiteral(" ["), 0, 0);
+            cases << c;
+            lines.clear();
+            where = Script;
+        } else if (line == u"## expect" && where == Script) {
+            QString script = lines.join(u'\n');
+            if (!noEol)
+                script += u'\n';
+            if (crlf)
+                script.replace(u'\n', QStringLiteral("\r\n"));
+            cases.last().script = script;
+            lines.clear();
+            where = Expect;
+        } else if (line == u"## next" && where == Expect) {
+            flushUnit();
+        } else if (line == u"## end" && where == Expect) {
+            if (!lines.isEmpty())
+                flushUnit();
+            where = Outside;
+        } else if (where != Outside) {
+            lines << line;
+        }
+    }
+    return cases;
+}
+
+QStringList unitTexts(const QList<ScriptUnit> &units)
+{
+    QStringList texts;
+    for (const ScriptUnit &u : units)
+        texts << u.text;
+    return texts;
+}
+
+// What "psql -e" prints for the queries of a script: each query, then a newline.
+QString echoOf(const QList<ScriptUnit> &units)
+{
+    QString out;
+    for (const ScriptUnit &u : units) {
+        if (u.kind == ScriptUnit::Kind::Query)
+            out += u.text + u'\n';
+    }
+    return out;
+}
+} // namespace
+
+class tst_StatementSplitter : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void splits_data();
+    void splits();
+    void matchesPsql_data() { splits_data(); }
+    void matchesPsql();
+    void spansMapBackToTheScript();
+    void unitsKnowTheirLines();
+    void metaCommandParts();
+    void unitUnderCursor_data();
+    void unitUnderCursor();
+
+private:
+    ThrowawayServer m_server;
+    QString m_psql;
+};
+
+void tst_StatementSplitter::initTestCase()
+{
+    QVERIFY2(m_server.start(), qPrintable(m_server.errorString()));
+    m_psql = m_server.server().findBinaries() + QStringLiteral("/psql");
+    QVERIFY2(QFileInfo(m_psql).isExecutable(), qPrintable(m_psql));
+}
+
+void tst_StatementSplitter::splits_data()
+{
+    QTest::addColumn<QString>("script");
+    QTest::addColumn<bool>("standardStrings");
+    QTest::addColumn<QStringList>("expected");
+    const QList<SplitCase> cases = readCases();
+    QVERIFY(cases.size() >= 60);
+    for (const SplitCase &c : cases)
+        QTest::newRow(qPrintable(c.name)) << c.script << c.standardStrings << c.expected;
+}
+
+void tst_StatementSplitter::splits()
+{
+    QFETCH(QString, script);
+    QFETCH(bool, standardStrings);
+    QFETCH(QStringList, expected);
+    const QList<ScriptUnit> units = StatementSplitter::split(script, {standardStrings});
+    QCOMPARE(unitTexts(units), expected);
+    for (qsizetype i = 0; i < units.size(); ++i) {
+        const bool meta = expected.at(i).startsWith(u'\\');
+        QCOMPARE(units.at(i).kind, meta ? ScriptUnit::Kind::MetaCommand : ScriptUnit::Kind::Query);
+        QString fromSpans;
+        for (const ScriptSpan &span : units.at(i).spans)
+            fromSpans += script.mid(span.start, span.length);
+        if (!meta)
+            QCOMPARE(fromSpans, units.at(i).text);
+    }
+}
+
+// The same script through psql itself: what it sends (psql -e) is what we send.
+void tst_StatementSplitter::matchesPsql()
+{
+    QFETCH(QString, script);
+    QFETCH(bool, standardStrings);
+    QTemporaryDir dir;
+    QFile file(dir.filePath(QStringLiteral("case.sql")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(script.toUtf8());
+    file.close();
+
+    QProcess psql;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("PGCLIENTENCODING"), QStringLiteral("UTF8"));
+    if (!standardStrings)
+        env.insert(QStringLiteral("PGOPTIONS"), QStringLiteral("-c standard_conforming_strings=off"));
+    psql.setProcessEnvironment(env);
+    psql.start(m_psql, {QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-e"), QStringLiteral("-o"),
+                        QStringLiteral("/dev/null"), QStringLiteral("-f"), file.fileName(),
+                        QStringLiteral("-d"), m_server.connectionString()});
+    QVERIFY(psql.waitForFinished(60000));
+    const QString sent = QString::fromUtf8(psql.readAllStandardOutput());
+    QCOMPARE(echoOf(StatementSplitter::split(script, {standardStrings})), sent);
+}
+
+void tst_StatementSplitter::spansMapBackToTheScript()
+{
+    const QString script = QStringLiteral("-- intro\nSELECT 1, -- gone\n\n  nope FROM t;\n");
+    const QList<ScriptUnit> units = StatementSplitter::split(script);
+    QCOMPARE(units.size(), 1);
+    const ScriptUnit &u = units.first();
+    QCOMPARE(u.text, QStringLiteral("SELECT 1, -- gone\n  nope FROM t;")); // the blank line is gone
+    const int inText = int(u.text.indexOf(QStringLiteral("nope")));
+    QCOMPARE(u.scriptPosition(inText), int(script.indexOf(QStringLiteral("nope"))));
+    QCOMPARE(u.scriptPosition(0), int(script.indexOf(QStringLiteral("SELECT"))));
+    QCOMPARE(u.sourceStart(), 9);
+    QCOMPARE(u.sourceEnd(), int(script.indexOf(u';')) + 1);
+
+    const QString joined = QStringLiteral("SELECT 1 \\; SELECT x;");
+    const ScriptUnit j = StatementSplitter::split(joined).first();
+    QCOMPARE(j.text, QStringLiteral("SELECT 1 ; SELECT x;"));
+    QCOMPARE(j.scriptPosition(int(j.text.indexOf(u'x'))), int(joined.indexOf(u'x')));
+}
+
+void tst_StatementSplitter::unitsKnowTheirLines()
+{
+    const QList<ScriptUnit> units = StatementSplitter::split(
+        QStringLiteral("SELECT 1;\n\n-- two\nSELECT\n 2;\n\\x\nSELECT 3; SELECT 4;"));
+    QCOMPARE(units.size(), 5);
+    QCOMPARE(units.at(0).line, 0);
+    QCOMPARE(units.at(1).line, 3);
+    QCOMPARE(units.at(2).line, 5);
+    QCOMPARE(units.at(3).line, 6);
+    QCOMPARE(units.at(4).line, 6);
+    QCOMPARE(units.at(3).terminator, ScriptUnit::Terminator::Semicolon);
+    QCOMPARE(units.at(4).terminator, ScriptUnit::Terminator::Semicolon);
+    QCOMPARE(StatementSplitter::split(QStringLiteral("SELECT 5")).first().terminator,
+             ScriptUnit::Terminator::EndOfScript);
+}
+
+void tst_StatementSplitter::metaCommandParts()
+{
+    const QList<ScriptUnit> units = StatementSplitter::split(
+        QStringLiteral("\\d+ \"my table\" \\\\ SELECT 1 \\gx (format=csv)\n\\copy t to 'a\\\\b' \\\\ x\n"));
+    QCOMPARE(units.size(), 3);
+    QCOMPARE(units.at(0).kind, ScriptUnit::Kind::MetaCommand);
+    QCOMPARE(units.at(0).command, QStringLiteral("d+"));
+    QCOMPARE(units.at(0).arguments, QStringLiteral("\"my table\""));
+    QCOMPARE(units.at(1).kind, ScriptUnit::Kind::Query);
+    QCOMPARE(units.at(1).text, QStringLiteral("SELECT 1 "));
+    QCOMPARE(units.at(1).terminator, ScriptUnit::Terminator::MetaCommand);
+    QCOMPARE(units.at(1).command, QStringLiteral("gx"));
+    QCOMPARE(units.at(1).arguments, QStringLiteral("(format=csv)"));
+    QCOMPARE(units.at(2).command, QStringLiteral("copy")); // takes the whole line
+    QCOMPARE(units.at(2).arguments, QStringLiteral("t to 'a\\\\b' \\\\ x"));
+}
+
+void tst_StatementSplitter::unitUnderCursor_data()
+{
+    QTest::addColumn<QString>("marked"); // '|' marks the cursor
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("inside first") << "SEL|ECT 1;\nSELECT 2;\n" << "SELECT 1;";
+    QTest::newRow("inside second") << "SELECT 1;\nSELECT| 2;\n" << "SELECT 2;";
+    QTest::newRow("right after semicolon") << "SELECT 1;|\nSELECT 2;\n" << "SELECT 1;";
+    QTest::newRow("blank line after") << "SELECT 1;\n\n|\nSELECT 2;\n" << "SELECT 1;";
+    QTest::newRow("before everything") << "|\n\nSELECT 1;\nSELECT 2;\n" << "SELECT 1;";
+    QTest::newRow("second on same line") << "SELECT 1; SEL|ECT 2;" << "SELECT 2;";
+    QTest::newRow("inside a body") << "DO $$ BEGIN PERFORM| 1; END $$;\nSELECT 2;" << "DO $$ BEGIN PERFORM 1; END $$;";
+    QTest::newRow("meta line inside a query") << "SELECT 1\n\\x|\n+ 1;" << "\\x";
+}
+
+void tst_StatementSplitter::unitUnderCursor()
+{
+    QFETCH(QString, marked);
+    QFETCH(QString, expected);
+    const int cursor = int(marked.indexOf(u'|'));
+    const QString script = QString(marked).remove(cursor, 1);
+    const QList<ScriptUnit> units = StatementSplitter::split(script);
+    const qsizetype at = StatementSplitter::unitAt(units, cursor);
+    QVERIFY(at >= 0);
+    QCOMPARE(units.at(at).text, expected);
+    QCOMPARE(StatementSplitter::unitAt({}, 0), qsizetype(-1));
+}
+
+QTEST_GUILESS_MAIN(tst_StatementSplitter)
+#include "tst_statementsplitter.moc"
