@@ -6,10 +6,73 @@
 #include <libpq-fe.h>
 
 namespace {
-// Rows arrive in chunks of this size, so a large result streams instead of
-// piling up inside libpq before the first row can be shown.
-constexpr int RowChunkSize = 1000;
+// Deletes a notifier once control is back in the event loop: it may be the very
+// notifier whose signal is being handled.
+void dispose(std::unique_ptr<QSocketNotifier> &notifier)
+{
+    if (!notifier)
+        return;
+    notifier->setEnabled(false);
+    notifier.release()->deleteLater();
+}
+
+// Keeps a pair of notifiers on a socket, made anew when the socket changes.
+template<typename Receiver, typename OnRead, typename OnWrite>
+void watch(std::unique_ptr<QSocketNotifier> &readN, std::unique_ptr<QSocketNotifier> &writeN, int fd,
+           bool read, bool write, Receiver *receiver, OnRead onRead, OnWrite onWrite)
+{
+    if (!readN || readN->socket() != fd) {
+        dispose(readN);
+        dispose(writeN);
+        readN = std::make_unique<QSocketNotifier>(fd, QSocketNotifier::Read);
+        writeN = std::make_unique<QSocketNotifier>(fd, QSocketNotifier::Write);
+        QObject::connect(readN.get(), &QSocketNotifier::activated, receiver, onRead);
+        QObject::connect(writeN.get(), &QSocketNotifier::activated, receiver, onWrite);
+    }
+    readN->setEnabled(read);
+    writeN->setEnabled(write);
+}
+
+TransactionState transactionOf(const PGconn *conn)
+{
+    switch (PQtransactionStatus(conn)) {
+    case PQTRANS_IDLE:
+        return TransactionState::Idle;
+    case PQTRANS_ACTIVE:
+        return TransactionState::Active;
+    case PQTRANS_INTRANS:
+        return TransactionState::InTransaction;
+    case PQTRANS_INERROR:
+        return TransactionState::Failed;
+    case PQTRANS_UNKNOWN:
+        break;
+    }
+    return TransactionState::Unknown;
+}
+
+qint64 rowsAffectedOf(PGresult *result)
+{
+    bool ok = false;
+    const qint64 n = QByteArray(PQcmdTuples(result)).toLongLong(&ok);
+    return ok ? n : -1;
+}
 } // namespace
+
+// A cancel request in flight on its own connection (PQcancelStart/PQcancelPoll).
+struct QuerySession::CancelRequest
+{
+    PGcancelConn *conn = nullptr;
+    std::unique_ptr<QSocketNotifier> readNotifier;
+    std::unique_ptr<QSocketNotifier> writeNotifier;
+
+    ~CancelRequest()
+    {
+        dispose(readNotifier);
+        dispose(writeNotifier);
+        if (conn)
+            PQcancelFinish(conn);
+    }
+};
 
 QuerySession::QuerySession(QObject *parent)
     : QObject(parent)
@@ -38,6 +101,19 @@ QString QuerySession::database() const
     return m_conn ? QString::fromUtf8(PQdb(m_conn)) : QString();
 }
 
+bool QuerySession::standardConformingStrings() const
+{
+    return !m_conn || qstrcmp(PQparameterStatus(m_conn, "standard_conforming_strings"), "off") != 0;
+}
+
+QString QuerySession::tlsDescription() const
+{
+    if (!m_conn || !PQsslInUse(m_conn))
+        return {};
+    return QStringLiteral("%1 %2").arg(QString::fromUtf8(PQsslAttribute(m_conn, "protocol")),
+                                       QString::fromUtf8(PQsslAttribute(m_conn, "cipher")));
+}
+
 void QuerySession::setState(State state)
 {
     if (m_state == state)
@@ -46,9 +122,19 @@ void QuerySession::setState(State state)
     Q_EMIT stateChanged(state);
 }
 
+void QuerySession::updateTransactionState()
+{
+    const TransactionState now = m_conn ? transactionOf(m_conn) : TransactionState::Unknown;
+    if (now == m_transaction)
+        return;
+    m_transaction = now;
+    Q_EMIT transactionStateChanged(now);
+}
+
 void QuerySession::open(const QString &conninfo)
 {
     close();
+    m_conninfo = conninfo;
     m_conn = PQconnectStart(conninfo.toUtf8().constData());
     if (!m_conn) {
         Q_EMIT openFailed(tr("Out of memory while connecting."));
@@ -67,41 +153,46 @@ void QuerySession::open(const QString &conninfo)
 
 void QuerySession::close()
 {
-    m_readNotifier.reset();
-    m_writeNotifier.reset();
+    m_cancel.reset();
+    dispose(m_readNotifier);
+    dispose(m_writeNotifier);
     if (m_conn) {
         PQfinish(m_conn);
         m_conn = nullptr;
     }
+    m_internal = Internal::None;
     m_hasCurrent = false;
+    m_copyOut = false;
+    m_unnamed.clear();
     setState(State::Disconnected);
+    updateTransactionState();
 }
 
 void QuerySession::fail(const QString &message)
 {
-    const bool wasConnecting = m_state == State::Connecting;
-    const bool wasBusy = m_state == State::Busy;
+    const State was = m_state;
+    const int statement = m_statement;
     close();
-    if (wasConnecting) {
+    if (was == State::Connecting) {
         Q_EMIT openFailed(message.trimmed());
-    } else {
-        Q_EMIT messageReceived(ServerMessage::clientError(message));
-        if (wasBusy)
-            Q_EMIT finished(m_timer.elapsed());
+        return;
+    }
+    ServerMessage lost = ServerMessage::clientError(message);
+    lost.statement = was == State::Busy ? statement : -1;
+    Q_EMIT messageReceived(lost);
+    Q_EMIT connectionLost(message.trimmed());
+    if (was == State::Busy) {
+        m_outcome.failed = true;
+        m_outcome.elapsedMs = m_statementTimer.elapsed();
+        Q_EMIT statementFinished(m_outcome);
+        Q_EMIT finished(m_scriptTimer.elapsed());
     }
 }
 
 void QuerySession::watchSocket(bool read, bool write)
 {
-    const int fd = PQsocket(m_conn);
-    if (!m_readNotifier || m_readNotifier->socket() != fd) {
-        m_readNotifier = std::make_unique<QSocketNotifier>(fd, QSocketNotifier::Read);
-        m_writeNotifier = std::make_unique<QSocketNotifier>(fd, QSocketNotifier::Write);
-        connect(m_readNotifier.get(), &QSocketNotifier::activated, this, &QuerySession::onReadable);
-        connect(m_writeNotifier.get(), &QSocketNotifier::activated, this, &QuerySession::onWritable);
-    }
-    m_readNotifier->setEnabled(read);
-    m_writeNotifier->setEnabled(write);
+    watch(m_readNotifier, m_writeNotifier, PQsocket(m_conn), read, write, this, &QuerySession::onReadable,
+          &QuerySession::onWritable);
 }
 
 void QuerySession::pollConnect()
@@ -115,9 +206,11 @@ void QuerySession::pollConnect()
         break;
     case PGRES_POLLING_OK:
         PQsetnonblocking(m_conn, 1);
-        watchSocket(true, false);
-        setState(State::Idle);
-        Q_EMIT opened();
+        // The names of the built-in and existing types, for result headers.
+        if (!sendInternal(Internal::LoadTypes, "SELECT oid, format_type(oid, NULL) FROM pg_catalog.pg_type")) {
+            setState(State::Idle);
+            Q_EMIT opened();
+        }
         break;
     case PGRES_POLLING_FAILED:
     default:
@@ -128,7 +221,7 @@ void QuerySession::pollConnect()
 
 void QuerySession::onWritable()
 {
-    if (m_state == State::Connecting) {
+    if (m_state == State::Connecting && m_internal == Internal::None) {
         pollConnect();
         return;
     }
@@ -141,7 +234,7 @@ void QuerySession::onWritable()
 
 void QuerySession::onReadable()
 {
-    if (m_state == State::Connecting) {
+    if (m_state == State::Connecting && m_internal == Internal::None) {
         pollConnect();
         return;
     }
@@ -149,76 +242,306 @@ void QuerySession::onReadable()
         fail(QString::fromUtf8(PQerrorMessage(m_conn)));
         return;
     }
-    if (m_state == State::Busy)
-        drainResults();
+    drainResults();
 }
 
 bool QuerySession::execute(const QString &sql)
 {
+    return run(StatementSplitter::split(sql, {standardConformingStrings()}));
+}
+
+bool QuerySession::run(const QList<ScriptUnit> &units, const RunOptions &options)
+{
     if (m_state != State::Idle)
         return false;
-    if (!PQsendQuery(m_conn, sql.toUtf8().constData())) {
-        fail(QString::fromUtf8(PQerrorMessage(m_conn)));
-        return false;
-    }
-    PQsetChunkedRowsMode(m_conn, RowChunkSize);
-    m_timer.start();
-    m_hasCurrent = false;
+    m_script = units;
+    m_options = options;
+    m_statement = -1;
+    m_scriptFailed = false;
+    m_cancelRequested = false;
+    m_scriptTimer.start();
     setState(State::Busy);
+    if (m_internal == Internal::None) // else it starts once the type lookup is done
+        startNextStatement();
+    return true;
+}
+
+void QuerySession::startNextStatement()
+{
+    while (++m_statement < m_script.size()) {
+        if (m_cancelRequested || (m_scriptFailed && m_options.stopOnError))
+            break;
+        const ScriptUnit &unit = m_script.at(m_statement);
+        if (unit.kind == ScriptUnit::Kind::MetaCommand) {
+            ServerMessage note = ServerMessage::clientNotice(
+                tr("The psql meta-command %1 is not available in the workbench; it was skipped.").arg(unit.text));
+            note.statement = m_statement;
+            Q_EMIT messageReceived(note);
+            continue;
+        }
+        if (!PQsendQuery(m_conn, unit.text.toUtf8().constData())) {
+            fail(QString::fromUtf8(PQerrorMessage(m_conn)));
+            return;
+        }
+        PQsetChunkedRowsMode(m_conn, ResultSet::RowsPerBlock);
+        m_outcome = StatementOutcome{m_statement, {}, -1, 0, false};
+        m_statementFailed = false;
+        m_hasCurrent = false;
+        m_statementTimer.start();
+        Q_EMIT statementStarted(m_statement);
+        const int flushed = PQflush(m_conn);
+        watchSocket(true, flushed == 1);
+        return;
+    }
+    finishScript();
+}
+
+void QuerySession::finishStatement()
+{
+    m_outcome.elapsedMs = m_statementTimer.elapsed();
+    m_outcome.failed = m_statementFailed;
+    m_scriptFailed = m_scriptFailed || m_statementFailed;
+    updateTransactionState();
+    Q_EMIT statementFinished(m_outcome);
+    if (m_conn)
+        startNextStatement();
+}
+
+void QuerySession::finishScript()
+{
+    m_cancel.reset(); // done its work, or no longer needed
+    m_cancelRequested = false;
+    setState(State::Idle);
+    updateTransactionState();
+    lookUpUnknownTypes();
+    Q_EMIT finished(m_scriptTimer.elapsed());
+}
+
+bool QuerySession::sendInternal(Internal kind, const QByteArray &sql, const QList<QByteArray> &params)
+{
+    std::vector<const char *> values;
+    for (const QByteArray &p : params)
+        values.push_back(p.constData());
+    if (!PQsendQueryParams(m_conn, sql.constData(), int(values.size()), nullptr, values.data(), nullptr, nullptr, 0))
+        return false;
+    m_internal = kind;
     const int flushed = PQflush(m_conn);
     watchSocket(true, flushed == 1);
     return true;
 }
 
+void QuerySession::nameColumns(ResultSet &result)
+{
+    bool unknown = false;
+    for (int c = 0; c < result.columnCount(); ++c) {
+        const auto it = m_typeNames.constFind(result.columns().at(c).typeOid);
+        if (it != m_typeNames.cend())
+            result.setColumnTypeName(c, *it);
+        else
+            unknown = true;
+    }
+    if (unknown)
+        m_unnamed.append(result);
+}
+
+// Types the script made itself (CREATE TYPE ...) are looked up once it is done,
+// unless a failed transaction would refuse the query.
+void QuerySession::lookUpUnknownTypes()
+{
+    if (m_unnamed.isEmpty() || m_internal != Internal::None || m_transaction == TransactionState::Failed) {
+        m_unnamed.clear();
+        return;
+    }
+    QStringList oids;
+    for (const ResultSet &result : std::as_const(m_unnamed)) {
+        for (const ResultColumn &column : result.columns()) {
+            if (!m_typeNames.contains(column.typeOid))
+                oids << QString::number(column.typeOid);
+        }
+    }
+    const QByteArray array = '{' + oids.join(u',').toLatin1() + '}';
+    if (!sendInternal(Internal::LookupTypes,
+                      "SELECT oid, format_type(oid, NULL) FROM pg_catalog.pg_type WHERE oid = ANY($1::oid[])", {array}))
+        m_unnamed.clear();
+}
+
+void QuerySession::handleInternalResult(pg_result *result)
+{
+    if (PQresultStatus(result) != PGRES_TUPLES_OK)
+        return; // names stay unknown; headers show the column names alone
+    for (int r = 0; r < PQntuples(result); ++r)
+        m_typeNames.insert(QByteArray(PQgetvalue(result, r, 0)).toUInt(), QString::fromUtf8(PQgetvalue(result, r, 1)));
+}
+
+// Reads the COPY lines that are here; false while more are to come.
+bool QuerySession::readCopyData()
+{
+    char *line = nullptr;
+    int length = 0;
+    const qsizetype before = m_current.rowCount();
+    while ((length = PQgetCopyData(m_conn, &line, 1)) > 0) {
+        const bool newline = line[length - 1] == '\n';
+        m_current.appendRow({QByteArrayView(line, newline ? length - 1 : length)});
+        PQfreemem(line);
+    }
+    if (m_current.rowCount() > before)
+        Q_EMIT rowsArrived(m_statement, m_current);
+    if (length == 0)
+        return false;
+    m_copyOut = false; // -1: done; -2: an error, which PQgetResult reports next
+    m_hasCurrent = false;
+    Q_EMIT resultReady(m_statement, m_current);
+    return true;
+}
+
 void QuerySession::drainResults()
 {
-    while (m_conn && !PQisBusy(m_conn)) {
+    while (m_conn && (!m_copyOut || readCopyData()) && !PQisBusy(m_conn)) {
         PGresult *result = PQgetResult(m_conn);
-        if (!result) {
+        if (result) {
+            if (m_internal != Internal::None)
+                handleInternalResult(result);
+            else
+                handleResult(result);
+            PQclear(result);
+            continue;
+        }
+        // The query in flight is complete.
+        const Internal internal = std::exchange(m_internal, Internal::None);
+        if (internal == Internal::LoadTypes) {
             setState(State::Idle);
-            Q_EMIT finished(m_timer.elapsed());
+            updateTransactionState();
+            Q_EMIT opened();
             return;
         }
-        // In chunked mode libpq puts the command tag on the last chunk and leaves
-        // the closing PGRES_TUPLES_OK without one.
-        const QString tag = QString::fromUtf8(PQcmdStatus(result));
-        switch (PQresultStatus(result)) {
-        case PGRES_TUPLES_CHUNK:
-        case PGRES_SINGLE_TUPLE:
-            if (!m_hasCurrent) {
-                m_current = ResultSet();
-                m_hasCurrent = true;
-            }
-            m_current.appendRows(result);
-            if (!tag.isEmpty())
-                m_current.setCommandTag(tag);
-            break;
-        case PGRES_TUPLES_OK:
-            if (!m_hasCurrent)
-                m_current = ResultSet();
-            m_current.appendRows(result);
-            if (!tag.isEmpty())
-                m_current.setCommandTag(tag);
-            m_hasCurrent = false;
-            Q_EMIT resultReady(m_current);
-            break;
-        case PGRES_COMMAND_OK:
-            Q_EMIT commandCompleted(tag);
-            break;
-        case PGRES_EMPTY_QUERY:
-            break;
-        default: // PGRES_FATAL_ERROR and the like
-            m_hasCurrent = false;
-            Q_EMIT messageReceived(ServerMessage::fromResult(result));
-            break;
+        if (internal == Internal::LookupTypes) {
+            for (ResultSet &unnamed : m_unnamed)
+                nameColumns(unnamed);
+            m_unnamed.clear();
+            Q_EMIT typeNamesResolved();
+            if (m_state == State::Busy) // a script was asked for during the lookup
+                startNextStatement();
+            return;
         }
-        PQclear(result);
+        if (m_state != State::Busy)
+            return;
+        finishStatement();
+        if (m_state != State::Busy)
+            return;
     }
     if (m_conn && PQstatus(m_conn) == CONNECTION_BAD)
         fail(tr("The connection to the server was lost."));
 }
 
+void QuerySession::handleResult(pg_result *result)
+{
+    const QString tag = QString::fromUtf8(PQcmdStatus(result));
+    const ExecStatusType status = PQresultStatus(result);
+    // In chunked mode libpq puts the command tag on the last chunk and leaves the
+    // closing PGRES_TUPLES_OK without one.
+    if (!tag.isEmpty()) {
+        m_outcome.commandTag = tag;
+        m_outcome.rowsAffected = rowsAffectedOf(result);
+    }
+    switch (status) {
+    case PGRES_TUPLES_CHUNK:
+    case PGRES_SINGLE_TUPLE:
+    case PGRES_TUPLES_OK:
+        if (!m_hasCurrent) {
+            m_current = ResultSet();
+            m_current.setByteLimit(m_resultByteLimit);
+            m_current.setColumns(result);
+            nameColumns(m_current);
+            m_hasCurrent = true;
+            Q_EMIT resultStarted(m_statement, m_current);
+        }
+        if (PQntuples(result) > 0) {
+            m_current.appendRows(result);
+            Q_EMIT rowsArrived(m_statement, m_current);
+        }
+        if (!tag.isEmpty())
+            m_current.setCommandTag(tag);
+        if (status == PGRES_TUPLES_OK) {
+            m_hasCurrent = false;
+            Q_EMIT resultReady(m_statement, m_current);
+        }
+        break;
+    case PGRES_COPY_IN: {
+        // The editor has no data to send; the server answers with an error that says so.
+        const QByteArray reason = tr("PG Campus sends no COPY data from the editor: use COPY ... FROM a file "
+                                     "on the server, or INSERT")
+                                      .toUtf8();
+        PQputCopyEnd(m_conn, reason.constData());
+        PQflush(m_conn);
+        break;
+    }
+    case PGRES_COPY_OUT:
+        // COPY ... TO STDOUT: its lines become a one-column result.
+        m_current = ResultSet();
+        m_current.setColumns(QList<ResultColumn>{{QStringLiteral("COPY"), 25, QStringLiteral("text"), -1}});
+        m_hasCurrent = true;
+        m_copyOut = true;
+        Q_EMIT resultStarted(m_statement, m_current);
+        break;
+    case PGRES_COMMAND_OK:
+    case PGRES_EMPTY_QUERY:
+        break;
+    default: { // PGRES_FATAL_ERROR and the like
+        if (m_hasCurrent) { // rows that came before the error stay visible
+            m_hasCurrent = false;
+            Q_EMIT resultReady(m_statement, m_current);
+        }
+        m_statementFailed = true;
+        ServerMessage message = ServerMessage::fromResult(result);
+        message.statement = m_statement;
+        Q_EMIT messageReceived(message);
+        break;
+    }
+    }
+}
+
+void QuerySession::cancel()
+{
+    if (m_state != State::Busy || m_cancel)
+        return;
+    m_cancelRequested = true;
+    PGcancelConn *conn = PQcancelCreate(m_conn);
+    if (!conn || !PQcancelStart(conn)) {
+        const QString reason = conn ? QString::fromUtf8(PQcancelErrorMessage(conn)) : tr("out of memory");
+        if (conn)
+            PQcancelFinish(conn);
+        Q_EMIT messageReceived(ServerMessage::clientError(tr("The cancel request could not be sent: %1").arg(reason)));
+        return;
+    }
+    m_cancel = std::make_unique<CancelRequest>();
+    m_cancel->conn = conn;
+    // Like a new connection: poll once the socket is writable.
+    watch(m_cancel->readNotifier, m_cancel->writeNotifier, PQcancelSocket(conn), false, true, this,
+          &QuerySession::pollCancel, &QuerySession::pollCancel);
+}
+
+void QuerySession::pollCancel()
+{
+    if (!m_cancel)
+        return;
+    const PostgresPollingStatusType status = PQcancelPoll(m_cancel->conn);
+    if (status == PGRES_POLLING_READING || status == PGRES_POLLING_WRITING) {
+        watch(m_cancel->readNotifier, m_cancel->writeNotifier, PQcancelSocket(m_cancel->conn),
+              status == PGRES_POLLING_READING, status == PGRES_POLLING_WRITING, this, &QuerySession::pollCancel,
+              &QuerySession::pollCancel);
+        return;
+    }
+    if (status != PGRES_POLLING_OK) {
+        Q_EMIT messageReceived(ServerMessage::clientError(
+            tr("The cancel request failed: %1").arg(QString::fromUtf8(PQcancelErrorMessage(m_cancel->conn)))));
+    }
+    m_cancel.reset(); // the running statement now ends with "canceling statement due to user request"
+}
+
 void QuerySession::noticeReceiver(void *self, const pg_result *result)
 {
-    Q_EMIT static_cast<QuerySession *>(self)->messageReceived(ServerMessage::fromResult(result));
+    auto *session = static_cast<QuerySession *>(self);
+    ServerMessage message = ServerMessage::fromResult(result);
+    message.statement = session->m_state == State::Busy ? session->m_statement : -1;
+    Q_EMIT session->messageReceived(message);
 }

@@ -66,3 +66,12 @@ ServerMessage ServerMessage::clientError(const QString &text)
     m.message = text.trimmed();
     return m;
 }
+
+ServerMessage ServerMessage::clientNotice(const QString &text)
+{
+    ServerMessage m;
+    m.severity = QStringLiteral("NOTICE");
+    m.severityNonLocalized = m.severity;
+    m.message = text.trimmed();
+    return m;
+}

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QDateTime>
 #include <QString>
 
 struct pg_result;
@@ -25,6 +26,8 @@ struct ServerMessage
     QString sourceFile;
     int sourceLine = 0;
     QString sourceFunction;
+    int statement = -1; // the script unit that was running, -1 if none
+    QDateTime receivedAt = QDateTime::currentDateTime();
 
     bool isError() const;
     // "ERROR:  relation "x" does not exist" plus DETAIL/HINT lines, as psql prints it.
@@ -33,4 +36,6 @@ struct ServerMessage
     static ServerMessage fromResult(const pg_result *result);
     // A message raised on the client side (connection lost, libpq error text).
     static ServerMessage clientError(const QString &text);
+    // A note from PG Campus itself, shown like a server NOTICE.
+    static ServerMessage clientNotice(const QString &text);
 };
