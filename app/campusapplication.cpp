@@ -1,7 +1,9 @@
 #include "campusapplication.h"
 
 #include "mainwindow.h"
+#include "querysession.h"
 #include "sqleditor.h"
+#include "workbenchtab.h"
 
 #include <QApplication>
 #include <QDir>
@@ -41,7 +43,6 @@ CampusApplication::CampusApplication(const Options &options)
 
 CampusApplication::~CampusApplication()
 {
-    m_session.close();
     m_window.reset();
     if (m_serverStarted)
         m_server.stop();
@@ -54,9 +55,10 @@ bool CampusApplication::start()
         return false;
     }
     openProgressStore();
-    m_window = std::make_unique<MainWindow>(&m_session);
-    m_window->editor()->setText(welcomeScript());
-    connect(&m_session, &QuerySession::opened, m_window.get(), [this] { m_window->editor()->setFocus(); });
+    m_window = std::make_unique<MainWindow>();
+    m_window->currentTab()->editor()->setText(welcomeScript());
+    connect(m_window->currentTab()->session(), &QuerySession::opened, m_window.get(),
+            [this] { m_window->currentTab()->editor()->setFocus(); });
     if (m_options.screenshotFile.isEmpty())
         m_window->show();
     else
@@ -108,16 +110,17 @@ void CampusApplication::onServerStarted(bool ok, const QString &error)
             saveScreenshot(); // the window, with the reason shown, is still worth a picture
         return;
     }
-    m_session.open(m_server.connectionString());
+    m_window->setDefaultConnection(tr("Practice server"), m_server.connectionString());
 }
 
 void CampusApplication::takeScreenshotWhenReady()
 {
     m_window->setAttribute(Qt::WA_DontShowOnScreen, false);
     m_window->show();
-    connect(&m_session, &QuerySession::opened, m_window.get(), &MainWindow::runScript);
+    WorkbenchTab *tab = m_window->currentTab();
+    connect(tab->session(), &QuerySession::opened, tab, &WorkbenchTab::runScript);
     connect(m_window.get(), &MainWindow::scriptFinished, this, &CampusApplication::saveScreenshot);
-    connect(&m_session, &QuerySession::openFailed, this, &CampusApplication::saveScreenshot);
+    connect(tab->session(), &QuerySession::openFailed, this, &CampusApplication::saveScreenshot);
     QTimer::singleShot(ScreenshotTimeoutMs, this, &CampusApplication::saveScreenshot);
 }
 

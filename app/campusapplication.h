@@ -2,7 +2,6 @@
 
 #include "practiceserver.h"
 #include "progressstore.h"
-#include "querysession.h"
 
 #include <QObject>
 #include <QString>
@@ -41,7 +40,6 @@ private:
     Options m_options;
     ProgressStore m_store;
     PracticeServer m_server;
-    QuerySession m_session;
     std::unique_ptr<MainWindow> m_window;
     bool m_serverStarted = false;
     bool m_screenshotTaken = false;

@@ -81,6 +81,7 @@ QuerySession::QuerySession(QObject *parent)
 
 QuerySession::~QuerySession()
 {
+    blockSignals(true); // whoever listens may be half gone already
     close();
 }
 

@@ -12,7 +12,7 @@
 </translation>
     </message>
     <message>
-        <source>Unknown view "%1". Available views: workbench.</source>
+        <source>Unknown view &quot;%1&quot;. Available views: workbench.</source>
         <translation>未知视图“%1”。可用视图：workbench。</translation>
     </message>
     <message>
@@ -27,32 +27,16 @@
         <source>Could not save the screenshot to %1.</source>
         <translation>无法将截图保存到 %1。</translation>
     </message>
+    <message>
+        <source>Practice server</source>
+        <translation>练习服务器</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>PG Campus</source>
         <translation>PG 学堂</translation>
-    </message>
-    <message>
-        <source>Query 1</source>
-        <translation>查询 1</translation>
-    </message>
-    <message>
-        <source>Results</source>
-        <translation>结果</translation>
-    </message>
-    <message>
-        <source>Messages</source>
-        <translation>消息</translation>
-    </message>
-    <message>
-        <source>&amp;Run</source>
-        <translation>运行(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Run the script in the editor (F5, Ctrl+Enter)</source>
-        <translation>运行编辑器中的脚本（F5、Ctrl+Enter）</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -111,29 +95,147 @@
         <translation>PostgreSQL %1</translation>
     </message>
     <message>
-        <source>Running…</source>
-        <translation>正在运行…</translation>
+        <source>Query %1</source>
+        <translation>查询 %1</translation>
     </message>
     <message>
-        <source>Failed after %1 ms</source>
-        <translation>运行 %1 毫秒后失败</translation>
+        <source>&amp;Run Script</source>
+        <translation>运行脚本(&amp;R)</translation>
     </message>
-    <message numerus="yes">
-        <source>%n row(s) in %1 ms</source>
-        <translation>
-            <numerusform>%n 行，用时 %1 毫秒</numerusform>
-        </translation>
+    <message>
+        <source>Run the selection, or the whole script (F5)</source>
+        <translation>运行选中的部分，或整个脚本 (F5)</translation>
+    </message>
+    <message>
+        <source>Run &amp;Statement</source>
+        <translation>运行语句(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Run the statement under the cursor (Ctrl+Enter)</source>
+        <translation>运行光标所在的语句 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>取消(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Ask the server to stop the running statement (Esc)</source>
+        <translation>请服务器停止正在运行的语句 (Esc)</translation>
+    </message>
+    <message>
+        <source>Co&amp;mmit</source>
+        <translation>提交(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Commit the open transaction</source>
+        <translation>提交当前打开的事务</translation>
+    </message>
+    <message>
+        <source>R&amp;oll Back</source>
+        <translation>回滚(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Roll back the open transaction</source>
+        <translation>回滚当前打开的事务</translation>
+    </message>
+    <message>
+        <source>&amp;Autocommit</source>
+        <translation>自动提交(&amp;A)</translation>
+    </message>
+    <message>
+        <source>On: every statement commits by itself. Off: PG Campus begins a transaction before your statements and you commit or roll back.</source>
+        <translation>开启：每条语句各自提交。关闭：PG 学堂在你的语句之前开启事务，由你提交或回滚。</translation>
+    </message>
+    <message>
+        <source>&amp;Stop on First Error</source>
+        <translation>遇到第一个错误即停止(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Re&amp;connect</source>
+        <translation>重新连接(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;New Query Tab</source>
+        <translation>新建查询标签页(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Close Tab</source>
+        <translation>关闭标签页(&amp;C)</translation>
+    </message>
+    <message>
+        <source>No transaction</source>
+        <translation>无事务</translation>
+    </message>
+    <message>
+        <source>Each statement commits by itself.</source>
+        <translation>每条语句各自提交。</translation>
+    </message>
+    <message>
+        <source>In transaction</source>
+        <translation>事务进行中</translation>
+    </message>
+    <message>
+        <source>A transaction is open: its changes are not visible to others until you commit.</source>
+        <translation>事务已打开：提交之前，其他会话看不到它的修改。</translation>
+    </message>
+    <message>
+        <source>Failed transaction</source>
+        <translation>事务已失败</translation>
+    </message>
+    <message>
+        <source>A statement failed inside the transaction: the server ignores everything until the transaction ends (&quot;current transaction is aborted&quot;). Roll back to go on.</source>
+        <translation>事务中有语句出错：在事务结束之前，服务器会忽略所有语句（“current transaction is aborted”）。请回滚后继续。</translation>
+    </message>
+    <message>
+        <source>Running… %1 s</source>
+        <translation>正在运行… %1 秒</translation>
+    </message>
+    <message>
+        <source>Open transaction</source>
+        <translation>事务未结束</translation>
+    </message>
+    <message>
+        <source>This tab has an open transaction. Closing its connection rolls it back.</source>
+        <translation>此标签页有一个未结束的事务。关闭它的连接会回滚该事务。</translation>
+    </message>
+    <message>
+        <source>Commit</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <source>Roll Back</source>
+        <translation>回滚</translation>
+    </message>
+    <message>
+        <source>Keep Open</source>
+        <translation>保持打开</translation>
     </message>
 </context>
 <context>
     <name>MessagesPane</name>
     <message>
-        <source>Notices, errors and command results appear here.</source>
-        <translation>通知、错误和命令结果显示在这里。</translation>
+        <source>Click to show this place in the editor</source>
+        <translation>单击可在编辑器中显示此位置</translation>
     </message>
     <message>
-        <source>SQL state: %1</source>
-        <translation>SQL 状态：%1</translation>
+        <source>(line %1)</source>
+        <translation>（第 %1 行）</translation>
+    </message>
+    <message>
+        <source>DETAIL: %1</source>
+        <translation>详细信息：%1</translation>
+    </message>
+    <message>
+        <source>HINT: %1</source>
+        <translation>提示：%1</translation>
+    </message>
+    <message>
+        <source>CONTEXT: %1</source>
+        <translation>上下文：%1</translation>
+    </message>
+    <message>
+        <source>The transaction failed earlier, so the server ignores every statement until it ends. Roll back (or COMMIT, which rolls back) to go on.</source>
+        <translation>该事务之前已经失败，在它结束之前服务器会忽略所有语句。请回滚（或执行 COMMIT，它同样会回滚）后继续。</translation>
     </message>
 </context>
 <context>
@@ -227,6 +329,76 @@
     <message>
         <source>The connection to the server was lost.</source>
         <translation>与服务器的连接已断开。</translation>
+    </message>
+    <message>
+        <source>The psql meta-command %1 is not available in the workbench; it was skipped.</source>
+        <translation>工作台暂不支持 psql 元命令 %1，已跳过。</translation>
+    </message>
+    <message>
+        <source>PG Campus sends no COPY data from the editor: use COPY ... FROM a file on the server, or INSERT</source>
+        <translation>PG 学堂不会从编辑器发送 COPY 数据：请使用 COPY ... FROM 服务器上的文件，或使用 INSERT</translation>
+    </message>
+    <message>
+        <source>out of memory</source>
+        <translation>内存不足</translation>
+    </message>
+    <message>
+        <source>The cancel request could not be sent: %1</source>
+        <translation>无法发送取消请求：%1</translation>
+    </message>
+    <message>
+        <source>The cancel request failed: %1</source>
+        <translation>取消请求失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ResultTableModel</name>
+    <message>
+        <source>%1: type %2 (OID %3)</source>
+        <translation>%1：类型 %2（OID %3）</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+</context>
+<context>
+    <name>WorkbenchTab</name>
+    <message>
+        <source>Messages</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>Result %1 (%2 rows)</source>
+        <translation>结果 %1（%2 行）</translation>
+    </message>
+    <message>
+        <source>Showing the first %1 of %2 rows: PG Campus keeps at most %3 MB of one result. Add a LIMIT, or narrow the query, to see the rest.</source>
+        <translation>显示 %2 行中的前 %1 行：PG 学堂为单个结果最多保留 %3 MB。请加上 LIMIT 或缩小查询范围以查看其余部分。</translation>
+    </message>
+    <message>
+        <source>The connection was lost. The editor and the results are kept; use Reconnect to go on.</source>
+        <translation>连接已断开。编辑器和结果都已保留；请使用“重新连接”继续。</translation>
+    </message>
+    <message>
+        <source>There is no statement to run.</source>
+        <translation>没有可运行的语句。</translation>
+    </message>
+    <message>
+        <source>Cancel requested.</source>
+        <translation>已请求取消。</translation>
+    </message>
+    <message>
+        <source>Result %1</source>
+        <translation>结果 %1</translation>
+    </message>
+    <message>
+        <source>%1  (%2 ms)</source>
+        <translation>%1  （%2 毫秒）</translation>
+    </message>
+    <message>
+        <source>Finished in %1 ms.</source>
+        <translation>完成，用时 %1 毫秒。</translation>
     </message>
 </context>
 <context>

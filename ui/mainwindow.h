@@ -5,56 +5,67 @@
 class QAction;
 class QLabel;
 class QTabWidget;
-class QTableView;
-class MessagesPane;
-class QuerySession;
-class ResultTableModel;
-class ResultSet;
-class SqlEditor;
-struct ServerMessage;
+class QTimer;
+class WorkbenchTab;
 
-// The first window: one SQL editor tab over a result grid and the messages pane.
+// The workbench window: editor tabs, each with its own connection, the query
+// actions (run, cancel, commit, rollback) and a status bar that always shows the
+// connection, the server version, the transaction and a running query's time.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    explicit MainWindow(QuerySession *session, QWidget *parent = nullptr);
+    explicit MainWindow(QWidget *parent = nullptr);
 
-    SqlEditor *editor() const { return m_editor; }
-    QTableView *resultView() const { return m_resultView; }
-    ResultTableModel *resultModel() const { return m_resultModel; }
-    MessagesPane *messages() const { return m_messages; }
-    QAction *runAction() const { return m_runAction; }
+    WorkbenchTab *currentTab() const;
+    WorkbenchTab *tab(int index) const;
+    int tabCount() const;
+    WorkbenchTab *addTab();
 
-    // "Practice server", or a profile's name: shown in the status bar.
-    void setConnectionName(const QString &name);
+    // The connection new tabs open (and open tabs without one): the practice server or a profile.
+    void setDefaultConnection(const QString &name, const QString &conninfo);
     // Tells the learner the server is not there (and why) without closing anything.
     void showServerUnavailable(const QString &reason);
 
-public Q_SLOTS:
-    void runScript();
+    QAction *runScriptAction() const { return m_runScript; }
+    QAction *runStatementAction() const { return m_runStatement; }
+    QAction *cancelAction() const { return m_cancel; }
+    QAction *commitAction() const { return m_commit; }
+    QAction *rollbackAction() const { return m_rollback; }
+    QAction *autocommitAction() const { return m_autocommit; }
+    QAction *stopOnErrorAction() const { return m_stopOnError; }
+    QAction *reconnectAction() const { return m_reconnect; }
+    QLabel *transactionLabel() const { return m_transactionLabel; }
+
+    // Closes a tab, asking first when its transaction is open; false if the learner keeps it.
+    bool closeTab(int index);
 
 Q_SIGNALS:
     void scriptFinished();
 
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
 private:
     void createActions();
-    void updateConnectionStatus();
-    void onResult(const ResultSet &result);
-    void onMessage(const ServerMessage &message);
-    void onFinished(qint64 elapsedMs);
-    void markErrorPosition(int characterPosition);
+    void updateStatus();
+    bool settleTransaction(WorkbenchTab *tab);
 
-    QuerySession *m_session;
-    SqlEditor *m_editor;
-    QTabWidget *m_outputTabs;
-    QTableView *m_resultView;
-    ResultTableModel *m_resultModel;
-    MessagesPane *m_messages;
-    QAction *m_runAction = nullptr;
+    QTabWidget *m_tabs;
+    QAction *m_runScript = nullptr;
+    QAction *m_runStatement = nullptr;
+    QAction *m_cancel = nullptr;
+    QAction *m_commit = nullptr;
+    QAction *m_rollback = nullptr;
+    QAction *m_autocommit = nullptr;
+    QAction *m_stopOnError = nullptr;
+    QAction *m_reconnect = nullptr;
     QLabel *m_connectionLabel;
     QLabel *m_versionLabel;
-    QString m_connectionName;
-    int m_runOffset = 0; // character offset in the editor of the text that was sent
-    bool m_hadError = false;
+    QLabel *m_transactionLabel;
+    QLabel *m_runningLabel;
+    QTimer *m_runningTimer;
+    QString m_defaultName;
+    QString m_defaultConninfo;
+    int m_tabsMade = 0;
 };

@@ -1,8 +1,10 @@
 #include "resulttablemodel.h"
 
 #include <QBrush>
+#include <QFont>
 #include <QGuiApplication>
 #include <QPalette>
+#include <QUtf8StringView>
 
 namespace {
 // PostgreSQL type OIDs that read best right-aligned.
@@ -22,6 +24,19 @@ bool isNumericType(unsigned oid)
         return false;
     }
 }
+
+QString escapedBytes(QByteArrayView bytes)
+{
+    QString text;
+    for (const char c : bytes) {
+        const auto u = uchar(c);
+        if (u >= 0x20 && u < 0x7f)
+            text += QLatin1Char(c);
+        else
+            text += QStringLiteral("\\x%1").arg(u, 2, 16, QLatin1Char('0'));
+    }
+    return text;
+}
 } // namespace
 
 ResultTableModel::ResultTableModel(QObject *parent)
@@ -29,10 +44,19 @@ ResultTableModel::ResultTableModel(QObject *parent)
 {
 }
 
+QString ResultTableModel::displayText(QByteArrayView bytes)
+{
+    if (!QUtf8StringView(bytes.data(), bytes.size()).isValidUtf8())
+        return escapedBytes(bytes);
+    return QString::fromUtf8(bytes);
+}
+
 void ResultTableModel::setResult(const ResultSet &result)
 {
     beginResetModel();
     m_result = result;
+    m_rows = int(result.rowCount());
+    m_columns = result.columnCount();
     endResetModel();
 }
 
@@ -41,14 +65,30 @@ void ResultTableModel::clear()
     setResult(ResultSet());
 }
 
+void ResultTableModel::refreshRows()
+{
+    const int rows = int(m_result.rowCount());
+    if (rows <= m_rows)
+        return;
+    beginInsertRows({}, m_rows, rows - 1);
+    m_rows = rows;
+    endInsertRows();
+}
+
+void ResultTableModel::refreshHeaders()
+{
+    if (m_columns > 0)
+        Q_EMIT headerDataChanged(Qt::Horizontal, 0, m_columns - 1);
+}
+
 int ResultTableModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_result.rowCount());
+    return parent.isValid() ? 0 : m_rows;
 }
 
 int ResultTableModel::columnCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : m_result.columnCount();
+    return parent.isValid() ? 0 : m_columns;
 }
 
 QVariant ResultTableModel::data(const QModelIndex &index, int role) const
@@ -57,12 +97,27 @@ QVariant ResultTableModel::data(const QModelIndex &index, int role) const
         return {};
     const bool null = m_result.isNull(index.row(), index.column());
     switch (role) {
-    case Qt::DisplayRole:
-        return null ? QStringLiteral("NULL") : m_result.text(index.row(), index.column());
+    case Qt::DisplayRole: {
+        if (null)
+            return QStringLiteral("NULL");
+        const QByteArrayView bytes = m_result.bytes(index.row(), index.column());
+        // One line per cell; long values are cut (the viewer shows them whole).
+        QString text = displayText(bytes.first(std::min<qsizetype>(bytes.size(), DisplayLimit * 4)));
+        if (text.size() > DisplayLimit || bytes.size() > DisplayLimit * 4)
+            text = text.left(DisplayLimit) + QChar(0x2026);
+        return text.replace(u'\n', QChar(0x21B5)).replace(u'\r', QChar(0x21B5)).replace(u'\t', u' ');
+    }
     case Qt::EditRole:
-        return null ? QVariant() : QVariant(m_result.text(index.row(), index.column()));
+        return null ? QVariant() : QVariant(displayText(m_result.bytes(index.row(), index.column())));
     case Qt::ForegroundRole:
         return null ? QVariant(QGuiApplication::palette().brush(QPalette::Disabled, QPalette::Text)) : QVariant();
+    case Qt::FontRole:
+        if (null) {
+            QFont italic;
+            italic.setItalic(true);
+            return italic;
+        }
+        return {};
     case Qt::TextAlignmentRole:
         if (isNumericType(m_result.columns().at(index.column()).typeOid))
             return QVariant(Qt::AlignRight | Qt::AlignVCenter);
@@ -74,11 +129,19 @@ QVariant ResultTableModel::data(const QModelIndex &index, int role) const
 
 QVariant ResultTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (role != Qt::DisplayRole)
-        return {};
     if (orientation == Qt::Vertical)
-        return section + 1;
-    if (section < 0 || section >= m_result.columnCount())
+        return role == Qt::DisplayRole ? QVariant(section + 1) : QVariant();
+    if (section < 0 || section >= m_columns)
         return {};
-    return m_result.columns().at(section).name;
+    const ResultColumn &column = m_result.columns().at(section);
+    switch (role) {
+    case Qt::DisplayRole:
+        return column.typeName.isEmpty() ? column.name : column.name + u'\n' + column.typeName;
+    case Qt::ToolTipRole:
+        return tr("%1: type %2 (OID %3)")
+            .arg(column.name, column.typeName.isEmpty() ? tr("unknown") : column.typeName)
+            .arg(column.typeOid);
+    default:
+        return {};
+    }
 }

@@ -6,6 +6,11 @@
 #include <KSyntaxHighlighting/Theme>
 
 #include <QFontDatabase>
+#include <QKeyEvent>
+
+namespace {
+constexpr int ErrorIndicator = 8;
+}
 
 SqlEditor::SqlEditor(QWidget *parent)
     : QsciScintilla(parent)
@@ -24,6 +29,8 @@ SqlEditor::SqlEditor(QWidget *parent)
     SendScintilla(SCI_SETSCROLLWIDTH, 1L); // grows with the longest line instead of a fixed 2000 px
     SendScintilla(SCI_SETSCROLLWIDTHTRACKING, 1L);
     applyTheme();
+    indicatorDefine(SquiggleIndicator, ErrorIndicator);
+    setIndicatorForegroundColor(QColor(0xe0, 0x20, 0x20), ErrorIndicator);
     connect(this, &QsciScintilla::linesChanged, this, &SqlEditor::updateMarginWidth);
     updateMarginWidth();
 }
@@ -51,6 +58,66 @@ void SqlEditor::applyTheme()
 void SqlEditor::updateMarginWidth()
 {
     setMarginWidth(0, QStringLiteral("00%1").arg(lines()));
+}
+
+int SqlEditor::textIndexAt(long bytePosition) const
+{
+    // bytes() hands back one more byte than asked for: the terminating NUL.
+    const QByteArray utf8 = bytes(0, int(bytePosition));
+    return int(QString::fromUtf8(utf8.constData(), std::min<qsizetype>(utf8.size(), bytePosition)).size());
+}
+
+long SqlEditor::bytePositionAt(int textIndex) const
+{
+    return long(text().left(textIndex).toUtf8().size());
+}
+
+int SqlEditor::cursorTextIndex() const
+{
+    return textIndexAt(const_cast<SqlEditor *>(this)->SendScintilla(SCI_GETCURRENTPOS));
+}
+
+int SqlEditor::selectionStartIndex() const
+{
+    if (!hasSelectedText())
+        return -1;
+    return textIndexAt(const_cast<SqlEditor *>(this)->SendScintilla(SCI_GETSELECTIONSTART));
+}
+
+void SqlEditor::markError(int textIndex)
+{
+    const long start = bytePositionAt(textIndex);
+    long end = SendScintilla(SCI_WORDENDPOSITION, start, 1L);
+    if (end <= start)
+        end = SendScintilla(SCI_POSITIONAFTER, start);
+    SendScintilla(SCI_SETINDICATORCURRENT, ErrorIndicator);
+    SendScintilla(SCI_INDICATORFILLRANGE, start, end - start);
+    SendScintilla(SCI_GOTOPOS, start);
+}
+
+void SqlEditor::clearErrorMarks()
+{
+    SendScintilla(SCI_SETINDICATORCURRENT, ErrorIndicator);
+    SendScintilla(SCI_INDICATORCLEARRANGE, 0L, SendScintilla(SCI_GETLENGTH));
+}
+
+bool SqlEditor::hasErrorMark() const
+{
+    auto *self = const_cast<SqlEditor *>(this);
+    return self->SendScintilla(SCI_INDICATOREND, ErrorIndicator, 0L) < self->SendScintilla(SCI_GETLENGTH) ||
+           self->SendScintilla(SCI_INDICATORVALUEAT, ErrorIndicator, 0L) != 0;
+}
+
+// Escape belongs to the window's Cancel action while a query runs; Scintilla would
+// otherwise claim it before the shortcut is looked at.
+bool SqlEditor::event(QEvent *event)
+{
+    if (event->type() == QEvent::ShortcutOverride && static_cast<QKeyEvent *>(event)->key() == Qt::Key_Escape &&
+        static_cast<QKeyEvent *>(event)->modifiers() == Qt::NoModifier) {
+        event->ignore();
+        return true;
+    }
+    return QsciScintilla::event(event);
 }
 
 int SqlEditor::styleAt(int position) const

@@ -13,8 +13,23 @@ public:
     explicit SqlEditor(QWidget *parent = nullptr);
 
     SqlLexer *sqlLexer() const { return m_lexer; }
-    // The Scintilla style at a character position (for tests and tooling).
+    // The Scintilla style at a byte position (for tests and tooling).
     int styleAt(int position) const;
+
+    // Scintilla counts UTF-8 bytes; the rest of PG Campus counts QString characters.
+    int textIndexAt(long bytePosition) const;
+    long bytePositionAt(int textIndex) const;
+    int cursorTextIndex() const;
+    // Where the selection starts, as a text index; -1 without a selection.
+    int selectionStartIndex() const;
+
+    // A squiggle under the word at textIndex, the caret moved there.
+    void markError(int textIndex);
+    void clearErrorMarks();
+    bool hasErrorMark() const;
+
+protected:
+    bool event(QEvent *event) override;
 
 private:
     void applyTheme();

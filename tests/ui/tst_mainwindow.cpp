@@ -1,16 +1,21 @@
 #include "mainwindow.h"
 #include "messagespane.h"
 #include "querysession.h"
-#include "resulttablemodel.h"
 #include "sqleditor.h"
 #include "throwawayserver.h"
+#include "workbenchtab.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTest>
+#include <QTimer>
 
 class tst_MainWindow : public QObject
 {
@@ -20,15 +25,27 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void typedQueryShowsRowsInGrid();
-    void ctrlEnterRunsToo();
+    void ctrlEnterRunsTheStatementUnderTheCursor();
+    void eachResultSetGetsATab();
     void errorIsMarkedInTheEditor();
+    void errorInASelectionPointsIntoTheEditor();
+    void clickingAMessageJumpsToItsPlace();
+    void noticesArriveInOrder();
+    void escapeCancelsARunningQuery();
+    void transactionIsAlwaysVisible();
+    void autocommitOffBeginsATransaction();
+    void closingATabWithAnOpenTransactionAsks();
+    void lostConnectionKeepsTheEditorAndOffersReconnect();
     void statusBarShowsConnectionAndVersion();
 
 private:
+    WorkbenchTab *tab() const { return m_window->currentTab(); }
     void typeScript(const QString &sql);
+    bool runWith(Qt::Key key, Qt::KeyboardModifiers modifiers = Qt::NoModifier);
+    // Answers the next message box with the button whose text is given.
+    void answerNextMessageBox(const QString &button);
 
     ThrowawayServer m_server;
-    std::unique_ptr<QuerySession> m_session;
     std::unique_ptr<MainWindow> m_window;
 };
 
@@ -39,24 +56,24 @@ void tst_MainWindow::initTestCase()
 
 void tst_MainWindow::init()
 {
-    m_session = std::make_unique<QuerySession>();
-    m_window = std::make_unique<MainWindow>(m_session.get());
+    m_window = std::make_unique<MainWindow>();
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    QSignalSpy opened(m_session.get(), &QuerySession::opened);
-    m_session->open(m_server.connectionString());
+    QSignalSpy opened(tab()->session(), &QuerySession::opened);
+    m_window->setDefaultConnection(QStringLiteral("Practice server"), m_server.connectionString());
     QVERIFY(opened.wait(30000));
 }
 
 void tst_MainWindow::cleanup()
 {
+    for (int i = 0; i < m_window->tabCount(); ++i)
+        m_window->tab(i)->session()->close(); // no open transaction left to ask about
     m_window.reset();
-    m_session.reset();
 }
 
 void tst_MainWindow::typeScript(const QString &sql)
 {
-    SqlEditor *editor = m_window->editor();
+    SqlEditor *editor = tab()->editor();
     editor->setFocus();
     QTRY_VERIFY(editor->hasFocus());
     editor->selectAll();
@@ -70,44 +87,216 @@ void tst_MainWindow::typeScript(const QString &sql)
     QCOMPARE(editor->text(), sql);
 }
 
+bool tst_MainWindow::runWith(Qt::Key key, Qt::KeyboardModifiers modifiers)
+{
+    QSignalSpy finished(m_window.get(), &MainWindow::scriptFinished);
+    QTest::keyClick(tab()->editor(), key, modifiers);
+    return finished.wait(30000);
+}
+
+void tst_MainWindow::answerNextMessageBox(const QString &button)
+{
+    QTimer::singleShot(0, this, [button] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        QVERIFY(box);
+        for (QAbstractButton *b : box->buttons()) {
+            if (b->text() == button) {
+                b->click();
+                return;
+            }
+        }
+        QFAIL(qPrintable(QStringLiteral("no button ") + button));
+    });
+}
+
 void tst_MainWindow::typedQueryShowsRowsInGrid()
 {
     typeScript(QStringLiteral("SELECT g AS n, repeat('x', g) AS xs FROM generate_series(1, 4) g"));
-    QSignalSpy finished(m_window.get(), &MainWindow::scriptFinished);
-    QTest::keyClick(m_window->editor(), Qt::Key_F5);
-    QVERIFY(finished.wait(30000));
-    const QAbstractItemModel *model = m_window->resultView()->model();
+    QVERIFY(runWith(Qt::Key_F5));
+    QCOMPARE(tab()->resultCount(), 1);
+    const QAbstractItemModel *model = tab()->resultView()->model();
     QCOMPARE(model->rowCount(), 4);
     QCOMPARE(model->columnCount(), 2);
-    QCOMPARE(model->headerData(1, Qt::Horizontal).toString(), QStringLiteral("xs"));
+    QCOMPARE(model->headerData(1, Qt::Horizontal).toString(), QStringLiteral("xs\ntext"));
     QCOMPARE(model->index(3, 1).data().toString(), QStringLiteral("xxxx"));
-    QVERIFY(m_window->messages()->toPlainText().contains(QStringLiteral("SELECT 4")));
+    QCOMPARE(tab()->outputTabs()->tabText(0), QStringLiteral("Result 1 (4 rows)"));
+    QVERIFY(tab()->messages()->toPlainText().contains(QStringLiteral("SELECT 4")));
 }
 
-void tst_MainWindow::ctrlEnterRunsToo()
+void tst_MainWindow::ctrlEnterRunsTheStatementUnderTheCursor()
 {
-    typeScript(QStringLiteral("SELECT 'ctrl' AS how"));
-    QSignalSpy finished(m_window.get(), &MainWindow::scriptFinished);
-    QTest::keyClick(m_window->editor(), Qt::Key_Return, Qt::ControlModifier);
-    QVERIFY(finished.wait(30000));
-    QCOMPARE(m_window->resultView()->model()->index(0, 0).data().toString(), QStringLiteral("ctrl"));
-    QCOMPARE(m_window->editor()->text(), QStringLiteral("SELECT 'ctrl' AS how")); // no newline typed
+    typeScript(QStringLiteral("SELECT 'one' AS n;\nSELECT 'two' AS n;\nSELECT 'three' AS n;"));
+    tab()->editor()->setCursorPosition(1, 3);
+    QVERIFY(runWith(Qt::Key_Return, Qt::ControlModifier));
+    QCOMPARE(tab()->resultCount(), 1);
+    QCOMPARE(tab()->resultView()->model()->index(0, 0).data().toString(), QStringLiteral("two"));
+    QCOMPARE(tab()->editor()->text(), QStringLiteral("SELECT 'one' AS n;\nSELECT 'two' AS n;\nSELECT 'three' AS n;"));
+}
+
+void tst_MainWindow::eachResultSetGetsATab()
+{
+    typeScript(QStringLiteral("SELECT 1 AS a;\nCREATE TEMP TABLE t (n int);\nSELECT 2 AS b, 3 AS c;\nSELECT 'x' AS d;"));
+    QVERIFY(runWith(Qt::Key_F5));
+    QCOMPARE(tab()->resultCount(), 3);
+    QCOMPARE(tab()->resultView(1)->model()->columnCount(), 2);
+    QCOMPARE(tab()->resultView(2)->model()->index(0, 0).data().toString(), QStringLiteral("x"));
+    QCOMPARE(tab()->outputTabs()->count(), 4); // three results and the messages
+    QVERIFY(tab()->messages()->toPlainText().contains(QStringLiteral("CREATE TABLE")));
 }
 
 void tst_MainWindow::errorIsMarkedInTheEditor()
 {
     typeScript(QStringLiteral("SELECT 1;\nSELECT nope FROM pg_class;"));
-    QSignalSpy finished(m_window.get(), &MainWindow::scriptFinished);
-    QTest::keyClick(m_window->editor(), Qt::Key_F5);
-    QVERIFY(finished.wait(30000));
-    QVERIFY(m_window->messages()->toPlainText().contains(QStringLiteral("column \"nope\" does not exist")));
-    QVERIFY(m_window->messages()->toPlainText().contains(QStringLiteral("42703")));
+    QVERIFY(runWith(Qt::Key_F5));
+    const QString messages = tab()->messages()->toPlainText();
+    QVERIFY2(messages.contains(QStringLiteral("column \"nope\" does not exist")), qPrintable(messages));
+    QVERIFY(messages.contains(QStringLiteral("42703")));
+    QVERIFY2(messages.contains(QStringLiteral("(line 2)")), qPrintable(messages));
     int line = -1;
     int index = -1;
-    m_window->editor()->getCursorPosition(&line, &index);
+    tab()->editor()->getCursorPosition(&line, &index);
     QCOMPARE(line, 1);
     QCOMPARE(index, 7);
-    QVERIFY(m_window->statusBar()->currentMessage().contains(QStringLiteral("Failed")));
+    QVERIFY(tab()->editor()->hasErrorMark());
+    QCOMPARE(tab()->outputTabs()->currentWidget(), tab()->messages());
+}
+
+void tst_MainWindow::errorInASelectionPointsIntoTheEditor()
+{
+    tab()->editor()->setText(QStringLiteral("-- 数据库 first\nSELECT 1;\nSELECT 2,\n  missing_column;"));
+    tab()->editor()->setSelection(2, 0, 3, 17); // the second statement only
+    QVERIFY(runWith(Qt::Key_F5));
+    int line = -1;
+    int index = -1;
+    tab()->editor()->getCursorPosition(&line, &index);
+    QCOMPARE(line, 3);
+    QCOMPARE(index, 2);
+}
+
+void tst_MainWindow::clickingAMessageJumpsToItsPlace()
+{
+    typeScript(QStringLiteral("SELECT 1;\n\nSELECT nope;"));
+    QVERIFY(runWith(Qt::Key_F5));
+    tab()->editor()->setCursorPosition(0, 0);
+    MessagesPane *pane = tab()->messages();
+    QListWidgetItem *error = nullptr;
+    for (int i = 0; i < pane->count(); ++i) {
+        if (pane->item(i)->text().contains(QStringLiteral("42703")))
+            error = pane->item(i);
+    }
+    QVERIFY(error);
+    QVERIFY(error->text().contains(QStringLiteral("(line 3)")));
+    pane->scrollToItem(error);
+    QTest::mouseClick(pane->viewport(), Qt::LeftButton, {}, pane->visualItemRect(error).center());
+    int line = -1;
+    int index = -1;
+    tab()->editor()->getCursorPosition(&line, &index);
+    QCOMPARE(line, 2);
+    QCOMPARE(index, 7); // where the server pointed
+}
+
+void tst_MainWindow::noticesArriveInOrder()
+{
+    typeScript(QStringLiteral("DO $$ BEGIN RAISE NOTICE 'first'; RAISE WARNING 'second'; RAISE NOTICE 'third'; END $$;"));
+    QVERIFY(runWith(Qt::Key_F5));
+    const QString text = tab()->messages()->toPlainText();
+    const qsizetype first = text.indexOf(QStringLiteral("first"));
+    const qsizetype second = text.indexOf(QStringLiteral("second"));
+    const qsizetype third = text.indexOf(QStringLiteral("third"));
+    QVERIFY2(first >= 0 && first < second && second < third, qPrintable(text));
+    QVERIFY(text.contains(QStringLiteral("WARNING")));
+    QVERIFY(text.indexOf(QStringLiteral("DO")) > third);
+}
+
+void tst_MainWindow::escapeCancelsARunningQuery()
+{
+    typeScript(QStringLiteral("SELECT pg_sleep(60);"));
+    QSignalSpy finished(m_window.get(), &MainWindow::scriptFinished);
+    QTest::keyClick(tab()->editor(), Qt::Key_F5);
+    QTRY_VERIFY(m_window->cancelAction()->isEnabled());
+    QTest::qWait(300);
+    QElapsedTimer timer;
+    timer.start();
+    QTest::keyClick(tab()->editor(), Qt::Key_Escape);
+    QVERIFY(finished.wait(5000));
+    QVERIFY2(timer.elapsed() < 1000, qPrintable(QString::number(timer.elapsed())));
+    QVERIFY(tab()->messages()->toPlainText().contains(QStringLiteral("57014")));
+    QVERIFY(!m_window->cancelAction()->isEnabled());
+    QVERIFY(m_window->runScriptAction()->isEnabled());
+}
+
+void tst_MainWindow::transactionIsAlwaysVisible()
+{
+    QLabel *label = m_window->transactionLabel();
+    QCOMPARE(label->text(), QStringLiteral("No transaction"));
+    QVERIFY(!m_window->commitAction()->isEnabled());
+    typeScript(QStringLiteral("BEGIN;"));
+    QVERIFY(runWith(Qt::Key_F5));
+    QCOMPARE(label->text(), QStringLiteral("In transaction"));
+    QVERIFY(m_window->commitAction()->isEnabled());
+    typeScript(QStringLiteral("SELECT 1/0;"));
+    QVERIFY(runWith(Qt::Key_F5));
+    QCOMPARE(label->text(), QStringLiteral("Failed transaction"));
+    typeScript(QStringLiteral("SELECT 1;"));
+    QVERIFY(runWith(Qt::Key_F5));
+    QVERIFY(tab()->messages()->toPlainText().contains(QStringLiteral("Roll back")));
+    QSignalSpy finished(m_window.get(), &MainWindow::scriptFinished);
+    m_window->rollbackAction()->trigger();
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(label->text(), QStringLiteral("No transaction"));
+}
+
+void tst_MainWindow::autocommitOffBeginsATransaction()
+{
+    m_window->autocommitAction()->setChecked(false);
+    typeScript(QStringLiteral("CREATE TABLE kept_or_not (n int);"));
+    QVERIFY(runWith(Qt::Key_F5));
+    QCOMPARE(m_window->transactionLabel()->text(), QStringLiteral("In transaction"));
+    QCOMPARE(queryScalar(m_server.connectionString(),
+                         QStringLiteral("SELECT count(*) FROM pg_class WHERE relname = 'kept_or_not'")),
+             QStringLiteral("0")); // not visible outside before the commit
+    QSignalSpy finished(m_window.get(), &MainWindow::scriptFinished);
+    m_window->commitAction()->trigger();
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(queryScalar(m_server.connectionString(),
+                         QStringLiteral("SELECT count(*) FROM pg_class WHERE relname = 'kept_or_not'")),
+             QStringLiteral("1"));
+    queryScalar(m_server.connectionString(), QStringLiteral("DROP TABLE kept_or_not"));
+}
+
+void tst_MainWindow::closingATabWithAnOpenTransactionAsks()
+{
+    typeScript(QStringLiteral("BEGIN; CREATE TABLE never_committed (n int);"));
+    QVERIFY(runWith(Qt::Key_F5));
+    answerNextMessageBox(QStringLiteral("Keep Open"));
+    QVERIFY(!m_window->closeTab(0));
+    QCOMPARE(m_window->tabCount(), 1);
+    QVERIFY(tab()->hasOpenTransaction());
+    answerNextMessageBox(QStringLiteral("Roll Back"));
+    QVERIFY(m_window->closeTab(0));
+    QTRY_COMPARE(queryScalar(m_server.connectionString(),
+                             QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE state LIKE 'idle in%'")),
+                 QStringLiteral("0"));
+    QCOMPARE(queryScalar(m_server.connectionString(),
+                         QStringLiteral("SELECT count(*) FROM pg_class WHERE relname = 'never_committed'")),
+             QStringLiteral("0"));
+}
+
+void tst_MainWindow::lostConnectionKeepsTheEditorAndOffersReconnect()
+{
+    const QString script = QStringLiteral("SELECT pg_terminate_backend(pg_backend_pid());");
+    typeScript(script);
+    QVERIFY(runWith(Qt::Key_F5));
+    QCOMPARE(tab()->session()->state(), QuerySession::State::Disconnected);
+    QCOMPARE(tab()->editor()->text(), script);
+    QVERIFY(m_window->reconnectAction()->isEnabled());
+    QVERIFY(!m_window->runScriptAction()->isEnabled());
+    QSignalSpy opened(tab()->session(), &QuerySession::opened);
+    m_window->reconnectAction()->trigger();
+    QVERIFY(opened.wait(30000));
+    typeScript(QStringLiteral("SELECT 'back'"));
+    QVERIFY(runWith(Qt::Key_F5));
+    QCOMPARE(tab()->resultView()->model()->index(0, 0).data().toString(), QStringLiteral("back"));
 }
 
 void tst_MainWindow::statusBarShowsConnectionAndVersion()
@@ -117,9 +306,16 @@ void tst_MainWindow::statusBarShowsConnectionAndVersion()
     for (const QLabel *label : labels)
         texts << label->text();
     const QString all = texts.join(u' ');
-    QVERIFY2(all.contains(QStringLiteral("postgres@postgres")), qPrintable(all));
+    QVERIFY2(all.contains(QStringLiteral("Practice server: postgres@postgres")), qPrintable(all));
     QVERIFY2(all.contains(QStringLiteral("PostgreSQL 17")), qPrintable(all));
-    QVERIFY(m_window->runAction()->isEnabled());
+    QVERIFY(m_window->runScriptAction()->isEnabled());
+
+    // A second tab has a connection of its own.
+    WorkbenchTab *second = m_window->addTab();
+    QSignalSpy opened(second->session(), &QuerySession::opened);
+    QVERIFY(opened.wait(30000));
+    QCOMPARE(m_window->tabCount(), 2);
+    QVERIFY(second->session() != m_window->tab(0)->session());
 }
 
 QTEST_MAIN(tst_MainWindow)

@@ -1,0 +1,311 @@
+#include "workbenchtab.h"
+
+#include "messagespane.h"
+#include "resulttablemodel.h"
+#include "sqleditor.h"
+
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace {
+// The server counts positions in characters (code points); QString counts UTF-16 units.
+int indexOfCodePoint(const QString &text, int codePoints)
+{
+    int index = 0;
+    for (int n = 0; n < codePoints && index < text.size(); ++n)
+        index += (text.at(index).isHighSurrogate() && index + 1 < text.size()) ? 2 : 1;
+    return std::min(index, int(text.size()));
+}
+
+ScriptUnit syntheticUnit(const QString &sql)
+{
+    ScriptUnit unit;
+    unit.text = sql;
+    return unit;
+}
+
+QString formatCount(qsizetype n)
+{
+    return QLocale().toString(qlonglong(n));
+}
+} // namespace
+
+WorkbenchTab::WorkbenchTab(QWidget *parent)
+    : QWidget(parent)
+    , m_session(new QuerySession(this))
+    , m_editor(new SqlEditor)
+    , m_outputTabs(new QTabWidget)
+    , m_messages(new MessagesPane)
+{
+    m_outputTabs->setDocumentMode(true);
+    m_outputTabs->addTab(m_messages, tr("Messages"));
+
+    auto *splitter = new QSplitter(Qt::Vertical);
+    splitter->addWidget(m_editor);
+    splitter->addWidget(m_outputTabs);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(splitter);
+
+    connect(m_session, &QuerySession::resultStarted, this, &WorkbenchTab::onResultStarted);
+    connect(m_session, &QuerySession::rowsArrived, this, [this] {
+        if (!m_resultModels.isEmpty())
+            m_resultModels.last()->refreshRows();
+    });
+    connect(m_session, &QuerySession::resultReady, this, [this](int, const ResultSet &result) {
+        if (m_resultModels.isEmpty())
+            return;
+        const int n = int(m_resultModels.size()) - 1;
+        m_resultModels.last()->refreshRows();
+        m_outputTabs->setTabText(n, tr("Result %1 (%2 rows)").arg(n + 1).arg(formatCount(result.rowsReceived())));
+        if (result.isTruncated()) {
+            m_truncationNotes.at(n)->setText(
+                tr("Showing the first %1 of %2 rows: PG Campus keeps at most %3 MB of one result. Add a LIMIT, "
+                   "or narrow the query, to see the rest.")
+                    .arg(formatCount(result.rowCount()), formatCount(result.rowsReceived()))
+                    .arg(QuerySession::DefaultResultByteLimit >> 20));
+            m_truncationNotes.at(n)->show();
+        }
+    });
+    connect(m_session, &QuerySession::typeNamesResolved, this, [this] {
+        for (ResultTableModel *model : std::as_const(m_resultModels))
+            model->refreshHeaders();
+    });
+    connect(m_session, &QuerySession::statementFinished, this, &WorkbenchTab::onStatementFinished);
+    connect(m_session, &QuerySession::messageReceived, this, &WorkbenchTab::onMessage);
+    connect(m_session, &QuerySession::finished, this, &WorkbenchTab::onFinished);
+    connect(m_session, &QuerySession::stateChanged, this, &WorkbenchTab::statusChanged);
+    connect(m_session, &QuerySession::transactionStateChanged, this, &WorkbenchTab::statusChanged);
+    connect(m_session, &QuerySession::openFailed, this, [this](const QString &reason) {
+        m_messages->addServerMessage(ServerMessage::clientError(reason));
+        m_outputTabs->setCurrentWidget(m_messages);
+    });
+    connect(m_session, &QuerySession::connectionLost, this, [this] {
+        m_messages->addInfo(tr("The connection was lost. The editor and the results are kept; "
+                               "use Reconnect to go on."));
+    });
+    connect(m_messages, &MessagesPane::jumpRequested, this, [this](int position) { jumpTo(position, false); });
+}
+
+QTableView *WorkbenchTab::resultView(int n) const
+{
+    return n >= 0 && n < m_resultViews.size() ? m_resultViews.at(n) : nullptr;
+}
+
+void WorkbenchTab::connectTo(const QString &name, const QString &conninfo)
+{
+    m_connectionName = name;
+    m_session->open(conninfo);
+    Q_EMIT statusChanged();
+}
+
+bool WorkbenchTab::hasOpenTransaction() const
+{
+    const TransactionState t = m_session->transactionState();
+    return t == TransactionState::InTransaction || t == TransactionState::Failed;
+}
+
+void WorkbenchTab::runScript()
+{
+    const int selectionStart = m_editor->selectionStartIndex();
+    const QString selected = m_editor->selectedText();
+    if (selectionStart >= 0 && !selected.trimmed().isEmpty())
+        run(selected, selectionStart);
+    else
+        run(m_editor->text(), 0);
+}
+
+void WorkbenchTab::runStatementAtCursor()
+{
+    if (m_editor->hasSelectedText()) {
+        runScript();
+        return;
+    }
+    const QString text = m_editor->text();
+    const QList<ScriptUnit> units = StatementSplitter::split(text, {m_session->standardConformingStrings()});
+    const qsizetype at = StatementSplitter::unitAt(units, m_editor->cursorTextIndex());
+    if (at < 0) {
+        m_messages->addInfo(tr("There is no statement to run."));
+        return;
+    }
+    m_runUnits = {units.at(at)};
+    m_runOffset = 0;
+    run(QString(), -1);
+}
+
+// Runs text (split here) from editor offset; offset -1 runs m_runUnits as they are.
+void WorkbenchTab::run(const QString &text, int offset)
+{
+    if (m_session->state() != QuerySession::State::Idle)
+        return;
+    if (offset >= 0) {
+        m_runUnits = StatementSplitter::split(text, {m_session->standardConformingStrings()});
+        m_runOffset = offset;
+    }
+    clearOutput();
+    if (m_runUnits.isEmpty()) {
+        m_messages->addInfo(tr("There is no statement to run."));
+        return;
+    }
+    m_prependedUnits = 0;
+    if (!m_autocommit && m_session->transactionState() == TransactionState::Idle) {
+        m_runUnits.prepend(syntheticUnit(QStringLiteral("BEGIN")));
+        m_prependedUnits = 1;
+    }
+    m_runTimer.start();
+    m_session->run(m_runUnits, {m_stopOnError});
+    Q_EMIT statusChanged();
+}
+
+void WorkbenchTab::runInternal(const QString &sql)
+{
+    if (m_session->state() != QuerySession::State::Idle)
+        return;
+    m_runUnits = {syntheticUnit(sql)};
+    m_prependedUnits = 1;
+    m_runTimer.start();
+    m_session->run(m_runUnits, {true});
+}
+
+void WorkbenchTab::cancel()
+{
+    if (m_session->state() != QuerySession::State::Busy)
+        return;
+    m_messages->addInfo(tr("Cancel requested."));
+    m_session->cancel();
+}
+
+void WorkbenchTab::commit()
+{
+    runInternal(QStringLiteral("COMMIT"));
+}
+
+void WorkbenchTab::rollback()
+{
+    runInternal(QStringLiteral("ROLLBACK"));
+}
+
+void WorkbenchTab::clearOutput()
+{
+    m_editor->clearErrorMarks();
+    m_errorMarked = false;
+    m_rowsShown = 0;
+    while (m_outputTabs->count() > 1) {
+        QWidget *page = m_outputTabs->widget(0);
+        m_outputTabs->removeTab(0);
+        page->deleteLater();
+    }
+    m_resultViews.clear();
+    m_resultModels.clear();
+    m_truncationNotes.clear();
+    m_messages->clear();
+}
+
+void WorkbenchTab::onResultStarted(int, const ResultSet &result)
+{
+    auto *page = new QWidget;
+    auto *layout = new QVBoxLayout(page);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    auto *note = new QLabel;
+    note->setWordWrap(true);
+    note->setStyleSheet(QStringLiteral("QLabel { background: #fff4d6; color: #5a4300; padding: 4px; }"));
+    note->hide();
+    auto *view = new QTableView;
+    auto *model = new ResultTableModel(view);
+    model->setResult(result);
+    view->setModel(model);
+    view->setAlternatingRowColors(true);
+    view->setWordWrap(false);
+    view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    view->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 6);
+    view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    layout->addWidget(note);
+    layout->addWidget(view);
+
+    const int n = int(m_resultViews.size());
+    m_resultViews.append(view);
+    m_resultModels.append(model);
+    m_truncationNotes.append(note);
+    m_outputTabs->insertTab(n, page, tr("Result %1").arg(n + 1));
+    if (n == 0)
+        m_outputTabs->setCurrentIndex(0);
+    connect(model, &QAbstractItemModel::rowsInserted, view, [view, model] {
+        if (model->rowCount() <= ResultSet::RowsPerBlock) // size columns by the first rows only
+            view->resizeColumnsToContents();
+    });
+}
+
+void WorkbenchTab::onStatementFinished(const StatementOutcome &outcome)
+{
+    if (outcome.failed || outcome.commandTag.isEmpty())
+        return;
+    const int line = outcome.statement >= m_prependedUnits ? editorLineOf(outcome.statement) : -1;
+    m_messages->addInfo(tr("%1  (%2 ms)").arg(outcome.commandTag).arg(outcome.elapsedMs), line);
+}
+
+void WorkbenchTab::onMessage(const ServerMessage &message)
+{
+    const int position = editorPositionOf(message);
+    int line = message.statement >= 0 ? editorLineOf(message.statement) : -1;
+    if (position >= 0)
+        line = int(m_editor->SendScintilla(QsciScintilla::SCI_LINEFROMPOSITION, m_editor->bytePositionAt(position)));
+    m_messages->addServerMessage(message, line, position);
+    if (message.isError() && !m_errorMarked) {
+        m_errorMarked = true;
+        m_outputTabs->setCurrentWidget(m_messages);
+        if (position >= 0)
+            jumpTo(position, true);
+    }
+}
+
+void WorkbenchTab::onFinished(qint64 elapsedMs)
+{
+    m_messages->addInfo(tr("Finished in %1 ms.").arg(elapsedMs));
+    if (m_errorMarked || m_resultViews.isEmpty())
+        m_outputTabs->setCurrentWidget(m_messages);
+    Q_EMIT statusChanged();
+    Q_EMIT scriptFinished();
+}
+
+int WorkbenchTab::editorPositionOf(const ServerMessage &message) const
+{
+    if (message.statement < m_prependedUnits || message.statement >= m_runUnits.size())
+        return -1;
+    const ScriptUnit &unit = m_runUnits.at(message.statement);
+    int index = -1;
+    if (message.position > 0) {
+        index = indexOfCodePoint(unit.text, message.position - 1);
+    } else if (message.internalPosition > 0 && !message.internalQuery.isEmpty()) {
+        // An error inside a function body: find the inner query in the statement.
+        const qsizetype at = unit.text.indexOf(message.internalQuery);
+        if (at >= 0)
+            index = int(at) + indexOfCodePoint(message.internalQuery, message.internalPosition - 1);
+    }
+    return index < 0 ? -1 : m_runOffset + unit.scriptPosition(index);
+}
+
+int WorkbenchTab::editorLineOf(int statement) const
+{
+    if (statement < m_prependedUnits || statement >= m_runUnits.size())
+        return -1;
+    const long start = m_editor->bytePositionAt(m_runOffset + m_runUnits.at(statement).sourceStart());
+    return int(m_editor->SendScintilla(QsciScintilla::SCI_LINEFROMPOSITION, start));
+}
+
+void WorkbenchTab::jumpTo(int position, bool markError)
+{
+    if (markError)
+        m_editor->markError(position);
+    else
+        m_editor->SendScintilla(QsciScintilla::SCI_GOTOPOS, m_editor->bytePositionAt(position));
+    m_editor->setFocus();
+}

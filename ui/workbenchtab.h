@@ -1,0 +1,87 @@
+#pragma once
+
+#include "querysession.h"
+#include "statementsplitter.h"
+
+#include <QElapsedTimer>
+#include <QWidget>
+
+class QLabel;
+class QTabWidget;
+class QTableView;
+class QTimer;
+class MessagesPane;
+class ResultTableModel;
+class SqlEditor;
+
+// One editor tab of the workbench: the SQL editor over its results and messages,
+// with a connection of its own. It runs the statement under the cursor, the
+// selection or the whole script, streams results into tabs, points errors at the
+// place in the editor, and keeps the transaction visible.
+class WorkbenchTab : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit WorkbenchTab(QWidget *parent = nullptr);
+
+    SqlEditor *editor() const { return m_editor; }
+    QuerySession *session() const { return m_session; }
+    MessagesPane *messages() const { return m_messages; }
+    QTabWidget *outputTabs() const { return m_outputTabs; }
+    // The grid of the n-th result of the last run (0-based), or nullptr.
+    QTableView *resultView(int n = 0) const;
+    int resultCount() const { return int(m_resultViews.size()); }
+
+    void connectTo(const QString &name, const QString &conninfo);
+    QString connectionName() const { return m_connectionName; }
+    bool hasOpenTransaction() const;
+
+    bool stopOnError() const { return m_stopOnError; }
+    void setStopOnError(bool on) { m_stopOnError = on; }
+    bool autocommit() const { return m_autocommit; }
+    void setAutocommit(bool on) { m_autocommit = on; }
+    qint64 runningMs() const { return m_session->state() == QuerySession::State::Busy ? m_runTimer.elapsed() : -1; }
+
+public Q_SLOTS:
+    void runScript();          // the selection, or the whole editor
+    void runStatementAtCursor();
+    void cancel();
+    void commit();
+    void rollback();
+
+Q_SIGNALS:
+    void scriptFinished();
+    // Connection, transaction or running state changed: the window updates its status bar.
+    void statusChanged();
+
+private:
+    void run(const QString &text, int offset);
+    void clearOutput();
+    void onResultStarted(int statement, const ResultSet &result);
+    void onStatementFinished(const StatementOutcome &outcome);
+    void onMessage(const ServerMessage &message);
+    void onFinished(qint64 elapsedMs);
+    // Where a message points in the editor (a character index in its text), or -1.
+    int editorPositionOf(const ServerMessage &message) const;
+    int editorLineOf(int statement) const;
+    void jumpTo(int position, bool markError);
+    void runInternal(const QString &sql);
+
+    QuerySession *m_session;
+    SqlEditor *m_editor;
+    QTabWidget *m_outputTabs;
+    MessagesPane *m_messages;
+    QList<QTableView *> m_resultViews;
+    QList<ResultTableModel *> m_resultModels;
+    QList<QLabel *> m_truncationNotes;
+    QString m_connectionName;
+    bool m_stopOnError = true;
+    bool m_autocommit = true;
+
+    QList<ScriptUnit> m_runUnits; // what the last run sent, with spans into the text it came from
+    int m_runOffset = 0;          // where that text starts in the editor
+    int m_prependedUnits = 0;     // a BEGIN the tab sent first when autocommit is off
+    bool m_errorMarked = false;
+    qint64 m_rowsShown = 0;
+    QElapsedTimer m_runTimer;
+};
