@@ -1,4 +1,5 @@
 #include "campusapplication.h"
+#include "sqlcommand.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -63,6 +64,14 @@ void installTranslations(QCoreApplication &app, const QString &language)
 
 int main(int argc, char **argv)
 {
+    if (argc > 1 && qstrcmp(argv[1], "sql") == 0) { // subcommands need no display
+        QCoreApplication app(argc, argv);
+        QCoreApplication::setApplicationName(QStringLiteral("pgcampus"));
+        QCoreApplication::setApplicationVersion(QStringLiteral(PGCAMPUS_VERSION));
+        installTranslations(app, earlyOption(argc, argv, "lang"));
+        return SqlCommand::run(QCoreApplication::arguments().mid(1),
+                               QStandardPaths::writableLocation(QStandardPaths::AppDataLocation));
+    }
     chooseOffscreenForScreenshots(argc, argv);
     const std::unique_ptr<QCoreApplication> application =
         onlyPrints(argc, argv) ? std::make_unique<QCoreApplication>(argc, argv)

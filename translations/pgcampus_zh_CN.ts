@@ -363,6 +363,73 @@
     </message>
 </context>
 <context>
+    <name>SqlCommand</name>
+    <message>
+        <source>could not connect</source>
+        <translation>无法连接</translation>
+    </message>
+    <message>
+        <source>Run SQL through PG Campus&apos;s statement splitter and session, printing results like psql.</source>
+        <translation>通过 PG 学堂的语句拆分器和会话运行 SQL，并像 psql 一样打印结果。</translation>
+    </message>
+    <message>
+        <source>Connect with this conninfo string or URI.</source>
+        <translation>使用此 conninfo 连接字符串或 URI 连接。</translation>
+    </message>
+    <message>
+        <source>Connect to this service of pg_service.conf.</source>
+        <translation>连接到 pg_service.conf 中的这个服务。</translation>
+    </message>
+    <message>
+        <source>Run these statements.</source>
+        <translation>运行这些语句。</translation>
+    </message>
+    <message>
+        <source>Run the statements in FILE (- reads standard input).</source>
+        <translation>运行 FILE 中的语句（- 表示读取标准输入）。</translation>
+    </message>
+    <message>
+        <source>Print results as table, csv, json or none.</source>
+        <translation>以 table、csv、json 或 none 格式打印结果。</translation>
+    </message>
+    <message>
+        <source>Print each statement as it is sent, like psql -e.</source>
+        <translation>按发送时的原样打印每条语句，与 psql -e 相同。</translation>
+    </message>
+    <message>
+        <source>Stop at the first failing statement.</source>
+        <translation>在第一条失败的语句处停止。</translation>
+    </message>
+    <message>
+        <source>The practice server&apos;s data directory.</source>
+        <translation>练习服务器的数据目录。</translation>
+    </message>
+    <message>
+        <source>The sql subcommand.</source>
+        <translation>sql 子命令。</translation>
+    </message>
+    <message>
+        <source>give exactly one of -c SQL and -f FILE</source>
+        <translation>请在 -c SQL 和 -f FILE 中指定且仅指定一个</translation>
+    </message>
+    <message>
+        <source>give --conn or --service, not both</source>
+        <translation>请指定 --conn 或 --service，不要同时指定</translation>
+    </message>
+    <message>
+        <source>--format takes table, csv, json or none, not &quot;%1&quot;</source>
+        <translation>--format 只接受 table、csv、json 或 none，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>could not connect: %1</source>
+        <translation>无法连接：%1</translation>
+    </message>
+</context>
+<context>
     <name>WorkbenchTab</name>
     <message>
         <source>Messages</source>

@@ -1,68 +1,12 @@
 #include "statementsplitter.h"
+#include "splitcases.h"
 #include "throwawayserver.h"
 
 #include <QFile>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
 namespace {
-struct SplitCase
-{
-    QString name;
-    QString script;
-    QStringList expected; // unit texts; a leading backslash marks a meta-command
-    bool standardStrings = true;
-};
-
-// Reads tests/labs/splitting/cases.txt (its header explains the format).
-QList<SplitCase> readCases()
-{
-    QFile file(QStringLiteral(PGCAMPUS_TEST_DATA "/labs/splitting/cases.txt"));
-    if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
-        return {};
-    QList<SplitCase> cases;
-    enum { Outside, Script, Expect } where = Outside;
-    QStringList lines;
-    bool crlf = false;
-    bool noEol = false;
-    auto flushUnit = [&] {
-        cases.last().expected << lines.join(crlf ? QStringLiteral("\r\n") : QStringLiteral("\n"));
-        lines.clear();
-    };
-    for (const QString &line : QString::fromUtf8(file.readAll()).split(u'\n')) {
-        if (line.startsWith(QStringLiteral("## case: "))) {
-            SplitCase c;
-            QString title = line.mid(9);
-            crlf = title.contains(QStringLiteral("[crlf]"));
-            noEol = title.contains(QStringLiteral("[noeol]"));
-            c.standardStrings = !title.contains(QStringLiteral("[nonstandard]"));
-            c.name = title.section(QStringLiteral(" ["), 0, 0);
-            cases << c;
-            lines.clear();
-            where = Script;
-        } else if (line == u"## expect" && where == Script) {
-            QString script = lines.join(u'\n');
-            if (!noEol)
-                script += u'\n';
-            if (crlf)
-                script.replace(u'\n', QStringLiteral("\r\n"));
-            cases.last().script = script;
-            lines.clear();
-            where = Expect;
-        } else if (line == u"## next" && where == Expect) {
-            flushUnit();
-        } else if (line == u"## end" && where == Expect) {
-            if (!lines.isEmpty())
-                flushUnit();
-            where = Outside;
-        } else if (where != Outside) {
-            lines << line;
-        }
-    }
-    return cases;
-}
-
 QStringList unitTexts(const QList<ScriptUnit> &units)
 {
     QStringList texts;
@@ -100,14 +44,12 @@ private Q_SLOTS:
 
 private:
     ThrowawayServer m_server;
-    QString m_psql;
 };
 
 void tst_StatementSplitter::initTestCase()
 {
     QVERIFY2(m_server.start(), qPrintable(m_server.errorString()));
-    m_psql = m_server.server().findBinaries() + QStringLiteral("/psql");
-    QVERIFY2(QFileInfo(m_psql).isExecutable(), qPrintable(m_psql));
+    QVERIFY2(QFileInfo(m_server.psql()).isExecutable(), qPrintable(m_server.psql()));
 }
 
 void tst_StatementSplitter::splits_data()
@@ -115,7 +57,7 @@ void tst_StatementSplitter::splits_data()
     QTest::addColumn<QString>("script");
     QTest::addColumn<bool>("standardStrings");
     QTest::addColumn<QStringList>("expected");
-    const QList<SplitCase> cases = readCases();
+    const QList<SplitCase> cases = readSplitCases();
     QVERIFY(cases.size() >= 60);
     for (const SplitCase &c : cases)
         QTest::newRow(qPrintable(c.name)) << c.script << c.standardStrings << c.expected;
@@ -150,17 +92,15 @@ void tst_StatementSplitter::matchesPsql()
     file.write(script.toUtf8());
     file.close();
 
-    QProcess psql;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("PGCLIENTENCODING"), QStringLiteral("UTF8"));
+    QStringList env{QStringLiteral("PGCLIENTENCODING=UTF8")};
     if (!standardStrings)
-        env.insert(QStringLiteral("PGOPTIONS"), QStringLiteral("-c standard_conforming_strings=off"));
-    psql.setProcessEnvironment(env);
-    psql.start(m_psql, {QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-e"), QStringLiteral("-o"),
-                        QStringLiteral("/dev/null"), QStringLiteral("-f"), file.fileName(),
-                        QStringLiteral("-d"), m_server.connectionString()});
-    QVERIFY(psql.waitForFinished(60000));
-    const QString sent = QString::fromUtf8(psql.readAllStandardOutput());
+        env << QStringLiteral("PGOPTIONS=-c standard_conforming_strings=off");
+    const ProgramOutput psql = runProgram(m_server.psql(), {QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-e"),
+                                                           QStringLiteral("-o"), QStringLiteral("/dev/null"), QStringLiteral("-f"),
+                                                           file.fileName(), QStringLiteral("-d"), m_server.connectionString()},
+                                          env);
+    QVERIFY(psql.exitCode >= 0);
+    const QString sent = QString::fromUtf8(psql.out);
     QCOMPARE(echoOf(StatementSplitter::split(script, {standardStrings})), sent);
 }
 

@@ -3,6 +3,7 @@
 #include <libpq-fe.h>
 
 #include <QFile>
+#include <QProcess>
 
 #include <array>
 #include <atomic>
@@ -110,6 +111,32 @@ bool ThrowawayServer::start()
         m_tracked = track(QDir(m_server->clusterDirectory()).filePath(QStringLiteral("postmaster.pid")));
     }
     return true;
+}
+
+QString ThrowawayServer::psql() const
+{
+    return m_server->findBinaries() + QStringLiteral("/psql");
+}
+
+ProgramOutput runProgram(const QString &program, const QStringList &arguments, const QStringList &environment,
+                         int timeoutMs)
+{
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const QString &pair : environment)
+        env.insert(pair.section(u'=', 0, 0), pair.section(u'=', 1));
+    process.setProcessEnvironment(env);
+    process.start(program, arguments);
+    ProgramOutput output;
+    if (!process.waitForFinished(timeoutMs)) {
+        process.kill();
+        process.waitForFinished();
+    } else if (process.exitStatus() == QProcess::NormalExit) {
+        output.exitCode = process.exitCode();
+    }
+    output.out = process.readAllStandardOutput();
+    output.err = process.readAllStandardError();
+    return output;
 }
 
 QString queryScalar(const QString &conninfo, const QString &sql, QString *error)

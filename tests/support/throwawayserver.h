@@ -2,6 +2,7 @@
 
 #include "practiceserver.h"
 
+#include <QStringList>
 #include <QTemporaryDir>
 
 #include <memory>
@@ -25,6 +26,8 @@ public:
     }
     QString errorString() const { return m_server->errorString(); }
     QString directory() const { return m_dir.path(); }
+    // The psql that comes with this server's programs.
+    QString psql() const;
 
 private:
     QTemporaryDir m_dir;
@@ -35,3 +38,15 @@ private:
 // Runs one statement with a plain blocking libpq connection and returns the first
 // field of the first row (empty on error, with *error set): a check from outside.
 QString queryScalar(const QString &conninfo, const QString &sql, QString *error = nullptr);
+
+// What a program printed and how it ended.
+struct ProgramOutput
+{
+    int exitCode = -1; // -1: it crashed or did not finish in time
+    QByteArray out;
+    QByteArray err;
+};
+
+// Runs a program to its end with extra environment variables ("NAME=value").
+ProgramOutput runProgram(const QString &program, const QStringList &arguments,
+                         const QStringList &environment = {}, int timeoutMs = 120000);

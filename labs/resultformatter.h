@@ -1,0 +1,24 @@
+#pragma once
+
+#include "resultset.h"
+
+#include <QJsonObject>
+#include <QString>
+
+// Writes a result set out as text: the way psql prints it (aligned, or CSV),
+// or as JSON. Used by "pgcampus sql" and by copying and exporting results.
+namespace ResultFormatter {
+
+// psql's default output (aligned, border 1, ASCII lines), footer and trailing
+// blank line included; NULL shows as an empty cell.
+QString aligned(const ResultSet &result);
+// psql --csv: a header line, then one line per row; NULL is an empty field.
+QString csv(const ResultSet &result, QChar separator = u',');
+// {"columns": [{"name", "type"}], "rows": [[...]], "command": "SELECT 2"}; values are strings or null.
+QJsonObject json(const ResultSet &result);
+// Columns a string takes in a terminal: East Asian wide characters take two.
+int displayWidth(QStringView text);
+// psql right-aligns these types.
+bool isNumericType(unsigned typeOid);
+
+} // namespace ResultFormatter
