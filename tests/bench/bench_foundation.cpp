@@ -2,11 +2,11 @@
 // build/bench/results.json (a flat object, figure name -> median in ms).
 #include "querysession.h"
 #include "sqleditor.h"
+#include "benchsupport.h"
 #include "throwawayserver.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
-#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
@@ -31,32 +31,7 @@ double median(std::function<void()> work)
     return times.at(Runs / 2);
 }
 
-// A benchmark that stalls has no figure worth writing: stop with a message.
-template<typename Predicate>
-void waitOrDie(Predicate done, int timeoutMs, const char *what)
-{
-    if (!QTest::qWaitFor(done, timeoutMs)) {
-        std::fprintf(stderr, "benchmark stalled: %s\n", what);
-        std::exit(1);
-    }
-}
 
-void writeFigures(const QString &path, const QJsonObject &figures)
-{
-    QJsonObject all;
-    QFile in(path);
-    if (in.open(QIODevice::ReadOnly))
-        all = QJsonDocument::fromJson(in.readAll()).object();
-    in.close();
-    for (auto it = figures.begin(); it != figures.end(); ++it)
-        all.insert(it.key(), it.value());
-    QFile out(path);
-    if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-        std::fprintf(stderr, "cannot write %s\n", qPrintable(path));
-        std::exit(1);
-    }
-    out.write(QJsonDocument(all).toJson());
-}
 } // namespace
 
 int main(int argc, char **argv)
@@ -74,13 +49,10 @@ int main(int argc, char **argv)
 
     QuerySession session;
     session.open(server.connectionString());
-    waitOrDie([&] { return session.state() == QuerySession::State::Idle; }, 30000, "connecting");
+    waitForSignal(&session, &QuerySession::opened, 30000, "connecting");
     figures.insert(QStringLiteral("query_100k_rows_ms"), median([&] {
-                       bool done = false;
-                       auto c = QObject::connect(&session, &QuerySession::finished, [&] { done = true; });
                        session.execute(QStringLiteral("SELECT g, md5(g::text), now() FROM generate_series(1, 100000) g"));
-                       waitOrDie([&] { return done; }, 60000, "query_100k_rows");
-                       QObject::disconnect(c);
+                       waitForSignal(&session, &QuerySession::finished, 60000, "query_100k_rows");
                    }));
 
     QString script;
@@ -95,7 +67,7 @@ int main(int argc, char **argv)
                        editor.SendScintilla(QsciScintilla::SCI_COLOURISE, 0L, -1L);
                    }));
 
-    writeFigures(output, figures);
+    mergeBenchFigures(output, figures);
     std::printf("%s", QJsonDocument(figures).toJson().constData());
     return 0;
 }

@@ -33,7 +33,8 @@ Run runUnits(QuerySession &session, const QList<ScriptUnit> &units, QuerySession
         QObject::connect(&session, &QuerySession::messageReceived,
                          [&](const ServerMessage &msg) { run.messages << msg; }),
         QObject::connect(&session, &QuerySession::finished, [&] { run.finished = true; })};
-    if (session.run(units, options) && !QTest::qWaitFor([&] { return run.finished; }, 60000))
+    QSignalSpy finished(&session, &QuerySession::finished); // waits in a real event loop, no polling
+    if (session.run(units, options) && !run.finished && !finished.wait(60000))
         qWarning("the script did not finish within a minute");
     for (const auto &connection : std::as_const(connections))
         QObject::disconnect(connection);
