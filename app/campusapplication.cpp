@@ -21,13 +21,32 @@ constexpr int ScreenshotTimeoutMs = 120000;
 QString welcomeScript()
 {
     return CampusApplication::tr("-- Welcome to PG Campus! This editor is connected to your own practice server.\n"
-                                 "-- Press F5 or Ctrl+Enter to run the script.\n") +
+                                 "-- Press Ctrl+Enter to run the statement under the cursor, F5 to run the script.\n") +
            QStringLiteral("SELECT name, setting, unit\n"
                           "FROM pg_settings\n"
                           "WHERE name IN ('server_version', 'server_encoding', 'max_connections',\n"
                           "               'shared_buffers', 'work_mem', 'wal_level')\n"
                           "ORDER BY name;\n");
 }
+
+// The scripts behind "--view workbench:SAMPLE": what the workbench looks like in
+// the states a learner meets most.
+QString sampleScript(const QString &sample)
+{
+    if (sample == u"error")
+        return QStringLiteral("SELECT name, setting FROM pg_settings WHERE name = 'work_mem';\n"
+                              "SELECT nmae, setting\n"
+                              "FROM pg_settings;\n");
+    if (sample == u"transaction")
+        return QStringLiteral("BEGIN;\n"
+                              "CREATE TABLE accounts (id int PRIMARY KEY, owner text, balance numeric(10,2));\n"
+                              "INSERT INTO accounts VALUES (1, '张伟', 100), (2, 'Ada', 50);\n"
+                              "UPDATE accounts SET balance = balance - 30 WHERE id = 1 RETURNING *;\n");
+    return welcomeScript();
+}
+
+const QStringList WorkbenchSamples = {QStringLiteral("result"), QStringLiteral("error"),
+                                      QStringLiteral("transaction")};
 
 void printError(const QString &text)
 {
@@ -50,13 +69,17 @@ CampusApplication::~CampusApplication()
 
 bool CampusApplication::start()
 {
-    if (m_options.view != u"workbench") {
-        printError(tr("Unknown view \"%1\". Available views: workbench.").arg(m_options.view));
+    const QString view = m_options.view.section(u':', 0, 0);
+    const QString sample = m_options.view.section(u':', 1);
+    if (view != u"workbench" || !(sample.isEmpty() || WorkbenchSamples.contains(sample))) {
+        printError(tr("Unknown view \"%1\". Available views: workbench, workbench:result, workbench:error, "
+                      "workbench:transaction.")
+                       .arg(m_options.view));
         return false;
     }
     openProgressStore();
     m_window = std::make_unique<MainWindow>();
-    m_window->currentTab()->editor()->setText(welcomeScript());
+    m_window->currentTab()->editor()->setText(sampleScript(sample));
     connect(m_window->currentTab()->session(), &QuerySession::opened, m_window.get(),
             [this] { m_window->currentTab()->editor()->setFocus(); });
     if (m_options.screenshotFile.isEmpty())

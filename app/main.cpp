@@ -108,7 +108,8 @@ int main(int argc, char **argv)
         QCoreApplication::translate("main", "Render the view offscreen once data is loaded, save it as a PNG and exit."),
         QStringLiteral("FILE"));
     const QCommandLineOption view(QStringLiteral("view"),
-                                  QCoreApplication::translate("main", "The view to show with --screenshot: workbench."),
+                                  QCoreApplication::translate("main", "The view to show with --screenshot: workbench, or workbench:SAMPLE "
+                                                                       "with SAMPLE one of result, error, transaction."),
                                   QStringLiteral("VIEW"), QStringLiteral("workbench"));
     parser.addOptions({dataDir, lang, screenshot, view});
     parser.process(app);

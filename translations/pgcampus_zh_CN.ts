@@ -4,18 +4,6 @@
 <context>
     <name>CampusApplication</name>
     <message>
-        <source>-- Welcome to PG Campus! This editor is connected to your own practice server.
--- Press F5 or Ctrl+Enter to run the script.
-</source>
-        <translation>-- 欢迎使用 PG 学堂！这个编辑器已连接到你自己的练习服务器。
--- 按 F5 或 Ctrl+Enter 运行脚本。
-</translation>
-    </message>
-    <message>
-        <source>Unknown view &quot;%1&quot;. Available views: workbench.</source>
-        <translation>未知视图“%1”。可用视图：workbench。</translation>
-    </message>
-    <message>
         <source>Progress store</source>
         <translation>学习进度库</translation>
     </message>
@@ -30,6 +18,18 @@
     <message>
         <source>Practice server</source>
         <translation>练习服务器</translation>
+    </message>
+    <message>
+        <source>-- Welcome to PG Campus! This editor is connected to your own practice server.
+-- Press Ctrl+Enter to run the statement under the cursor, F5 to run the script.
+</source>
+        <translation>-- 欢迎使用 PG 学堂！这个编辑器已连接到你自己的练习服务器。
+-- 按 Ctrl+Enter 运行光标所在的语句，按 F5 运行整个脚本。
+</translation>
+    </message>
+    <message>
+        <source>Unknown view &quot;%1&quot;. Available views: workbench, workbench:result, workbench:error, workbench:transaction.</source>
+        <translation>未知视图“%1”。可用视图：workbench、workbench:result、workbench:error、workbench:transaction。</translation>
     </message>
 </context>
 <context>
@@ -436,10 +436,6 @@
         <translation>消息</translation>
     </message>
     <message>
-        <source>Result %1 (%2 rows)</source>
-        <translation>结果 %1（%2 行）</translation>
-    </message>
-    <message>
         <source>Showing the first %1 of %2 rows: PG Campus keeps at most %3 MB of one result. Add a LIMIT, or narrow the query, to see the rest.</source>
         <translation>显示 %2 行中的前 %1 行：PG 学堂为单个结果最多保留 %3 MB。请加上 LIMIT 或缩小查询范围以查看其余部分。</translation>
     </message>
@@ -467,6 +463,12 @@
         <source>Finished in %1 ms.</source>
         <translation>完成，用时 %1 毫秒。</translation>
     </message>
+    <message numerus="yes">
+        <source>Result %1 (%Ln rows)</source>
+        <translation>
+            <numerusform>结果 %1（%Ln 行）</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -487,8 +489,8 @@
         <translation>数据加载后在屏幕外渲染视图，保存为 PNG 并退出。</translation>
     </message>
     <message>
-        <source>The view to show with --screenshot: workbench.</source>
-        <translation>与 --screenshot 一起使用时显示的视图：workbench。</translation>
+        <source>The view to show with --screenshot: workbench, or workbench:SAMPLE with SAMPLE one of result, error, transaction.</source>
+        <translation>与 --screenshot 一起使用时显示的视图：workbench，或 workbench:SAMPLE，SAMPLE 为 result、error、transaction 之一。</translation>
     </message>
 </context>
 </TS>

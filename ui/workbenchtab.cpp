@@ -64,7 +64,7 @@ WorkbenchTab::WorkbenchTab(QWidget *parent)
             return;
         const int n = int(m_resultModels.size()) - 1;
         m_resultModels.last()->refreshRows();
-        m_outputTabs->setTabText(n, tr("Result %1 (%2 rows)").arg(n + 1).arg(formatCount(result.rowsReceived())));
+        m_outputTabs->setTabText(n, tr("Result %1 (%Ln rows)", nullptr, int(result.rowsReceived())).arg(n + 1));
         if (result.isTruncated()) {
             m_truncationNotes.at(n)->setText(
                 tr("Showing the first %1 of %2 rows: PG Campus keeps at most %3 MB of one result. Add a LIMIT, "

@@ -69,6 +69,10 @@ void tst_CommandLine::badArgumentsAreRefused_data()
                                          QStringLiteral("--lang"), QStringLiteral("en")}
                           << "Unknown view";
     QTest::newRow("option") << QStringList{QStringLiteral("--no-such-option")} << "no-such-option";
+    QTest::newRow("sample") << QStringList{QStringLiteral("--screenshot"), QStringLiteral("/tmp/never.png"),
+                                           QStringLiteral("--view"), QStringLiteral("workbench:nothing"),
+                                           QStringLiteral("--lang"), QStringLiteral("en")}
+                            << "workbench:transaction";
 }
 
 void tst_CommandLine::badArgumentsAreRefused()
@@ -84,19 +88,22 @@ void tst_CommandLine::badArgumentsAreRefused()
 void tst_CommandLine::screenshotOfWorkbench_data()
 {
     QTest::addColumn<QString>("language");
-    QTest::newRow("en") << "en";
-    QTest::newRow("zh_CN") << "zh_CN";
+    QTest::addColumn<QString>("view");
+    QTest::newRow("en") << "en" << "workbench";
+    QTest::newRow("zh_CN") << "zh_CN" << "workbench";
+    QTest::newRow("error zh_CN") << "zh_CN" << "workbench:error";
+    QTest::newRow("transaction en") << "en" << "workbench:transaction";
 }
 
 // The whole app end to end: progress store, practice server, query, window.
 void tst_CommandLine::screenshotOfWorkbench()
 {
     QFETCH(QString, language);
+    QFETCH(QString, view);
     QTemporaryDir data;
     const QString file = data.filePath(QStringLiteral("workbench.png"));
     const Outcome o = runApp({QStringLiteral("--data-dir"), data.path(), QStringLiteral("--lang"), language,
-                              QStringLiteral("--screenshot"), file, QStringLiteral("--view"),
-                              QStringLiteral("workbench")});
+                              QStringLiteral("--screenshot"), file, QStringLiteral("--view"), view});
     QVERIFY2(o.exitCode == 0, qPrintable(o.err));
     const QImage image(file);
     QVERIFY(!image.isNull());
