@@ -4,6 +4,7 @@
 #include <QStringList>
 
 #include <algorithm>
+#include <numeric>
 
 namespace ResultFormatter {
 namespace {
@@ -175,7 +176,49 @@ QString aligned(const ResultSet &result)
     return out;
 }
 
-QString csv(const ResultSet &result, QChar separator)
+namespace {
+QList<qsizetype> rowsOf(const ResultSet &result, const Range &range)
+{
+    if (!range.rows.isEmpty())
+        return range.rows;
+    QList<qsizetype> all(result.rowCount());
+    std::iota(all.begin(), all.end(), qsizetype(0));
+    return all;
+}
+
+QList<int> columnsOf(const ResultSet &result, const Range &range)
+{
+    if (!range.columns.isEmpty())
+        return range.columns;
+    QList<int> all(result.columnCount());
+    std::iota(all.begin(), all.end(), 0);
+    return all;
+}
+
+// One line per row of the range, each cell written by cell(), joined by separator.
+template<typename Cell, typename Header>
+QString lines(const ResultSet &result, const Range &range, QStringView separator, Header headerCell, Cell cell,
+              bool header)
+{
+    const QList<int> columns = columnsOf(result, range);
+    QString out;
+    QStringList line;
+    if (header) {
+        for (const int c : columns)
+            line << headerCell(result.columns().at(c).name);
+        out += line.join(separator) + u'\n';
+    }
+    for (const qsizetype r : rowsOf(result, range)) {
+        line.clear();
+        for (const int c : columns)
+            line << cell(r, c);
+        out += line.join(separator) + u'\n';
+    }
+    return out;
+}
+} // namespace
+
+QString csv(const ResultSet &result, QChar separator, const Range &range, bool header)
 {
     auto field = [separator](const QString &text) {
         const bool quote = text.contains(separator) || text.contains(u'"') || text.contains(u'\n') ||
@@ -184,31 +227,60 @@ QString csv(const ResultSet &result, QChar separator)
             return text;
         return u'"' + QString(text).replace(u'"', QStringLiteral("\"\"")) + u'"';
     };
-    QString out;
-    QStringList line;
-    for (const ResultColumn &column : result.columns())
-        line << field(column.name);
-    out += line.join(separator) + u'\n';
-    for (qsizetype r = 0; r < result.rowCount(); ++r) {
-        line.clear();
-        for (int c = 0; c < result.columnCount(); ++c)
-            line << (result.isNull(r, c) ? QString() : field(result.text(r, c)));
-        out += line.join(separator) + u'\n';
+    return lines(result, range, QStringView(&separator, 1), field,
+                 [&](qsizetype r, int c) { return result.isNull(r, c) ? QString() : field(result.text(r, c)); },
+                 header);
+}
+
+QString tsv(const ResultSet &result, const Range &range, bool header)
+{
+    auto flat = [](QString text) {
+        return text.replace(u'\t', u' ').replace(QStringLiteral("\r\n"), QStringLiteral(" ")).replace(u'\n', u' ');
+    };
+    return lines(result, range, u"\t", flat,
+                 [&](qsizetype r, int c) { return result.isNull(r, c) ? QString() : flat(result.text(r, c)); },
+                 header);
+}
+
+QString markdown(const ResultSet &result, const Range &range)
+{
+    auto cellText = [](QString text) {
+        return text.replace(u'\\', QStringLiteral("\\\\"))
+            .replace(u'|', QStringLiteral("\\|"))
+            .replace(QStringLiteral("\r\n"), QStringLiteral("<br>"))
+            .replace(u'\n', QStringLiteral("<br>"));
+    };
+    const QList<int> columns = columnsOf(result, range);
+    QStringList names;
+    QString rule = QStringLiteral("|");
+    for (const int c : columns) {
+        names << cellText(result.columns().at(c).name);
+        rule += isNumericType(result.columns().at(c).typeOid) ? QStringLiteral(" ---: |") : QStringLiteral(" --- |");
+    }
+    QString out = QStringLiteral("| ") + names.join(QStringLiteral(" | ")) + QStringLiteral(" |\n") + rule + u'\n';
+    for (const qsizetype r : rowsOf(result, range)) {
+        QStringList cells;
+        for (const int c : columns)
+            cells << (result.isNull(r, c) ? QStringLiteral("NULL") : cellText(result.text(r, c)));
+        out += QStringLiteral("| ") + cells.join(QStringLiteral(" | ")) + QStringLiteral(" |\n");
     }
     return out;
 }
 
-QJsonObject json(const ResultSet &result)
+QJsonObject json(const ResultSet &result, const Range &range)
 {
+    const QList<int> columnList = columnsOf(result, range);
     QJsonArray columns;
-    for (const ResultColumn &column : result.columns())
+    for (const int c : columnList) {
+        const ResultColumn &column = result.columns().at(c);
         columns.append(QJsonObject{{QStringLiteral("name"), column.name},
                                    {QStringLiteral("type"), column.typeName},
                                    {QStringLiteral("typeOid"), qint64(column.typeOid)}});
+    }
     QJsonArray rows;
-    for (qsizetype r = 0; r < result.rowCount(); ++r) {
+    for (const qsizetype r : rowsOf(result, range)) {
         QJsonArray row;
-        for (int c = 0; c < result.columnCount(); ++c)
+        for (const int c : columnList)
             row.append(result.isNull(r, c) ? QJsonValue() : QJsonValue(result.text(r, c)));
         rows.append(row);
     }

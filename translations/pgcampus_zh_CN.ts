@@ -33,6 +33,25 @@
     </message>
 </context>
 <context>
+    <name>ExpandedResultModel</name>
+    <message>
+        <source>Record %1</source>
+        <translation>记录 %1</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>PG Campus</source>
@@ -349,6 +368,80 @@
     <message>
         <source>The cancel request failed: %1</source>
         <translation>取消请求失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ResultExporter</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>The export was cancelled.</source>
+        <translation>导出已取消。</translation>
+    </message>
+</context>
+<context>
+    <name>ResultGrid</name>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy with &amp;Headers</source>
+        <translation>连同列名复制(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Copy as C&amp;SV</source>
+        <translation>复制为 CSV(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Copy as &amp;Markdown</source>
+        <translation>复制为 Markdown(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Show &amp;Value…</source>
+        <translation>查看完整值(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>&amp;Expanded View</source>
+        <translation>扩展显示(&amp;E)</translation>
+    </message>
+    <message>
+        <source>One line per column of each record, like psql&apos;s \x</source>
+        <translation>每条记录的每一列占一行，与 psql 的 \x 相同</translation>
+    </message>
+    <message>
+        <source>Export to CSV…</source>
+        <translation>导出为 CSV…</translation>
+    </message>
+    <message>
+        <source>Export to JSON…</source>
+        <translation>导出为 JSON…</translation>
+    </message>
+    <message>
+        <source>%1, row %2</source>
+        <translation>%1，第 %2 行</translation>
+    </message>
+    <message>
+        <source>Export Result</source>
+        <translation>导出结果</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON 文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>Exporting %L1 rows…</source>
+        <translation>正在导出 %L1 行…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,7 @@
 #include "resulttablemodel.h"
 
+#include "resultformatter.h"
+
 #include <QBrush>
 #include <QFont>
 #include <QGuiApplication>
@@ -7,24 +9,6 @@
 #include <QUtf8StringView>
 
 namespace {
-// PostgreSQL type OIDs that read best right-aligned.
-bool isNumericType(unsigned oid)
-{
-    switch (oid) {
-    case 20:   // int8
-    case 21:   // int2
-    case 23:   // int4
-    case 26:   // oid
-    case 700:  // float4
-    case 701:  // float8
-    case 790:  // money
-    case 1700: // numeric
-        return true;
-    default:
-        return false;
-    }
-}
-
 QString escapedBytes(QByteArrayView bytes)
 {
     QString text;
@@ -95,12 +79,17 @@ QVariant ResultTableModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const bool null = m_result.isNull(index.row(), index.column());
+    return cellData(m_result, index.row(), index.column(), role);
+}
+
+QVariant ResultTableModel::cellData(const ResultSet &result, qsizetype row, int column, int role)
+{
+    const bool null = result.isNull(row, column);
     switch (role) {
     case Qt::DisplayRole: {
         if (null)
             return QStringLiteral("NULL");
-        const QByteArrayView bytes = m_result.bytes(index.row(), index.column());
+        const QByteArrayView bytes = result.bytes(row, column);
         // One line per cell; long values are cut (the viewer shows them whole).
         QString text = displayText(bytes.first(std::min<qsizetype>(bytes.size(), DisplayLimit * 4)));
         if (text.size() > DisplayLimit || bytes.size() > DisplayLimit * 4)
@@ -108,7 +97,7 @@ QVariant ResultTableModel::data(const QModelIndex &index, int role) const
         return text.replace(u'\n', QChar(0x21B5)).replace(u'\r', QChar(0x21B5)).replace(u'\t', u' ');
     }
     case Qt::EditRole:
-        return null ? QVariant() : QVariant(displayText(m_result.bytes(index.row(), index.column())));
+        return null ? QVariant() : QVariant(displayText(result.bytes(row, column)));
     case Qt::ForegroundRole:
         return null ? QVariant(QGuiApplication::palette().brush(QPalette::Disabled, QPalette::Text)) : QVariant();
     case Qt::FontRole:
@@ -119,7 +108,7 @@ QVariant ResultTableModel::data(const QModelIndex &index, int role) const
         }
         return {};
     case Qt::TextAlignmentRole:
-        if (isNumericType(m_result.columns().at(index.column()).typeOid))
+        if (ResultFormatter::isNumericType(result.columns().at(column).typeOid))
             return QVariant(Qt::AlignRight | Qt::AlignVCenter);
         return QVariant(Qt::AlignLeft | Qt::AlignVCenter);
     default:

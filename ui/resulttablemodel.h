@@ -30,6 +30,8 @@ public:
 
     // Cell text as the grid shows it: invalid UTF-8 escaped as \xNN, never lost.
     static QString displayText(QByteArrayView bytes);
+    // What a cell shows for a role, shared with the expanded view.
+    static QVariant cellData(const ResultSet &result, qsizetype row, int column, int role);
 
 private:
     ResultSet m_result;

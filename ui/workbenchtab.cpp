@@ -1,15 +1,13 @@
 #include "workbenchtab.h"
 
 #include "messagespane.h"
-#include "resulttablemodel.h"
+#include "resultgrid.h"
 #include "sqleditor.h"
 
-#include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
 #include <QSplitter>
 #include <QTabWidget>
-#include <QTableView>
 #include <QVBoxLayout>
 
 namespace {
@@ -56,14 +54,14 @@ WorkbenchTab::WorkbenchTab(QWidget *parent)
 
     connect(m_session, &QuerySession::resultStarted, this, &WorkbenchTab::onResultStarted);
     connect(m_session, &QuerySession::rowsArrived, this, [this] {
-        if (!m_resultModels.isEmpty())
-            m_resultModels.last()->refreshRows();
+        if (!m_resultViews.isEmpty())
+            m_resultViews.last()->refreshRows();
     });
     connect(m_session, &QuerySession::resultReady, this, [this](int, const ResultSet &result) {
-        if (m_resultModels.isEmpty())
+        if (m_resultViews.isEmpty())
             return;
-        const int n = int(m_resultModels.size()) - 1;
-        m_resultModels.last()->refreshRows();
+        const int n = int(m_resultViews.size()) - 1;
+        m_resultViews.last()->refreshRows();
         m_outputTabs->setTabText(n, tr("Result %1 (%Ln rows)", nullptr, int(result.rowsReceived())).arg(n + 1));
         if (result.isTruncated()) {
             m_truncationNotes.at(n)->setText(
@@ -75,8 +73,8 @@ WorkbenchTab::WorkbenchTab(QWidget *parent)
         }
     });
     connect(m_session, &QuerySession::typeNamesResolved, this, [this] {
-        for (ResultTableModel *model : std::as_const(m_resultModels))
-            model->refreshHeaders();
+        for (ResultGrid *grid : std::as_const(m_resultViews))
+            grid->refreshHeaders();
     });
     connect(m_session, &QuerySession::statementFinished, this, &WorkbenchTab::onStatementFinished);
     connect(m_session, &QuerySession::messageReceived, this, &WorkbenchTab::onMessage);
@@ -94,7 +92,7 @@ WorkbenchTab::WorkbenchTab(QWidget *parent)
     connect(m_messages, &MessagesPane::jumpRequested, this, [this](int position) { jumpTo(position, false); });
 }
 
-QTableView *WorkbenchTab::resultView(int n) const
+ResultGrid *WorkbenchTab::resultView(int n) const
 {
     return n >= 0 && n < m_resultViews.size() ? m_resultViews.at(n) : nullptr;
 }
@@ -203,7 +201,6 @@ void WorkbenchTab::clearOutput()
         page->deleteLater();
     }
     m_resultViews.clear();
-    m_resultModels.clear();
     m_truncationNotes.clear();
     m_messages->clear();
 }
@@ -218,30 +215,16 @@ void WorkbenchTab::onResultStarted(int, const ResultSet &result)
     note->setWordWrap(true);
     note->setStyleSheet(QStringLiteral("QLabel { background: #fff4d6; color: #5a4300; padding: 4px; }"));
     note->hide();
-    auto *view = new QTableView;
-    auto *model = new ResultTableModel(view);
-    model->setResult(result);
-    view->setModel(model);
-    view->setAlternatingRowColors(true);
-    view->setWordWrap(false);
-    view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    view->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 6);
-    view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    auto *view = new ResultGrid(result);
     layout->addWidget(note);
     layout->addWidget(view);
 
     const int n = int(m_resultViews.size());
     m_resultViews.append(view);
-    m_resultModels.append(model);
     m_truncationNotes.append(note);
     m_outputTabs->insertTab(n, page, tr("Result %1").arg(n + 1));
     if (n == 0)
         m_outputTabs->setCurrentIndex(0);
-    connect(model, &QAbstractItemModel::rowsInserted, view, [view, model] {
-        if (model->rowCount() <= ResultSet::RowsPerBlock) // size columns by the first rows only
-            view->resizeColumnsToContents();
-    });
 }
 
 void WorkbenchTab::onStatementFinished(const StatementOutcome &outcome)

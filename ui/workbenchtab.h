@@ -8,10 +8,9 @@
 
 class QLabel;
 class QTabWidget;
-class QTableView;
 class QTimer;
 class MessagesPane;
-class ResultTableModel;
+class ResultGrid;
 class SqlEditor;
 
 // One editor tab of the workbench: the SQL editor over its results and messages,
@@ -29,7 +28,7 @@ public:
     MessagesPane *messages() const { return m_messages; }
     QTabWidget *outputTabs() const { return m_outputTabs; }
     // The grid of the n-th result of the last run (0-based), or nullptr.
-    QTableView *resultView(int n = 0) const;
+    ResultGrid *resultView(int n = 0) const;
     int resultCount() const { return int(m_resultViews.size()); }
 
     void connectTo(const QString &name, const QString &conninfo);
@@ -71,8 +70,7 @@ private:
     SqlEditor *m_editor;
     QTabWidget *m_outputTabs;
     MessagesPane *m_messages;
-    QList<QTableView *> m_resultViews;
-    QList<ResultTableModel *> m_resultModels;
+    QList<ResultGrid *> m_resultViews;
     QList<QLabel *> m_truncationNotes;
     QString m_connectionName;
     bool m_stopOnError = true;

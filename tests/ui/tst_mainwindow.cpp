@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 #include "messagespane.h"
 #include "querysession.h"
+#include "resultgrid.h"
 #include "sqleditor.h"
 #include "throwawayserver.h"
 #include "workbenchtab.h"
