@@ -77,9 +77,11 @@ bool CampusApplication::start()
                        .arg(m_options.view));
         return false;
     }
-    openProgressStore();
+    const qint64 learnerId = openProgressStore();
     m_window = std::make_unique<MainWindow>();
-    m_window->currentTab()->editor()->setText(sampleScript(sample));
+    // Tabs left open by the last session (or a crash) come back; a sample view shows its own script.
+    if (!sample.isEmpty() || m_window->setProgressStore(&m_store, learnerId) == 0)
+        m_window->currentTab()->editor()->setText(sampleScript(sample));
     connect(m_window->currentTab()->session(), &QuerySession::opened, m_window.get(),
             [this] { m_window->currentTab()->editor()->setFocus(); });
     if (m_options.screenshotFile.isEmpty())
@@ -90,14 +92,14 @@ bool CampusApplication::start()
     return true;
 }
 
-void CampusApplication::openProgressStore()
+qint64 CampusApplication::openProgressStore()
 {
     const QString path = QDir(m_options.dataDirectory).filePath(QStringLiteral("progress.sqlite"));
     if (!m_store.open(path)) {
         printError(m_store.errorString());
         if (m_options.screenshotFile.isEmpty())
             QMessageBox::warning(nullptr, tr("Progress store"), m_store.errorString());
-        return;
+        return 0;
     }
     if (!m_store.recoveryNotice().isEmpty()) {
         printError(m_store.recoveryNotice());
@@ -109,6 +111,7 @@ void CampusApplication::openProgressStore()
     const QJsonObject detail{{QStringLiteral("version"), QApplication::applicationVersion()}};
     m_store.recordEvent(learner.id, QStringLiteral("app_started"),
                         QString::fromUtf8(QJsonDocument(detail).toJson(QJsonDocument::Compact)));
+    return learner.id;
 }
 
 // initdb and startup take seconds: they run on a worker thread, the window stays live.

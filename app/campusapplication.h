@@ -31,7 +31,7 @@ public:
     int exitCode() const { return m_exitCode; }
 
 private:
-    void openProgressStore();
+    qint64 openProgressStore(); // the learner's id, 0 without a store
     void startPracticeServer();
     void onServerStarted(bool ok, const QString &error);
     void takeScreenshotWhenReady();

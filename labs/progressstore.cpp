@@ -28,6 +28,28 @@ const char *const Migrations[] = {
     "  at TEXT NOT NULL,"
     "  detail TEXT NOT NULL DEFAULT '{}');"
     "CREATE INDEX activity_by_learner ON activity(learner_id, at);",
+    // 2: the workbench's editor tabs (restored after a crash) and every statement it ran
+    "CREATE TABLE editor_buffer ("
+    "  id TEXT PRIMARY KEY,"
+    "  learner_id INTEGER NOT NULL REFERENCES learner(id) ON DELETE CASCADE,"
+    "  title TEXT NOT NULL,"
+    "  file_path TEXT NOT NULL DEFAULT '',"
+    "  text TEXT NOT NULL,"
+    "  modified INTEGER NOT NULL DEFAULT 0,"
+    "  cursor INTEGER NOT NULL DEFAULT 0,"
+    "  tab_order INTEGER NOT NULL DEFAULT 0,"
+    "  updated_at TEXT NOT NULL);"
+    "CREATE TABLE query_history ("
+    "  id INTEGER PRIMARY KEY,"
+    "  learner_id INTEGER NOT NULL REFERENCES learner(id) ON DELETE CASCADE,"
+    "  connection TEXT NOT NULL,"
+    "  statement TEXT NOT NULL,"
+    "  started_at TEXT NOT NULL,"
+    "  duration_ms INTEGER NOT NULL,"
+    "  rows INTEGER,"
+    "  status TEXT NOT NULL CHECK (status IN ('ok', 'error', 'cancelled')),"
+    "  sqlstate TEXT NOT NULL DEFAULT '');"
+    "CREATE INDEX query_history_by_learner ON query_history(learner_id, started_at);",
 };
 
 struct StatementDeleter
@@ -291,6 +313,124 @@ QList<ActivityEvent> ProgressStore::events(qint64 learnerId) const
         result.append({sqlite3_column_int64(stmt.get(), 0), columnText(stmt.get(), 1),
                        sqlite3_column_int64(stmt.get(), 2), columnText(stmt.get(), 3),
                        parseTime(columnText(stmt.get(), 4)), columnText(stmt.get(), 5)});
+    }
+    return result;
+}
+
+bool ProgressStore::saveBuffer(qint64 learnerId, const EditorBuffer &buffer)
+{
+    Statement stmt = prepare(m_db, "INSERT INTO editor_buffer "
+                                   "(id, learner_id, title, file_path, text, modified, cursor, tab_order, updated_at) "
+                                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
+                                   "ON CONFLICT (id) DO UPDATE SET title = excluded.title, "
+                                   "file_path = excluded.file_path, text = excluded.text, "
+                                   "modified = excluded.modified, cursor = excluded.cursor, "
+                                   "tab_order = excluded.tab_order, updated_at = excluded.updated_at");
+    if (!stmt) {
+        m_error = sqliteError();
+        return false;
+    }
+    bindText(stmt.get(), 1, buffer.id);
+    sqlite3_bind_int64(stmt.get(), 2, learnerId);
+    bindText(stmt.get(), 3, buffer.title);
+    bindText(stmt.get(), 4, buffer.filePath);
+    bindText(stmt.get(), 5, buffer.text);
+    sqlite3_bind_int(stmt.get(), 6, buffer.modified ? 1 : 0);
+    sqlite3_bind_int(stmt.get(), 7, buffer.cursor);
+    sqlite3_bind_int(stmt.get(), 8, buffer.tabOrder);
+    bindText(stmt.get(), 9, nowText());
+    if (sqlite3_step(stmt.get()) != SQLITE_DONE) {
+        m_error = sqliteError();
+        return false;
+    }
+    return true;
+}
+
+bool ProgressStore::removeBuffer(const QString &id)
+{
+    Statement stmt = prepare(m_db, "DELETE FROM editor_buffer WHERE id = ?1");
+    bindText(stmt.get(), 1, id);
+    return stmt && sqlite3_step(stmt.get()) == SQLITE_DONE;
+}
+
+QList<EditorBuffer> ProgressStore::buffers(qint64 learnerId) const
+{
+    QList<EditorBuffer> result;
+    Statement stmt = prepare(m_db, "SELECT id, title, file_path, text, modified, cursor, tab_order, updated_at "
+                                   "FROM editor_buffer WHERE learner_id = ?1 ORDER BY tab_order, updated_at");
+    if (!stmt)
+        return result;
+    sqlite3_bind_int64(stmt.get(), 1, learnerId);
+    while (sqlite3_step(stmt.get()) == SQLITE_ROW) {
+        EditorBuffer b;
+        b.id = columnText(stmt.get(), 0);
+        b.title = columnText(stmt.get(), 1);
+        b.filePath = columnText(stmt.get(), 2);
+        b.text = columnText(stmt.get(), 3);
+        b.modified = sqlite3_column_int(stmt.get(), 4) != 0;
+        b.cursor = sqlite3_column_int(stmt.get(), 5);
+        b.tabOrder = sqlite3_column_int(stmt.get(), 6);
+        b.updatedAt = parseTime(columnText(stmt.get(), 7));
+        result.append(b);
+    }
+    return result;
+}
+
+qint64 ProgressStore::recordQuery(qint64 learnerId, const HistoryEntry &entry)
+{
+    Statement stmt = prepare(m_db, "INSERT INTO query_history "
+                                   "(learner_id, connection, statement, started_at, duration_ms, rows, status, sqlstate) "
+                                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+    if (!stmt) {
+        m_error = sqliteError();
+        return 0;
+    }
+    static const char *const statusNames[] = {"ok", "error", "cancelled"};
+    sqlite3_bind_int64(stmt.get(), 1, learnerId);
+    bindText(stmt.get(), 2, entry.connection);
+    bindText(stmt.get(), 3, entry.statement);
+    bindText(stmt.get(), 4, entry.startedAt.toUTC().toString(Qt::ISODateWithMs));
+    sqlite3_bind_int64(stmt.get(), 5, entry.durationMs);
+    if (entry.rows >= 0)
+        sqlite3_bind_int64(stmt.get(), 6, entry.rows);
+    else
+        sqlite3_bind_null(stmt.get(), 6);
+    sqlite3_bind_text(stmt.get(), 7, statusNames[int(entry.status)], -1, SQLITE_STATIC);
+    bindText(stmt.get(), 8, entry.sqlState);
+    if (sqlite3_step(stmt.get()) != SQLITE_DONE) {
+        m_error = sqliteError();
+        return 0;
+    }
+    return sqlite3_last_insert_rowid(m_db);
+}
+
+QList<HistoryEntry> ProgressStore::history(qint64 learnerId, const QString &search, int limit) const
+{
+    QList<HistoryEntry> result;
+    // instr() rather than LIKE: a learner's search for "50%" or "a_b" means those characters.
+    Statement stmt = prepare(m_db, "SELECT id, connection, statement, started_at, duration_ms, rows, status, sqlstate "
+                                   "FROM query_history WHERE learner_id = ?1 "
+                                   "AND (?2 = '' OR instr(lower(statement), lower(?2)) > 0) "
+                                   "ORDER BY started_at DESC, id DESC LIMIT ?3");
+    if (!stmt)
+        return result;
+    sqlite3_bind_int64(stmt.get(), 1, learnerId);
+    bindText(stmt.get(), 2, search);
+    sqlite3_bind_int(stmt.get(), 3, limit);
+    while (sqlite3_step(stmt.get()) == SQLITE_ROW) {
+        HistoryEntry e;
+        e.id = sqlite3_column_int64(stmt.get(), 0);
+        e.connection = columnText(stmt.get(), 1);
+        e.statement = columnText(stmt.get(), 2);
+        e.startedAt = parseTime(columnText(stmt.get(), 3));
+        e.durationMs = sqlite3_column_int64(stmt.get(), 4);
+        e.rows = sqlite3_column_type(stmt.get(), 5) == SQLITE_NULL ? -1 : sqlite3_column_int64(stmt.get(), 5);
+        const QString status = columnText(stmt.get(), 6);
+        e.status = status == u"ok" ? HistoryEntry::Status::Ok
+                   : status == u"error" ? HistoryEntry::Status::Error
+                                        : HistoryEntry::Status::Cancelled;
+        e.sqlState = columnText(stmt.get(), 7);
+        result.append(e);
     }
     return result;
 }

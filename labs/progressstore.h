@@ -25,6 +25,33 @@ struct ActivityEvent
     QString detail; // JSON object
 };
 
+// One editor tab of the workbench, kept so that nothing typed is lost to a crash.
+struct EditorBuffer
+{
+    QString id; // a UUID per tab
+    QString title;
+    QString filePath; // empty for a tab never saved to a file
+    QString text;
+    bool modified = false; // differs from the file (or is untitled and not empty)
+    int cursor = 0;
+    int tabOrder = 0;
+    QDateTime updatedAt;
+};
+
+// One statement the workbench ran.
+struct HistoryEntry
+{
+    enum class Status { Ok, Error, Cancelled };
+    qint64 id = 0;
+    QString connection;
+    QString statement;
+    QDateTime startedAt;
+    qint64 durationMs = 0;
+    qint64 rows = -1; // rows returned or affected, -1 when the command reports none
+    Status status = Status::Ok;
+    QString sqlState;
+};
+
 // Every learner's progress in one SQLite file: versioned migrations, WAL,
 // foreign keys. A corrupt or unreadable file is set aside, never crashed on.
 class ProgressStore
@@ -57,6 +84,15 @@ public:
     Learner defaultLearner(const QString &nameForNew);
     qint64 recordEvent(qint64 learnerId, const QString &kind, const QString &detailJson = QStringLiteral("{}"));
     QList<ActivityEvent> events(qint64 learnerId) const;
+
+    // Editor tabs: saved as they change, removed when closed, restored at start.
+    bool saveBuffer(qint64 learnerId, const EditorBuffer &buffer);
+    bool removeBuffer(const QString &id);
+    QList<EditorBuffer> buffers(qint64 learnerId) const;
+
+    qint64 recordQuery(qint64 learnerId, const HistoryEntry &entry);
+    // Newest first; search matches statements containing the text, case aside.
+    QList<HistoryEntry> history(qint64 learnerId, const QString &search = {}, int limit = 500) const;
 
 private:
     enum class OpenOutcome { Ok, Unusable, Failed };

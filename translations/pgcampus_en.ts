@@ -2,6 +2,26 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>HistoryPanel</name>
+    <message numerus="yes">
+        <source>%Ln rows</source>
+        <translation>
+            <numerusform>%Ln row</numerusform>
+            <numerusform>%Ln rows</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>Restored %n tab(s) from your last session.</source>
+        <translation>
+            <numerusform>Restored %n tab from your last session.</numerusform>
+            <numerusform>Restored %n tabs from your last session.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>WorkbenchTab</name>
     <message numerus="yes">
         <source>Result %1 (%Ln rows)</source>

@@ -1,6 +1,8 @@
 #include "mainwindow.h"
 
+#include "historypanel.h"
 #include "messagespane.h"
+#include "progressstore.h"
 #include "querysession.h"
 #include "sqleditor.h"
 #include "workbenchtab.h"
@@ -8,7 +10,10 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDockWidget>
 #include <QEventLoop>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -26,6 +31,8 @@ MainWindow::MainWindow(QWidget *parent)
     , m_transactionLabel(new QLabel)
     , m_runningLabel(new QLabel)
     , m_runningTimer(new QTimer(this))
+    , m_autosaveTimer(new QTimer(this))
+    , m_history(new HistoryPanel)
 {
     setWindowTitle(tr("PG Campus"));
     resize(1200, 800);
@@ -45,8 +52,129 @@ MainWindow::MainWindow(QWidget *parent)
     m_runningTimer->setInterval(100);
     connect(m_runningTimer, &QTimer::timeout, this, &MainWindow::updateStatus);
 
+    auto *historyDock = new QDockWidget(tr("History"), this);
+    historyDock->setObjectName(QStringLiteral("historyDock"));
+    historyDock->setWidget(m_history);
+    addDockWidget(Qt::RightDockWidgetArea, historyDock);
+    historyDock->hide();
+    connect(m_history, &HistoryPanel::openRequested, this, [this](const QString &sql) {
+        SqlEditor *editor = currentTab()->editor();
+        const QString text = editor->text();
+        editor->append((text.isEmpty() || text.endsWith(u'\n') ? QString() : QStringLiteral("\n")) + sql + u'\n');
+        editor->setFocus();
+    });
+    connect(m_history, &HistoryPanel::runRequested, this, [this](const QString &sql) {
+        WorkbenchTab *tab = addTab();
+        tab->editor()->setText(sql);
+        if (tab->session()->state() == QuerySession::State::Idle)
+            tab->runScript();
+        else
+            connect(tab->session(), &QuerySession::opened, tab, &WorkbenchTab::runScript, Qt::SingleShotConnection);
+    });
+    m_autosaveTimer->setInterval(AutosaveIntervalMs);
+    connect(m_autosaveTimer, &QTimer::timeout, this, &MainWindow::autosave);
+
     createActions();
+    menuBar()->actions().at(1)->menu()->addAction(historyDock->toggleViewAction()); // Query → History
     addTab();
+}
+
+void MainWindow::watchTab(WorkbenchTab *tab)
+{
+    connect(tab, &WorkbenchTab::titleChanged, this, [this, tab] {
+        const int index = m_tabs->indexOf(tab);
+        if (index >= 0) {
+            m_tabs->setTabText(index, tab->title());
+            m_tabs->setTabToolTip(index, tab->filePath());
+        }
+    });
+    connect(tab, &WorkbenchTab::statementRan, this, [this](const HistoryEntry &entry) {
+        if (m_store && m_store->isOpen()) {
+            m_store->recordQuery(m_learnerId, entry);
+            m_history->refresh();
+        }
+    });
+}
+
+int MainWindow::setProgressStore(ProgressStore *store, qint64 learnerId)
+{
+    m_store = store;
+    m_learnerId = learnerId;
+    m_history->setStore(store, learnerId);
+    if (!store || !store->isOpen())
+        return 0;
+    const QList<EditorBuffer> saved = store->buffers(learnerId);
+    for (qsizetype i = 0; i < saved.size(); ++i) {
+        // The first comes back into the empty tab every window starts with.
+        const bool reuse = i == 0 && m_tabs->count() == 1 && currentTab()->editor()->text().isEmpty() &&
+                           currentTab()->filePath().isEmpty();
+        (reuse ? currentTab() : addTab())->restore(saved.at(i));
+    }
+    if (!saved.isEmpty()) {
+        m_tabs->setCurrentIndex(0);
+        statusBar()->showMessage(tr("Restored %n tab(s) from your last session.", nullptr, int(saved.size())), 10000);
+    }
+    m_autosaveTimer->start();
+    return int(saved.size());
+}
+
+void MainWindow::autosave()
+{
+    if (!m_store || !m_store->isOpen())
+        return;
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        WorkbenchTab *tab = this->tab(i);
+        if (!tab->needsAutosave())
+            continue;
+        EditorBuffer buffer = tab->buffer();
+        buffer.tabOrder = i;
+        if (m_store->saveBuffer(m_learnerId, buffer))
+            tab->markAutosaved();
+    }
+}
+
+bool MainWindow::openFile(const QString &path)
+{
+    WorkbenchTab *tab = currentTab();
+    if (!tab->editor()->text().isEmpty() || !tab->filePath().isEmpty())
+        tab = addTab();
+    QString error;
+    if (!tab->openFile(path, &error)) {
+        QMessageBox::warning(this, tr("Open File"), error);
+        return false;
+    }
+    return true;
+}
+
+bool MainWindow::saveTab(WorkbenchTab *tab, bool askForName)
+{
+    QString path = tab->filePath();
+    if (askForName || path.isEmpty()) {
+        path = QFileDialog::getSaveFileName(this, tr("Save SQL File"), path.isEmpty() ? tab->title() + QStringLiteral(".sql") : path,
+                                            tr("SQL files (*.sql);;All files (*)"));
+        if (path.isEmpty())
+            return false;
+    }
+    QString error;
+    if (!tab->saveFile(path, &error)) {
+        QMessageBox::warning(this, tr("Save SQL File"), error);
+        return false;
+    }
+    return true;
+}
+
+// A file with unsaved changes is not closed without asking.
+bool MainWindow::settleUnsavedFile(WorkbenchTab *tab)
+{
+    if (tab->filePath().isEmpty() || !tab->isModified())
+        return true;
+    const auto answer = QMessageBox::question(this, tr("Unsaved Changes"),
+                                              tr("Save the changes to %1?").arg(QFileInfo(tab->filePath()).fileName()),
+                                              QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel,
+                                              QMessageBox::Save);
+    if (answer == QMessageBox::Save)
+        return saveTab(tab, false);
+    return answer == QMessageBox::Discard;
 }
 
 WorkbenchTab *MainWindow::currentTab() const
@@ -69,7 +197,9 @@ WorkbenchTab *MainWindow::addTab()
     auto *tab = new WorkbenchTab;
     tab->setAutocommit(!m_autocommit || m_autocommit->isChecked());
     tab->setStopOnError(!m_stopOnError || m_stopOnError->isChecked());
-    m_tabs->setCurrentIndex(m_tabs->addTab(tab, tr("Query %1").arg(++m_tabsMade)));
+    tab->setUntitledName(tr("Query %1").arg(++m_tabsMade));
+    m_tabs->setCurrentIndex(m_tabs->addTab(tab, tab->title()));
+    watchTab(tab);
     connect(tab, &WorkbenchTab::statusChanged, this, &MainWindow::updateStatus);
     connect(tab, &WorkbenchTab::scriptFinished, this, [this, tab] {
         if (tab == currentTab())
@@ -147,6 +277,20 @@ void MainWindow::createActions()
     auto *newTab = new QAction(tr("&New Query Tab"), this);
     newTab->setShortcut(QKeySequence::AddTab);
     connect(newTab, &QAction::triggered, this, &MainWindow::addTab);
+    auto *open = new QAction(tr("&Open…"), this);
+    open->setShortcut(QKeySequence::Open);
+    connect(open, &QAction::triggered, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Open SQL File"), QString(),
+                                                          tr("SQL files (*.sql);;All files (*)"));
+        if (!path.isEmpty())
+            openFile(path);
+    });
+    auto *save = new QAction(tr("&Save"), this);
+    save->setShortcut(QKeySequence::Save);
+    connect(save, &QAction::triggered, this, [this] { saveTab(currentTab(), false); });
+    auto *saveAs = new QAction(tr("Save &As…"), this);
+    saveAs->setShortcut(QKeySequence::SaveAs);
+    connect(saveAs, &QAction::triggered, this, [this] { saveTab(currentTab(), true); });
     auto *closeCurrent = new QAction(tr("&Close Tab"), this);
     closeCurrent->setShortcut(QKeySequence::Close);
     connect(closeCurrent, &QAction::triggered, this, [this] { closeTab(m_tabs->currentIndex()); });
@@ -162,7 +306,7 @@ void MainWindow::createActions()
     });
 
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    file->addActions({newTab, closeCurrent});
+    file->addActions({newTab, open, save, saveAs, closeCurrent});
     file->addSeparator();
     file->addAction(quit);
     QMenu *query = menuBar()->addMenu(tr("&Query"));
@@ -288,8 +432,10 @@ bool MainWindow::settleTransaction(WorkbenchTab *tab)
 bool MainWindow::closeTab(int index)
 {
     WorkbenchTab *tab = this->tab(index);
-    if (!tab || !settleTransaction(tab))
+    if (!tab || !settleTransaction(tab) || !settleUnsavedFile(tab))
         return false;
+    if (m_store && m_store->isOpen())
+        m_store->removeBuffer(tab->bufferId());
     m_tabs->removeTab(index);
     tab->deleteLater();
     if (m_tabs->count() == 0)
@@ -297,8 +443,10 @@ bool MainWindow::closeTab(int index)
     return true;
 }
 
+// Quitting keeps every tab in the store: the next start brings them back.
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    autosave();
     for (int i = 0; i < m_tabs->count(); ++i) {
         if (!settleTransaction(tab(i))) {
             m_tabs->setCurrentIndex(i);

@@ -6,6 +6,8 @@ class QAction;
 class QLabel;
 class QTabWidget;
 class QTimer;
+class HistoryPanel;
+class ProgressStore;
 class WorkbenchTab;
 
 // The workbench window: editor tabs, each with its own connection, the query
@@ -26,6 +28,16 @@ public:
     void setDefaultConnection(const QString &name, const QString &conninfo);
     // Tells the learner the server is not there (and why) without closing anything.
     void showServerUnavailable(const QString &reason);
+
+    // Keeps every tab in the store as it changes and records each statement run; tabs
+    // left by an earlier session (or a crash) come back. Returns how many came back.
+    int setProgressStore(ProgressStore *store, qint64 learnerId);
+    // Saves the tabs that changed since the last save; the timer calls it every few seconds.
+    void autosave();
+    static constexpr int AutosaveIntervalMs = 2000;
+
+    bool openFile(const QString &path);
+    HistoryPanel *history() const { return m_history; }
 
     QAction *runScriptAction() const { return m_runScript; }
     QAction *runStatementAction() const { return m_runStatement; }
@@ -50,6 +62,9 @@ private:
     void createActions();
     void updateStatus();
     bool settleTransaction(WorkbenchTab *tab);
+    bool settleUnsavedFile(WorkbenchTab *tab);
+    bool saveTab(WorkbenchTab *tab, bool askForName);
+    void watchTab(WorkbenchTab *tab);
 
     QTabWidget *m_tabs;
     QAction *m_runScript = nullptr;
@@ -65,6 +80,10 @@ private:
     QLabel *m_transactionLabel;
     QLabel *m_runningLabel;
     QTimer *m_runningTimer;
+    QTimer *m_autosaveTimer;
+    HistoryPanel *m_history;
+    ProgressStore *m_store = nullptr;
+    qint64 m_learnerId = 0;
     QString m_defaultName;
     QString m_defaultConninfo;
     int m_tabsMade = 0;

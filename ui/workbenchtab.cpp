@@ -4,10 +4,14 @@
 #include "resultgrid.h"
 #include "sqleditor.h"
 
+#include <QFile>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLocale>
+#include <QSaveFile>
 #include <QSplitter>
 #include <QTabWidget>
+#include <QUuid>
 #include <QVBoxLayout>
 
 namespace {
@@ -90,6 +94,85 @@ WorkbenchTab::WorkbenchTab(QWidget *parent)
                                "use Reconnect to go on."));
     });
     connect(m_messages, &MessagesPane::jumpRequested, this, [this](int position) { jumpTo(position, false); });
+
+    m_bufferId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    connect(m_editor, &QsciScintilla::textChanged, this, [this] { m_needsAutosave = true; });
+    connect(m_editor, &QsciScintilla::modificationChanged, this, &WorkbenchTab::titleChanged);
+    connect(m_session, &QuerySession::statementStarted, this,
+            [this] { m_statementStartedAt = QDateTime::currentDateTime(); });
+}
+
+QString WorkbenchTab::title() const
+{
+    const QString name = m_filePath.isEmpty() ? m_untitledName : QFileInfo(m_filePath).fileName();
+    return isModified() && !m_filePath.isEmpty() ? name + u'*' : name;
+}
+
+void WorkbenchTab::setUntitledName(const QString &name)
+{
+    m_untitledName = name;
+    Q_EMIT titleChanged();
+}
+
+bool WorkbenchTab::isModified() const
+{
+    return m_editor->isModified();
+}
+
+EditorBuffer WorkbenchTab::buffer() const
+{
+    EditorBuffer b;
+    b.id = m_bufferId;
+    b.title = m_untitledName;
+    b.filePath = m_filePath;
+    b.text = m_editor->text();
+    b.modified = isModified();
+    b.cursor = m_editor->cursorTextIndex();
+    return b;
+}
+
+void WorkbenchTab::restore(const EditorBuffer &buffer)
+{
+    m_bufferId = buffer.id;
+    m_untitledName = buffer.title;
+    m_filePath = buffer.filePath;
+    m_editor->setText(buffer.text);
+    m_editor->setModified(buffer.modified);
+    m_editor->SendScintilla(QsciScintilla::SCI_GOTOPOS, m_editor->bytePositionAt(buffer.cursor));
+    m_needsAutosave = false;
+    Q_EMIT titleChanged();
+}
+
+bool WorkbenchTab::openFile(const QString &path, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = tr("Cannot open %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    QByteArray data = file.readAll();
+    if (data.startsWith("\xef\xbb\xbf"))
+        data.remove(0, 3);
+    m_filePath = QFileInfo(path).absoluteFilePath();
+    m_editor->setText(QString::fromUtf8(data));
+    m_editor->setModified(false);
+    m_needsAutosave = true;
+    Q_EMIT titleChanged();
+    return true;
+}
+
+bool WorkbenchTab::saveFile(const QString &path, QString *error)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(m_editor->text().toUtf8()) < 0 || !file.commit()) {
+        *error = tr("Cannot save %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    m_filePath = QFileInfo(path).absoluteFilePath();
+    m_editor->setModified(false);
+    m_needsAutosave = true;
+    Q_EMIT titleChanged();
+    return true;
 }
 
 ResultGrid *WorkbenchTab::resultView(int n) const
@@ -229,6 +312,20 @@ void WorkbenchTab::onResultStarted(int, const ResultSet &result)
 
 void WorkbenchTab::onStatementFinished(const StatementOutcome &outcome)
 {
+    if (outcome.statement >= 0 && outcome.statement < m_runUnits.size()) {
+        HistoryEntry entry;
+        entry.connection = m_connectionName;
+        entry.statement = m_runUnits.at(outcome.statement).text;
+        entry.startedAt = m_statementStartedAt;
+        entry.durationMs = outcome.elapsedMs;
+        entry.rows = outcome.failed ? -1 : outcome.rowsAffected;
+        entry.sqlState = outcome.failed ? m_lastSqlState : QString();
+        entry.status = !outcome.failed ? HistoryEntry::Status::Ok
+                       : m_lastSqlState == u"57014" ? HistoryEntry::Status::Cancelled
+                                                    : HistoryEntry::Status::Error;
+        m_lastSqlState.clear();
+        Q_EMIT statementRan(entry);
+    }
     if (outcome.failed || outcome.commandTag.isEmpty())
         return;
     const int line = outcome.statement >= m_prependedUnits ? editorLineOf(outcome.statement) : -1;
@@ -237,6 +334,8 @@ void WorkbenchTab::onStatementFinished(const StatementOutcome &outcome)
 
 void WorkbenchTab::onMessage(const ServerMessage &message)
 {
+    if (message.isError())
+        m_lastSqlState = message.sqlState;
     const int position = editorPositionOf(message);
     int line = message.statement >= 0 ? editorLineOf(message.statement) : -1;
     if (position >= 0)

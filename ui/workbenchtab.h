@@ -1,5 +1,6 @@
 #pragma once
 
+#include "progressstore.h"
 #include "querysession.h"
 #include "statementsplitter.h"
 
@@ -32,6 +33,22 @@ public:
     int resultCount() const { return int(m_resultViews.size()); }
 
     void connectTo(const QString &name, const QString &conninfo);
+
+    // The tab as the progress store keeps it, and back.
+    EditorBuffer buffer() const;
+    void restore(const EditorBuffer &buffer);
+    QString bufferId() const { return m_bufferId; }
+    // Changed since the store last saw it.
+    bool needsAutosave() const { return m_needsAutosave; }
+    void markAutosaved() { m_needsAutosave = false; }
+
+    // "Query 2", or the file's name; a '*' marks unsaved changes.
+    QString title() const;
+    void setUntitledName(const QString &name);
+    QString filePath() const { return m_filePath; }
+    bool isModified() const;
+    bool openFile(const QString &path, QString *error);
+    bool saveFile(const QString &path, QString *error);
     QString connectionName() const { return m_connectionName; }
     bool hasOpenTransaction() const;
 
@@ -52,6 +69,9 @@ Q_SIGNALS:
     void scriptFinished();
     // Connection, transaction or running state changed: the window updates its status bar.
     void statusChanged();
+    void titleChanged();
+    // A statement finished: for the history.
+    void statementRan(const HistoryEntry &entry);
 
 private:
     void run(const QString &text, int offset);
@@ -82,4 +102,11 @@ private:
     bool m_errorMarked = false;
     qint64 m_rowsShown = 0;
     QElapsedTimer m_runTimer;
+    QDateTime m_statementStartedAt;
+    QString m_lastSqlState;
+
+    QString m_bufferId;
+    QString m_untitledName;
+    QString m_filePath;
+    bool m_needsAutosave = false;
 };

@@ -45,6 +45,8 @@ private Q_SLOTS:
     void corruptFileIsSetAside();
     void newerStoreIsLeftUntouched();
     void unusableLocationIsReported();
+    void editorBuffersAreKeptAndReplaced();
+    void historyIsSearchable();
 };
 
 void tst_ProgressStore::createsLatestSchema()
@@ -197,6 +199,77 @@ void tst_ProgressStore::unusableLocationIsReported()
     QVERIFY(!store.open(blocker + QStringLiteral("/progress.sqlite")));
     QVERIFY(!store.errorString().isEmpty());
     QVERIFY(!store.isOpen());
+}
+
+void tst_ProgressStore::editorBuffersAreKeptAndReplaced()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("progress.sqlite"));
+    qint64 learner = 0;
+    {
+        ProgressStore store;
+        QVERIFY(store.open(path));
+        learner = store.defaultLearner(QStringLiteral("ada")).id;
+        EditorBuffer b;
+        b.id = QStringLiteral("tab-1");
+        b.title = QStringLiteral("Query 1");
+        b.text = QStringLiteral("SELECT '数据库';");
+        b.modified = true;
+        b.cursor = 7;
+        b.tabOrder = 1;
+        QVERIFY(store.saveBuffer(learner, b));
+        b.text = QStringLiteral("SELECT 2;"); // saved again: replaced, not added
+        QVERIFY(store.saveBuffer(learner, b));
+        EditorBuffer file;
+        file.id = QStringLiteral("tab-0");
+        file.title = QStringLiteral("Query 2");
+        file.filePath = QStringLiteral("/home/ada/lab.sql");
+        file.text = QStringLiteral("-- lab");
+        QVERIFY(store.saveBuffer(learner, file));
+    }
+    ProgressStore store; // as after a crash: a new process opens the file
+    QVERIFY(store.open(path));
+    const QList<EditorBuffer> buffers = store.buffers(learner);
+    QCOMPARE(buffers.size(), 2);
+    QCOMPARE(buffers.at(0).id, QStringLiteral("tab-0")); // by tab order
+    QCOMPARE(buffers.at(0).filePath, QStringLiteral("/home/ada/lab.sql"));
+    QCOMPARE(buffers.at(1).text, QStringLiteral("SELECT 2;"));
+    QVERIFY(buffers.at(1).modified);
+    QCOMPARE(buffers.at(1).cursor, 7);
+    QVERIFY(store.removeBuffer(QStringLiteral("tab-1")));
+    QCOMPARE(store.buffers(learner).size(), 1);
+}
+
+void tst_ProgressStore::historyIsSearchable()
+{
+    QTemporaryDir dir;
+    ProgressStore store;
+    QVERIFY(store.open(dir.filePath(QStringLiteral("progress.sqlite"))));
+    const qint64 learner = store.defaultLearner(QStringLiteral("ada")).id;
+    const QDateTime start = QDateTime::currentDateTimeUtc();
+    const QList<HistoryEntry> entries = {
+        {0, QStringLiteral("Practice server"), QStringLiteral("SELECT 1"), start, 3, 1, HistoryEntry::Status::Ok, {}},
+        {0, QStringLiteral("Practice server"), QStringLiteral("UPDATE t SET p = p * 1.5 -- 50% more"), start.addSecs(1),
+         12, 40, HistoryEntry::Status::Ok, {}},
+        {0, QStringLiteral("Practice server"), QStringLiteral("SELECT * FROM missing"), start.addSecs(2), 1, -1,
+         HistoryEntry::Status::Error, QStringLiteral("42P01")},
+        {0, QStringLiteral("Classroom"), QStringLiteral("select pg_sleep(60)"), start.addSecs(3), 900, -1,
+         HistoryEntry::Status::Cancelled, QStringLiteral("57014")}};
+    for (const HistoryEntry &e : entries)
+        QVERIFY(store.recordQuery(learner, e) > 0);
+
+    QList<HistoryEntry> all = store.history(learner);
+    QCOMPARE(all.size(), 4);
+    QCOMPARE(all.first().statement, QStringLiteral("select pg_sleep(60)")); // newest first
+    QCOMPARE(all.first().status, HistoryEntry::Status::Cancelled);
+    QCOMPARE(all.at(1).sqlState, QStringLiteral("42P01"));
+    QCOMPARE(all.at(1).rows, -1);
+    QCOMPARE(all.at(2).rows, 40);
+
+    QCOMPARE(store.history(learner, QStringLiteral("SELECT")).size(), 3); // case aside
+    QCOMPARE(store.history(learner, QStringLiteral("50%")).size(), 1);    // % is a character, not a pattern
+    QCOMPARE(store.history(learner, QStringLiteral("_")).size(), 1);
+    QCOMPARE(store.history(learner, QString(), 2).size(), 2);
 }
 
 QTEST_GUILESS_MAIN(tst_ProgressStore)

@@ -1,4 +1,6 @@
+#include "historypanel.h"
 #include "mainwindow.h"
+#include "progressstore.h"
 #include "messagespane.h"
 #include "querysession.h"
 #include "resultgrid.h"
@@ -8,7 +10,11 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QFile>
 #include <QLabel>
+#include <QLineEdit>
+#include <QTemporaryDir>
+#include <QTreeWidget>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -38,6 +44,9 @@ private Q_SLOTS:
     void closingATabWithAnOpenTransactionAsks();
     void lostConnectionKeepsTheEditorAndOffersReconnect();
     void statusBarShowsConnectionAndVersion();
+    void statementsGoToTheHistory();
+    void filesOpenAndSave();
+    void tabsComeBackFromTheStore();
 
 private:
     WorkbenchTab *tab() const { return m_window->currentTab(); }
@@ -317,6 +326,79 @@ void tst_MainWindow::statusBarShowsConnectionAndVersion()
     QVERIFY(opened.wait(30000));
     QCOMPARE(m_window->tabCount(), 2);
     QVERIFY(second->session() != m_window->tab(0)->session());
+}
+
+void tst_MainWindow::statementsGoToTheHistory()
+{
+    QTemporaryDir dir;
+    ProgressStore store;
+    QVERIFY(store.open(dir.filePath(QStringLiteral("progress.sqlite"))));
+    const qint64 learner = store.defaultLearner(QStringLiteral("ada")).id;
+    m_window->setProgressStore(&store, learner);
+    typeScript(QStringLiteral("SELECT 'first' AS a;\nSELECT nope;"));
+    QVERIFY(runWith(Qt::Key_F5));
+    const QList<HistoryEntry> history = store.history(learner);
+    QCOMPARE(history.size(), 2);
+    QCOMPARE(history.at(0).statement, QStringLiteral("SELECT nope;"));
+    QCOMPARE(history.at(0).status, HistoryEntry::Status::Error);
+    QCOMPARE(history.at(0).sqlState, QStringLiteral("42703"));
+    QCOMPARE(history.at(1).rows, 1);
+    QCOMPARE(history.at(1).connection, QStringLiteral("Practice server"));
+
+    HistoryPanel *panel = m_window->history();
+    QCOMPARE(panel->list()->topLevelItemCount(), 2);
+    panel->searchField()->setText(QStringLiteral("FIRST"));
+    QCOMPARE(panel->list()->topLevelItemCount(), 1);
+    panel->list()->setCurrentItem(panel->list()->topLevelItem(0));
+    QCOMPARE(panel->selectedStatement(), QStringLiteral("SELECT 'first' AS a;"));
+    m_window->setProgressStore(nullptr, 0);
+}
+
+void tst_MainWindow::filesOpenAndSave()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("lab1.sql"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("\xef\xbb\xbfSELECT '数据库';\n"); // a byte-order mark is dropped
+    file.close();
+    QVERIFY(m_window->openFile(path));
+    WorkbenchTab *opened = tab();
+    QCOMPARE(opened->editor()->text(), QStringLiteral("SELECT '数据库';\n"));
+    QCOMPARE(opened->title(), QStringLiteral("lab1.sql"));
+    opened->editor()->append(QStringLiteral("SELECT 2;\n"));
+    QCOMPARE(opened->title(), QStringLiteral("lab1.sql*"));
+    QString error;
+    QVERIFY2(opened->saveFile(path, &error), qPrintable(error));
+    QCOMPARE(opened->title(), QStringLiteral("lab1.sql"));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(QString::fromUtf8(file.readAll()), QStringLiteral("SELECT '数据库';\nSELECT 2;\n"));
+    QVERIFY(!opened->openFile(dir.filePath(QStringLiteral("missing.sql")), &error));
+    QVERIFY(error.contains(QStringLiteral("missing.sql")));
+}
+
+void tst_MainWindow::tabsComeBackFromTheStore()
+{
+    QTemporaryDir dir;
+    ProgressStore store;
+    QVERIFY(store.open(dir.filePath(QStringLiteral("progress.sqlite"))));
+    const qint64 learner = store.defaultLearner(QStringLiteral("ada")).id;
+    QCOMPARE(m_window->setProgressStore(&store, learner), 0);
+    tab()->editor()->setText(QStringLiteral("SELECT 'kept';"));
+    WorkbenchTab *second = m_window->addTab();
+    second->editor()->setText(QStringLiteral("-- second tab"));
+    m_window->autosave();
+
+    MainWindow again;
+    QCOMPARE(again.setProgressStore(&store, learner), 2);
+    QCOMPARE(again.tabCount(), 2);
+    QCOMPARE(again.tab(0)->editor()->text(), QStringLiteral("SELECT 'kept';"));
+    QCOMPARE(again.tab(1)->editor()->text(), QStringLiteral("-- second tab"));
+    QCOMPARE(again.tab(1)->bufferId(), second->bufferId());
+
+    QVERIFY(m_window->closeTab(1)); // a closed tab is gone from the store
+    QCOMPARE(store.buffers(learner).size(), 1);
+    m_window->setProgressStore(nullptr, 0);
 }
 
 QTEST_MAIN(tst_MainWindow)
