@@ -1,5 +1,7 @@
 #include "progressstore.h"
 
+#include "connectioninfo.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -50,6 +52,14 @@ const char *const Migrations[] = {
     "  status TEXT NOT NULL CHECK (status IN ('ok', 'error', 'cancelled')),"
     "  sqlstate TEXT NOT NULL DEFAULT '');"
     "CREATE INDEX query_history_by_learner ON query_history(learner_id, started_at);",
+    // 3: connection profiles: never a password (that goes to the system keychain, if anywhere)
+    "CREATE TABLE connection_profile ("
+    "  id TEXT PRIMARY KEY,"
+    "  name TEXT NOT NULL UNIQUE,"
+    "  conninfo TEXT NOT NULL,"
+    "  color TEXT NOT NULL DEFAULT '',"
+    "  read_only INTEGER NOT NULL DEFAULT 0,"
+    "  save_password INTEGER NOT NULL DEFAULT 0);",
 };
 
 struct StatementDeleter
@@ -431,6 +441,54 @@ QList<HistoryEntry> ProgressStore::history(qint64 learnerId, const QString &sear
                                         : HistoryEntry::Status::Cancelled;
         e.sqlState = columnText(stmt.get(), 7);
         result.append(e);
+    }
+    return result;
+}
+
+bool ProgressStore::saveProfile(const ConnectionProfile &profile)
+{
+    const ConnectionInfo info(profile.conninfo);
+    if (!info.isValid()) {
+        m_error = info.errorString();
+        return false;
+    }
+    Statement stmt = prepare(m_db, "INSERT INTO connection_profile (id, name, conninfo, color, read_only, save_password) "
+                                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (id) DO UPDATE SET "
+                                   "name = excluded.name, conninfo = excluded.conninfo, color = excluded.color, "
+                                   "read_only = excluded.read_only, save_password = excluded.save_password");
+    if (!stmt) {
+        m_error = sqliteError();
+        return false;
+    }
+    bindText(stmt.get(), 1, profile.id);
+    bindText(stmt.get(), 2, profile.name);
+    bindText(stmt.get(), 3, info.withoutPassword()); // a password typed into the string is dropped here
+    bindText(stmt.get(), 4, profile.color);
+    sqlite3_bind_int(stmt.get(), 5, profile.readOnly ? 1 : 0);
+    sqlite3_bind_int(stmt.get(), 6, profile.savePassword ? 1 : 0);
+    if (sqlite3_step(stmt.get()) != SQLITE_DONE) {
+        m_error = sqliteError();
+        return false;
+    }
+    return true;
+}
+
+bool ProgressStore::removeProfile(const QString &id)
+{
+    Statement stmt = prepare(m_db, "DELETE FROM connection_profile WHERE id = ?1");
+    bindText(stmt.get(), 1, id);
+    return stmt && sqlite3_step(stmt.get()) == SQLITE_DONE;
+}
+
+QList<ConnectionProfile> ProgressStore::profiles() const
+{
+    QList<ConnectionProfile> result;
+    Statement stmt = prepare(m_db, "SELECT id, name, conninfo, color, read_only, save_password "
+                                   "FROM connection_profile ORDER BY name");
+    while (stmt && sqlite3_step(stmt.get()) == SQLITE_ROW) {
+        result.append({columnText(stmt.get(), 0), columnText(stmt.get(), 1), columnText(stmt.get(), 2),
+                       columnText(stmt.get(), 3), sqlite3_column_int(stmt.get(), 4) != 0,
+                       sqlite3_column_int(stmt.get(), 5) != 0});
     }
     return result;
 }

@@ -52,6 +52,17 @@ struct HistoryEntry
     QString sqlState;
 };
 
+// A server the learner connects to besides the practice server.
+struct ConnectionProfile
+{
+    QString id; // a UUID
+    QString name;
+    QString conninfo; // keyword=value or URI, never with a password
+    QString color;    // "#rrggbb" to tell production from practice at a glance; empty for none
+    bool readOnly = false;
+    bool savePassword = false; // in the system keychain, never in this store
+};
+
 // Every learner's progress in one SQLite file: versioned migrations, WAL,
 // foreign keys. A corrupt or unreadable file is set aside, never crashed on.
 class ProgressStore
@@ -89,6 +100,11 @@ public:
     bool saveBuffer(qint64 learnerId, const EditorBuffer &buffer);
     bool removeBuffer(const QString &id);
     QList<EditorBuffer> buffers(qint64 learnerId) const;
+
+    // Connection profiles of this installation. A password in the conninfo is dropped on saving.
+    bool saveProfile(const ConnectionProfile &profile);
+    bool removeProfile(const QString &id);
+    QList<ConnectionProfile> profiles() const;
 
     qint64 recordQuery(qint64 learnerId, const HistoryEntry &entry);
     // Newest first; search matches statements containing the text, case aside.

@@ -136,6 +136,7 @@ void QuerySession::open(const QString &conninfo)
 {
     close();
     m_conninfo = conninfo;
+    m_needsPassword = false;
     m_conn = PQconnectStart(conninfo.toUtf8().constData());
     if (!m_conn) {
         Q_EMIT openFailed(tr("Out of memory while connecting."));
@@ -208,13 +209,12 @@ void QuerySession::pollConnect()
     case PGRES_POLLING_OK:
         PQsetnonblocking(m_conn, 1);
         // The names of the built-in and existing types, for result headers.
-        if (!sendInternal(Internal::LoadTypes, "SELECT oid, format_type(oid, NULL) FROM pg_catalog.pg_type")) {
-            setState(State::Idle);
-            Q_EMIT opened();
-        }
+        if (!sendInternal(Internal::LoadTypes, "SELECT oid, format_type(oid, NULL) FROM pg_catalog.pg_type"))
+            finishOpening();
         break;
     case PGRES_POLLING_FAILED:
     default:
+        m_needsPassword = PQconnectionNeedsPassword(m_conn);
         fail(QString::fromUtf8(PQerrorMessage(m_conn)));
         break;
     }
@@ -318,12 +318,23 @@ void QuerySession::finishScript()
     Q_EMIT finished(m_scriptTimer.elapsed());
 }
 
+void QuerySession::finishOpening()
+{
+    setState(State::Idle);
+    updateTransactionState();
+    Q_EMIT opened();
+}
+
 bool QuerySession::sendInternal(Internal kind, const QByteArray &sql, const QList<QByteArray> &params)
 {
     std::vector<const char *> values;
     for (const QByteArray &p : params)
         values.push_back(p.constData());
-    if (!PQsendQueryParams(m_conn, sql.constData(), int(values.size()), nullptr, values.data(), nullptr, nullptr, 0))
+    // The setup may hold several statements: only the simple protocol takes those.
+    const bool sent = kind == Internal::Setup ? PQsendQuery(m_conn, sql.constData())
+                                              : PQsendQueryParams(m_conn, sql.constData(), int(values.size()), nullptr,
+                                                                  values.data(), nullptr, nullptr, 0);
+    if (!sent)
         return false;
     m_internal = kind;
     const int flushed = PQflush(m_conn);
@@ -368,6 +379,11 @@ void QuerySession::lookUpUnknownTypes()
 
 void QuerySession::handleInternalResult(pg_result *result)
 {
+    if (m_internal == Internal::Setup) {
+        if (PQresultStatus(result) == PGRES_FATAL_ERROR)
+            Q_EMIT messageReceived(ServerMessage::fromResult(result));
+        return;
+    }
     if (PQresultStatus(result) != PGRES_TUPLES_OK)
         return; // names stay unknown; headers show the column names alone
     for (int r = 0; r < PQntuples(result); ++r)
@@ -409,10 +425,11 @@ void QuerySession::drainResults()
         }
         // The query in flight is complete.
         const Internal internal = std::exchange(m_internal, Internal::None);
-        if (internal == Internal::LoadTypes) {
-            setState(State::Idle);
-            updateTransactionState();
-            Q_EMIT opened();
+        if (internal == Internal::LoadTypes && !m_setup.isEmpty() &&
+            sendInternal(Internal::Setup, m_setup.join(QStringLiteral(";\n")).toUtf8()))
+            return;
+        if (internal == Internal::LoadTypes || internal == Internal::Setup) {
+            finishOpening();
             return;
         }
         if (internal == Internal::LookupTypes) {

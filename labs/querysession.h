@@ -64,6 +64,10 @@ public:
     // Connects again with the last conninfo (after a lost connection).
     void reconnect() { open(m_conninfo); }
     void close();
+    // The last open() failed because the server wants a password that was not given.
+    bool needsPassword() const { return m_needsPassword; }
+    // Statements run on every connection before opened() (SET default_transaction_read_only = on, ...).
+    void setSetupStatements(const QStringList &statements) { m_setup = statements; }
 
     // Runs a script's units one after another; results, messages and finished() follow.
     bool run(const QList<ScriptUnit> &units, const RunOptions &options);
@@ -95,7 +99,7 @@ Q_SIGNALS:
     void finished(qint64 elapsedMs);
 
 private:
-    enum class Internal { None, LoadTypes, LookupTypes };
+    enum class Internal { None, LoadTypes, Setup, LookupTypes };
     struct CancelRequest;
 
     void setState(State state);
@@ -106,6 +110,7 @@ private:
     void drainResults();
     void handleResult(pg_result *result);
     void handleInternalResult(pg_result *result);
+    void finishOpening();
     void startNextStatement();
     void finishStatement();
     void finishScript();
@@ -126,6 +131,8 @@ private:
     State m_state = State::Disconnected;
     TransactionState m_transaction = TransactionState::Unknown;
     Internal m_internal = Internal::None;
+    bool m_needsPassword = false;
+    QStringList m_setup;
 
     QList<ScriptUnit> m_script;
     RunOptions m_options;
