@@ -57,10 +57,10 @@ QString ConnectionInfo::toConninfo() const
     return parts.join(u' ');
 }
 
-QString ConnectionInfo::withoutPassword() const
+QString ConnectionInfo::without(const QStringList &keywords) const
 {
     ConnectionInfo copy = *this;
-    copy.m_options.removeIf([](const auto &option) { return option.first == u"password"; });
+    copy.m_options.removeIf([&](const auto &option) { return keywords.contains(option.first); });
     return copy.toConninfo();
 }
 

@@ -25,7 +25,9 @@ public:
     // The same connection as a keyword=value string, with values quoted as libpq reads them.
     QString toConninfo() const;
     // The same without its password: what PG Campus may write down.
-    QString withoutPassword() const;
+    QString withoutPassword() const { return without({QStringLiteral("password")}); }
+    // The same without these keywords.
+    QString without(const QStringList &keywords) const;
     // With keyword set to value (added or replaced).
     QString with(const QString &keyword, const QString &value) const;
 

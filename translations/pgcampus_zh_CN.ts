@@ -33,6 +33,120 @@
     </message>
 </context>
 <context>
+    <name>ConnectionDialog</name>
+    <message>
+        <source>Read-only: the server refuses changes on this connection</source>
+        <translation>只读：服务器拒绝此连接上的任何修改</translation>
+    </message>
+    <message>
+        <source>New Connection</source>
+        <translation>新建连接</translation>
+    </message>
+    <message>
+        <source>Connection %1</source>
+        <translation>连接 %1</translation>
+    </message>
+    <message>
+        <source>libpq default</source>
+        <translation>libpq 默认</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Root Certificate</source>
+        <translation>根证书</translation>
+    </message>
+    <message>
+        <source>Certificates (*.crt *.pem);;All files (*)</source>
+        <translation>证书 (*.crt *.pem);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Red (production)</source>
+        <translation>红色（生产环境）</translation>
+    </message>
+    <message>
+        <source>Orange</source>
+        <translation>橙色</translation>
+    </message>
+    <message>
+        <source>Green</source>
+        <translation>绿色</translation>
+    </message>
+    <message>
+        <source>Blue</source>
+        <translation>蓝色</translation>
+    </message>
+    <message>
+        <source>Test Connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Connection:</source>
+        <translation>连接：</translation>
+    </message>
+    <message>
+        <source>SSL mode:</source>
+        <translation>SSL 模式：</translation>
+    </message>
+    <message>
+        <source>Root certificate:</source>
+        <translation>根证书：</translation>
+    </message>
+    <message>
+        <source>Colour:</source>
+        <translation>颜色：</translation>
+    </message>
+    <message>
+        <source>Passwords are never stored with the profile: PG Campus asks for one when the server wants it. libpq also reads ~/.pgpass, pg_service.conf and the PG* variables.</source>
+        <translation>密码从不随连接配置保存：服务器需要时，PG 学堂会向你询问。libpq 还会读取 ~/.pgpass、pg_service.conf 和 PG* 环境变量。</translation>
+    </message>
+    <message>
+        <source>Give the connection a name.</source>
+        <translation>请为连接命名。</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>Connected to PostgreSQL %1 as %2, database %3. TLS: %4.</source>
+        <translation>已连接到 PostgreSQL %1，用户 %2，数据库 %3。TLS：%4。</translation>
+    </message>
+    <message>
+        <source>not in use</source>
+        <translation>未使用</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Password for %1:</source>
+        <translation>%1 的密码：</translation>
+    </message>
+    <message>
+        <source>Could not connect: %1</source>
+        <translation>无法连接：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionInfo</name>
+    <message>
+        <source>out of memory</source>
+        <translation>内存不足</translation>
+    </message>
+</context>
+<context>
     <name>ExpandedResultModel</name>
     <message>
         <source>Record %1</source>
@@ -327,6 +441,50 @@
     <message>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Practice Server</source>
+        <translation>练习服务器</translation>
+    </message>
+    <message>
+        <source>Saved connections</source>
+        <translation>已保存的连接</translation>
+    </message>
+    <message>
+        <source>Services (pg_service.conf)</source>
+        <translation>服务（pg_service.conf）</translation>
+    </message>
+    <message>
+        <source>&amp;New Connection…</source>
+        <translation>新建连接(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit “%1”…</source>
+        <translation>编辑“%1”(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete “%1”</source>
+        <translation>删除“%1”(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Delete Connection</source>
+        <translation>删除连接</translation>
+    </message>
+    <message>
+        <source>Delete the saved connection “%1”?</source>
+        <translation>删除已保存的连接“%1”吗？</translation>
+    </message>
+    <message>
+        <source>Service %1</source>
+        <translation>服务 %1</translation>
+    </message>
+    <message>
+        <source>Save Connection</source>
+        <translation>保存连接</translation>
+    </message>
+    <message>
+        <source>Connect &amp;To</source>
+        <translation>连接到(&amp;T)</translation>
     </message>
 </context>
 <context>
@@ -668,6 +826,14 @@
     <message>
         <source>Cannot save %1: %2</source>
         <translation>无法保存 %1：%2</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Password for %1 on %2:</source>
+        <translation>%2 上 %1 的密码：</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,7 @@
 #include "mainwindow.h"
 
+#include "connectiondialog.h"
+#include "connectioninfo.h"
 #include "historypanel.h"
 #include "messagespane.h"
 #include "progressstore.h"
@@ -17,6 +19,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPainter>
 #include <QPushButton>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -81,19 +84,104 @@ MainWindow::MainWindow(QWidget *parent)
 
 void MainWindow::watchTab(WorkbenchTab *tab)
 {
-    connect(tab, &WorkbenchTab::titleChanged, this, [this, tab] {
-        const int index = m_tabs->indexOf(tab);
-        if (index >= 0) {
-            m_tabs->setTabText(index, tab->title());
-            m_tabs->setTabToolTip(index, tab->filePath());
-        }
-    });
+    connect(tab, &WorkbenchTab::titleChanged, this, [this, tab] { updateTabDecoration(tab); });
     connect(tab, &WorkbenchTab::statementRan, this, [this](const HistoryEntry &entry) {
         if (m_store && m_store->isOpen()) {
             m_store->recordQuery(m_learnerId, entry);
             m_history->refresh();
         }
     });
+}
+
+// The tab's name, its file, and a dot in the connection's colour.
+void MainWindow::updateTabDecoration(WorkbenchTab *tab)
+{
+    const int index = m_tabs->indexOf(tab);
+    if (index < 0)
+        return;
+    m_tabs->setTabText(index, tab->title());
+    m_tabs->setTabToolTip(index, tab->filePath().isEmpty() ? tab->connectionName()
+                                                           : tab->filePath() + u'\n' + tab->connectionName());
+    QIcon icon;
+    if (!tab->connectionColor().isEmpty()) {
+        QPixmap dot(12, 12);
+        dot.fill(Qt::transparent);
+        QPainter painter(&dot);
+        painter.setRenderHint(QPainter::Antialiasing);
+        painter.setBrush(QColor(tab->connectionColor()));
+        painter.setPen(Qt::NoPen);
+        painter.drawEllipse(1, 1, 10, 10);
+        icon = QIcon(dot);
+    }
+    m_tabs->setTabIcon(index, icon);
+    if (tab == currentTab())
+        updateStatus();
+}
+
+void MainWindow::fillConnectMenu(QMenu *menu)
+{
+    menu->clear();
+    menu->addAction(tr("Practice Server"), this, &MainWindow::connectCurrentTabToDefault)
+        ->setEnabled(!m_defaultConninfo.isEmpty());
+    const QList<ConnectionProfile> profiles = m_store && m_store->isOpen() ? m_store->profiles() : QList<ConnectionProfile>();
+    if (!profiles.isEmpty())
+        menu->addSection(tr("Saved connections"));
+    for (const ConnectionProfile &profile : profiles)
+        menu->addAction(profile.name, this, [this, profile] { connectCurrentTab(profile); });
+    const QStringList services = ConnectionInfo::services();
+    if (!services.isEmpty())
+        menu->addSection(tr("Services (pg_service.conf)"));
+    for (const QString &service : services)
+        menu->addAction(service, this, [this, service] { connectCurrentTabToService(service); });
+    menu->addSeparator();
+    menu->addAction(tr("&New Connection…"), this, [this] { editConnection({}); })->setEnabled(m_store != nullptr);
+    const QString currentProfile = currentTab() ? currentTab()->profileId() : QString();
+    for (const ConnectionProfile &profile : profiles) {
+        if (profile.id != currentProfile)
+            continue;
+        menu->addAction(tr("&Edit “%1”…").arg(profile.name), this, [this, profile] { editConnection(profile); });
+        menu->addAction(tr("&Delete “%1”").arg(profile.name), this, [this, profile] {
+            if (QMessageBox::question(this, tr("Delete Connection"), tr("Delete the saved connection “%1”?").arg(profile.name)) ==
+                QMessageBox::Yes)
+                m_store->removeProfile(profile.id);
+        });
+    }
+}
+
+void MainWindow::connectCurrentTab(const ConnectionProfile &profile)
+{
+    WorkbenchTab *tab = currentTab();
+    if (tab && settleTransaction(tab))
+        tab->connectTo(profile);
+}
+
+void MainWindow::connectCurrentTabToService(const QString &service)
+{
+    WorkbenchTab *tab = currentTab();
+    if (tab && settleTransaction(tab))
+        tab->connectTo(tr("Service %1").arg(service), QStringLiteral("service=") + ConnectionInfo::quoted(service));
+}
+
+void MainWindow::connectCurrentTabToDefault()
+{
+    WorkbenchTab *tab = currentTab();
+    if (tab && !m_defaultConninfo.isEmpty() && settleTransaction(tab))
+        tab->connectTo(m_defaultName, m_defaultConninfo);
+}
+
+void MainWindow::editConnection(const ConnectionProfile &profile)
+{
+    if (!m_store || !m_store->isOpen())
+        return;
+    ConnectionDialog dialog(profile, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const ConnectionProfile saved = dialog.profile();
+    if (!m_store->saveProfile(saved)) {
+        QMessageBox::warning(this, tr("Save Connection"), m_store->errorString());
+        return;
+    }
+    connectCurrentTab(saved);
 }
 
 int MainWindow::setProgressStore(ProgressStore *store, qint64 learnerId)
@@ -314,6 +402,8 @@ void MainWindow::createActions()
     query->addSeparator();
     query->addActions({m_commit, m_rollback, m_autocommit, m_stopOnError});
     query->addSeparator();
+    QMenu *connectTo = query->addMenu(tr("Connect &To"));
+    connect(connectTo, &QMenu::aboutToShow, this, [this, connectTo] { fillConnectMenu(connectTo); });
     query->addAction(m_reconnect);
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(about);
@@ -348,6 +438,12 @@ void MainWindow::updateStatus()
         m_versionLabel->setText(tr("PostgreSQL %1").arg(session->serverVersion().section(u' ', 0, 0)));
         break;
     }
+
+    const bool connected = state == QuerySession::State::Idle || state == QuerySession::State::Busy;
+    m_connectionLabel->setStyleSheet(connected && !tab->connectionColor().isEmpty()
+                                         ? QStringLiteral("QLabel { color: white; background: %1; padding: 0 4px; }")
+                                               .arg(tab->connectionColor())
+                                         : QString());
 
     QString text;
     QString style;

@@ -4,6 +4,8 @@
 
 class QAction;
 class QLabel;
+class QMenu;
+struct ConnectionProfile;
 class QTabWidget;
 class QTimer;
 class HistoryPanel;
@@ -52,6 +54,13 @@ public:
     // Closes a tab, asking first when its transaction is open; false if the learner keeps it.
     bool closeTab(int index);
 
+    // The current tab connects to a saved profile, a pg_service.conf service or the default.
+    void connectCurrentTab(const ConnectionProfile &profile);
+    void connectCurrentTabToService(const QString &service);
+    void connectCurrentTabToDefault();
+    // Opens the profile editor; a saved profile is stored and the current tab connects to it.
+    void editConnection(const ConnectionProfile &profile);
+
 Q_SIGNALS:
     void scriptFinished();
 
@@ -65,6 +74,8 @@ private:
     bool settleUnsavedFile(WorkbenchTab *tab);
     bool saveTab(WorkbenchTab *tab, bool askForName);
     void watchTab(WorkbenchTab *tab);
+    void fillConnectMenu(QMenu *menu);
+    void updateTabDecoration(WorkbenchTab *tab);
 
     QTabWidget *m_tabs;
     QAction *m_runScript = nullptr;

@@ -1,12 +1,15 @@
 #include "workbenchtab.h"
 
+#include "connectioninfo.h"
 #include "messagespane.h"
 #include "resultgrid.h"
 #include "sqleditor.h"
 
 #include <QFile>
 #include <QFileInfo>
+#include <QInputDialog>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLocale>
 #include <QSaveFile>
 #include <QSplitter>
@@ -86,6 +89,10 @@ WorkbenchTab::WorkbenchTab(QWidget *parent)
     connect(m_session, &QuerySession::stateChanged, this, &WorkbenchTab::statusChanged);
     connect(m_session, &QuerySession::transactionStateChanged, this, &WorkbenchTab::statusChanged);
     connect(m_session, &QuerySession::openFailed, this, [this](const QString &reason) {
+        if (m_session->needsPassword() && !m_askedForPassword) {
+            askForPassword();
+            return;
+        }
         m_messages->addServerMessage(ServerMessage::clientError(reason));
         m_outputTabs->setCurrentWidget(m_messages);
     });
@@ -183,8 +190,42 @@ ResultGrid *WorkbenchTab::resultView(int n) const
 void WorkbenchTab::connectTo(const QString &name, const QString &conninfo)
 {
     m_connectionName = name;
+    m_profileId.clear();
+    m_color.clear();
+    m_askedForPassword = false;
+    m_session->setSetupStatements({});
     m_session->open(conninfo);
     Q_EMIT statusChanged();
+    Q_EMIT titleChanged();
+}
+
+void WorkbenchTab::connectTo(const ConnectionProfile &profile)
+{
+    m_connectionName = profile.name;
+    m_profileId = profile.id;
+    m_color = profile.color;
+    m_askedForPassword = false;
+    m_session->setSetupStatements(profile.readOnly ? QStringList{QStringLiteral("SET default_transaction_read_only = on")}
+                                                   : QStringList());
+    m_session->open(profile.conninfo);
+    Q_EMIT statusChanged();
+    Q_EMIT titleChanged();
+}
+
+// The server wants a password the conninfo, ~/.pgpass and PGPASSWORD did not give:
+// ask once; it stays in memory for this connection only.
+void WorkbenchTab::askForPassword()
+{
+    m_askedForPassword = true;
+    const ConnectionInfo info(m_session->conninfo());
+    bool ok = false;
+    const QString password = QInputDialog::getText(
+        this, tr("Password"),
+        tr("Password for %1 on %2:").arg(m_session->user().isEmpty() ? info.value(QStringLiteral("user")) : m_session->user(),
+                                         m_connectionName),
+        QLineEdit::Password, QString(), &ok);
+    if (ok && !password.isEmpty())
+        m_session->open(info.with(QStringLiteral("password"), password));
 }
 
 bool WorkbenchTab::hasOpenTransaction() const

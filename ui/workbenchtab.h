@@ -33,6 +33,10 @@ public:
     int resultCount() const { return int(m_resultViews.size()); }
 
     void connectTo(const QString &name, const QString &conninfo);
+    // A profile: its read-only flag becomes default_transaction_read_only, its colour the tab's.
+    void connectTo(const ConnectionProfile &profile);
+    QString profileId() const { return m_profileId; }
+    QString connectionColor() const { return m_color; }
 
     // The tab as the progress store keeps it, and back.
     EditorBuffer buffer() const;
@@ -85,6 +89,7 @@ private:
     int editorLineOf(int statement) const;
     void jumpTo(int position, bool markError);
     void runInternal(const QString &sql);
+    void askForPassword();
 
     QuerySession *m_session;
     SqlEditor *m_editor;
@@ -93,6 +98,9 @@ private:
     QList<ResultGrid *> m_resultViews;
     QList<QLabel *> m_truncationNotes;
     QString m_connectionName;
+    QString m_profileId;
+    QString m_color;
+    bool m_askedForPassword = false;
     bool m_stopOnError = true;
     bool m_autocommit = true;
 

@@ -1,3 +1,5 @@
+#include "connectiondialog.h"
+#include "connectioninfo.h"
 #include "historypanel.h"
 #include "mainwindow.h"
 #include "progressstore.h"
@@ -9,6 +11,8 @@
 #include "workbenchtab.h"
 
 #include <QAction>
+#include <QComboBox>
+#include <QDialogButtonBox>
 #include <QApplication>
 #include <QFile>
 #include <QLabel>
@@ -47,6 +51,9 @@ private Q_SLOTS:
     void statementsGoToTheHistory();
     void filesOpenAndSave();
     void tabsComeBackFromTheStore();
+    void connectionDialogChecksWithLibpq();
+    void testConnectionShowsWhereItGot();
+    void readOnlyProfileRefusesChanges();
 
 private:
     WorkbenchTab *tab() const { return m_window->currentTab(); }
@@ -398,6 +405,73 @@ void tst_MainWindow::tabsComeBackFromTheStore()
 
     QVERIFY(m_window->closeTab(1)); // a closed tab is gone from the store
     QCOMPARE(store.buffers(learner).size(), 1);
+    m_window->setProgressStore(nullptr, 0);
+}
+
+void tst_MainWindow::connectionDialogChecksWithLibpq()
+{
+    ConnectionDialog dialog({});
+    dialog.nameField()->setText(QStringLiteral("Classroom"));
+    dialog.conninfoField()->setText(QStringLiteral("hots=db.school.example"));
+    QVERIFY2(dialog.validationError().contains(QStringLiteral("invalid connection option \"hots\"")),
+             qPrintable(dialog.validationError()));
+    QVERIFY(!dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save)->isEnabled());
+    dialog.conninfoField()->setText(QStringLiteral("postgresql://ada:typed-secret@db.school.example/lab"));
+    dialog.sslModeField()->setCurrentText(QStringLiteral("verify-full"));
+    dialog.rootCertificateField()->setText(QStringLiteral("/etc/ssl/school-ca.pem"));
+    QCOMPARE(dialog.validationError(), QString());
+    QVERIFY(dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save)->isEnabled());
+    const ConnectionInfo info(dialog.profile().conninfo);
+    QCOMPARE(info.value(QStringLiteral("sslmode")), QStringLiteral("verify-full"));
+    QCOMPARE(info.value(QStringLiteral("sslrootcert")), QStringLiteral("/etc/ssl/school-ca.pem"));
+    QCOMPARE(info.value(QStringLiteral("dbname")), QStringLiteral("lab"));
+    QVERIFY(!info.hasPassword());
+
+    ConnectionDialog again(dialog.profile()); // SSL settings come back in their own fields
+    QCOMPARE(again.sslModeField()->currentText(), QStringLiteral("verify-full"));
+    QCOMPARE(again.rootCertificateField()->text(), QStringLiteral("/etc/ssl/school-ca.pem"));
+    QVERIFY(!again.conninfoField()->text().contains(QStringLiteral("sslmode")));
+}
+
+void tst_MainWindow::testConnectionShowsWhereItGot()
+{
+    ConnectionDialog dialog({});
+    dialog.nameField()->setText(QStringLiteral("Practice"));
+    dialog.conninfoField()->setText(m_server.connectionString());
+    QSignalSpy finished(&dialog, &ConnectionDialog::testFinished);
+    dialog.testConnection();
+    QVERIFY(finished.wait(30000));
+    QVERIFY(finished.first().first().toBool());
+    const QString text = dialog.testResult()->text();
+    QVERIFY2(text.contains(QStringLiteral("PostgreSQL 17")), qPrintable(text));
+    QVERIFY(text.contains(QStringLiteral("as postgres, database postgres")));
+    QVERIFY(text.contains(QStringLiteral("TLS: not in use")));
+
+    dialog.conninfoField()->setText(QStringLiteral("host=/nonexistent-socket-dir port=1"));
+    finished.clear();
+    dialog.testConnection();
+    QVERIFY(finished.count() == 1 || finished.wait(30000));
+    QVERIFY(!finished.first().first().toBool());
+    QVERIFY(dialog.testResult()->text().contains(QStringLiteral("nonexistent-socket-dir")));
+}
+
+void tst_MainWindow::readOnlyProfileRefusesChanges()
+{
+    QTemporaryDir dir;
+    ProgressStore store;
+    QVERIFY(store.open(dir.filePath(QStringLiteral("progress.sqlite"))));
+    m_window->setProgressStore(&store, store.defaultLearner(QStringLiteral("ada")).id);
+    const ConnectionProfile profile{QStringLiteral("ro"), QStringLiteral("Production (read-only)"),
+                                    m_server.connectionString(), QStringLiteral("#d03030"), true, false};
+    QVERIFY(store.saveProfile(profile));
+    QSignalSpy opened(tab()->session(), &QuerySession::opened);
+    m_window->connectCurrentTab(store.profiles().first());
+    QVERIFY(opened.wait(30000));
+    QVERIFY(!m_window->findChild<QTabWidget *>()->tabIcon(0).isNull()); // the colour tag
+    typeScript(QStringLiteral("CREATE TABLE not_on_production (n int);"));
+    QVERIFY(runWith(Qt::Key_F5));
+    QVERIFY2(tab()->messages()->toPlainText().contains(QStringLiteral("25006")), qPrintable(tab()->messages()->toPlainText()));
+    QVERIFY(m_window->statusBar()->findChildren<QLabel *>().size() > 0);
     m_window->setProgressStore(nullptr, 0);
 }
 
