@@ -107,10 +107,6 @@
         <translation>颜色：</translation>
     </message>
     <message>
-        <source>Passwords are never stored with the profile: PG Campus asks for one when the server wants it. libpq also reads ~/.pgpass, pg_service.conf and the PG* variables.</source>
-        <translation>密码从不随连接配置保存：服务器需要时，PG 学堂会向你询问。libpq 还会读取 ~/.pgpass、pg_service.conf 和 PG* 环境变量。</translation>
-    </message>
-    <message>
         <source>Give the connection a name.</source>
         <translation>请为连接命名。</translation>
     </message>
@@ -137,6 +133,14 @@
     <message>
         <source>Could not connect: %1</source>
         <translation>无法连接：%1</translation>
+    </message>
+    <message>
+        <source>Remember the password in the system keychain</source>
+        <translation>将密码保存在系统钥匙串中</translation>
+    </message>
+    <message>
+        <source>Passwords are never stored with the profile: PG Campus asks for one when the server wants it, and keeps it only in the system keychain if you say so. libpq also reads ~/.pgpass, pg_service.conf and the PG* variables.</source>
+        <translation>密码从不随连接配置保存：服务器需要时，PG 学堂会向你询问；只有在你选择时，才会把它保存在系统钥匙串中。libpq 还会读取 ~/.pgpass、pg_service.conf 和 PG* 环境变量。</translation>
     </message>
 </context>
 <context>
@@ -834,6 +838,10 @@
     <message>
         <source>Password for %1 on %2:</source>
         <translation>%2 上 %1 的密码：</translation>
+    </message>
+    <message>
+        <source>The password could not be kept in the system keychain (%1). It is not stored anywhere else; PG Campus will ask again.</source>
+        <translation>无法将密码保存在系统钥匙串中（%1）。密码不会保存在其他任何地方；PG 学堂下次会再次询问。</translation>
     </message>
 </context>
 <context>

@@ -30,6 +30,7 @@ ConnectionDialog::ConnectionDialog(const ConnectionProfile &profile, QWidget *pa
     , m_rootCert(new QLineEdit)
     , m_color(new QComboBox)
     , m_readOnly(new QCheckBox(tr("Read-only: the server refuses changes on this connection")))
+    , m_savePassword(new QCheckBox(tr("Remember the password in the system keychain")))
     , m_error(new QLabel)
     , m_testResult(new QLabel)
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel))
@@ -67,6 +68,7 @@ ConnectionDialog::ConnectionDialog(const ConnectionProfile &profile, QWidget *pa
         m_color->addItem(label, value);
     m_color->setCurrentIndex(std::max(0, m_color->findData(profile.color)));
     m_readOnly->setChecked(profile.readOnly);
+    m_savePassword->setChecked(profile.savePassword);
     m_error->setWordWrap(true);
     m_error->setStyleSheet(QStringLiteral("QLabel { color: #c02020; }"));
     m_testResult->setWordWrap(true);
@@ -85,8 +87,10 @@ ConnectionDialog::ConnectionDialog(const ConnectionProfile &profile, QWidget *pa
     form->addRow(tr("Root certificate:"), certRow);
     form->addRow(tr("Colour:"), m_color);
     form->addRow(QString(), m_readOnly);
+    form->addRow(QString(), m_savePassword);
     auto *note = new QLabel(tr("Passwords are never stored with the profile: PG Campus asks for one when the server "
-                               "wants it. libpq also reads ~/.pgpass, pg_service.conf and the PG* variables."));
+                               "wants it, and keeps it only in the system keychain if you say so. libpq also reads "
+                               "~/.pgpass, pg_service.conf and the PG* variables."));
     note->setWordWrap(true);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
@@ -139,6 +143,7 @@ ConnectionProfile ConnectionDialog::profile() const
     p.conninfo = ConnectionInfo(conninfo()).withoutPassword();
     p.color = m_color->currentData().toString();
     p.readOnly = m_readOnly->isChecked();
+    p.savePassword = m_savePassword->isChecked();
     return p;
 }
 

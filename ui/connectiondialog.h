@@ -47,6 +47,7 @@ private:
     QLineEdit *m_rootCert;
     QComboBox *m_color;
     QCheckBox *m_readOnly;
+    QCheckBox *m_savePassword;
     QLabel *m_error;
     QLabel *m_testResult;
     QDialogButtonBox *m_buttons;

@@ -3,6 +3,7 @@
 #include "connectiondialog.h"
 #include "connectioninfo.h"
 #include "historypanel.h"
+#include "passwordkeychain.h"
 #include "messagespane.h"
 #include "progressstore.h"
 #include "querysession.h"
@@ -142,8 +143,10 @@ void MainWindow::fillConnectMenu(QMenu *menu)
         menu->addAction(tr("&Edit “%1”…").arg(profile.name), this, [this, profile] { editConnection(profile); });
         menu->addAction(tr("&Delete “%1”").arg(profile.name), this, [this, profile] {
             if (QMessageBox::question(this, tr("Delete Connection"), tr("Delete the saved connection “%1”?").arg(profile.name)) ==
-                QMessageBox::Yes)
+                QMessageBox::Yes) {
                 m_store->removeProfile(profile.id);
+                PasswordKeychain::remove(profile.id);
+            }
         });
     }
 }

@@ -2,6 +2,7 @@
 
 #include "connectioninfo.h"
 #include "messagespane.h"
+#include "passwordkeychain.h"
 #include "resultgrid.h"
 #include "sqleditor.h"
 
@@ -88,7 +89,9 @@ WorkbenchTab::WorkbenchTab(QWidget *parent)
     connect(m_session, &QuerySession::finished, this, &WorkbenchTab::onFinished);
     connect(m_session, &QuerySession::stateChanged, this, &WorkbenchTab::statusChanged);
     connect(m_session, &QuerySession::transactionStateChanged, this, &WorkbenchTab::statusChanged);
+    connect(m_session, &QuerySession::opened, this, &WorkbenchTab::rememberTypedPassword);
     connect(m_session, &QuerySession::openFailed, this, [this](const QString &reason) {
+        m_typedPassword.clear();
         if (m_session->needsPassword() && !m_askedForPassword) {
             askForPassword();
             return;
@@ -205,11 +208,21 @@ void WorkbenchTab::connectTo(const ConnectionProfile &profile)
     m_profileId = profile.id;
     m_color = profile.color;
     m_askedForPassword = false;
+    m_rememberPassword = profile.savePassword;
     m_session->setSetupStatements(profile.readOnly ? QStringList{QStringLiteral("SET default_transaction_read_only = on")}
                                                    : QStringList());
-    m_session->open(profile.conninfo);
     Q_EMIT statusChanged();
     Q_EMIT titleChanged();
+    if (!profile.savePassword) {
+        m_session->open(profile.conninfo);
+        return;
+    }
+    PasswordKeychain::read(profile.id, this, [this, profile](const QString &password, const QString &) {
+        if (m_profileId != profile.id) // the tab went elsewhere meanwhile
+            return;
+        m_session->open(password.isEmpty() ? profile.conninfo
+                                           : ConnectionInfo(profile.conninfo).with(QStringLiteral("password"), password));
+    });
 }
 
 // The server wants a password the conninfo, ~/.pgpass and PGPASSWORD did not give:
@@ -224,8 +237,24 @@ void WorkbenchTab::askForPassword()
         tr("Password for %1 on %2:").arg(m_session->user().isEmpty() ? info.value(QStringLiteral("user")) : m_session->user(),
                                          m_connectionName),
         QLineEdit::Password, QString(), &ok);
-    if (ok && !password.isEmpty())
-        m_session->open(info.with(QStringLiteral("password"), password));
+    if (!ok || password.isEmpty())
+        return;
+    if (m_rememberPassword && !m_profileId.isEmpty())
+        m_typedPassword = password;
+    m_session->open(info.with(QStringLiteral("password"), password));
+}
+
+// A password that worked goes to the keychain when the profile asks for it.
+void WorkbenchTab::rememberTypedPassword()
+{
+    if (m_typedPassword.isEmpty())
+        return;
+    PasswordKeychain::write(m_profileId, std::exchange(m_typedPassword, QString()), this, [this](const QString &error) {
+        if (!error.isEmpty())
+            m_messages->addInfo(tr("The password could not be kept in the system keychain (%1). "
+                                   "It is not stored anywhere else; PG Campus will ask again.")
+                                    .arg(error));
+    });
 }
 
 bool WorkbenchTab::hasOpenTransaction() const

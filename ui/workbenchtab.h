@@ -90,6 +90,7 @@ private:
     void jumpTo(int position, bool markError);
     void runInternal(const QString &sql);
     void askForPassword();
+    void rememberTypedPassword();
 
     QuerySession *m_session;
     SqlEditor *m_editor;
@@ -101,6 +102,8 @@ private:
     QString m_profileId;
     QString m_color;
     bool m_askedForPassword = false;
+    bool m_rememberPassword = false;
+    QString m_typedPassword; // until the keychain has it (or refused it); never written anywhere else
     bool m_stopOnError = true;
     bool m_autocommit = true;
 

@@ -25,12 +25,15 @@ private:
 void tst_CrashRecovery::initTestCase()
 {
     // -displayfd 1: Xvfb picks a free display and prints its number.
+    m_xvfb.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     m_xvfb.start(QStringLiteral("Xvfb"), {QStringLiteral("-displayfd"), QStringLiteral("1"), QStringLiteral("-screen"),
                                           QStringLiteral("0"), QStringLiteral("1280x900x24"),
                                           QStringLiteral("-nolisten"), QStringLiteral("tcp")});
     QVERIFY2(m_xvfb.waitForStarted(10000), qPrintable(m_xvfb.errorString()));
     QTRY_VERIFY_WITH_TIMEOUT(m_xvfb.canReadLine(), 20000);
     m_display = u':' + QString::fromLatin1(m_xvfb.readLine()).trimmed();
+    // The server answers clients before the application is started on it.
+    QTRY_VERIFY_WITH_TIMEOUT(xdotool({QStringLiteral("getdisplaygeometry")}), 20000);
 }
 
 void tst_CrashRecovery::cleanupTestCase()
@@ -64,9 +67,12 @@ void tst_CrashRecovery::typedTextSurvivesKill()
 
     // The window is up once it has a title; the editor has focus once the server answered.
     QByteArray window;
-    QTRY_VERIFY_WITH_TIMEOUT(xdotool({QStringLiteral("search"), QStringLiteral("--name"), QStringLiteral("^PG Campus$")},
-                                     &window),
+    QTRY_VERIFY_WITH_TIMEOUT(app.state() != QProcess::Running ||
+                                 xdotool({QStringLiteral("search"), QStringLiteral("--name"),
+                                          QStringLiteral("^PG Campus$")},
+                                         &window),
                              60000);
+    QVERIFY2(app.state() == QProcess::Running, "the application ended before its window appeared");
     const QString id = QString::fromLatin1(window.split('\n').first());
     QVERIFY(xdotool({QStringLiteral("mousemove"), QStringLiteral("--window"), id, QStringLiteral("400"),
                      QStringLiteral("200")}));

@@ -16,7 +16,10 @@
 #include <QApplication>
 #include <QFile>
 #include <QLabel>
+#include <QDirIterator>
+#include <QInputDialog>
 #include <QLineEdit>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTreeWidget>
 #include <QMessageBox>
@@ -54,6 +57,7 @@ private Q_SLOTS:
     void connectionDialogChecksWithLibpq();
     void testConnectionShowsWhereItGot();
     void readOnlyProfileRefusesChanges();
+    void passwordIsAskedAndNeverWrittenDown();
 
 private:
     WorkbenchTab *tab() const { return m_window->currentTab(); }
@@ -472,6 +476,65 @@ void tst_MainWindow::readOnlyProfileRefusesChanges()
     QVERIFY(runWith(Qt::Key_F5));
     QVERIFY2(tab()->messages()->toPlainText().contains(QStringLiteral("25006")), qPrintable(tab()->messages()->toPlainText()));
     QVERIFY(m_window->statusBar()->findChildren<QLabel *>().size() > 0);
+    m_window->setProgressStore(nullptr, 0);
+}
+
+void tst_MainWindow::passwordIsAskedAndNeverWrittenDown()
+{
+    const QString admin = m_server.connectionString();
+    const QString secret = QStringLiteral("Otter-93-secret");
+    QString error;
+    queryScalar(admin, QStringLiteral("CREATE ROLE pwlearner LOGIN PASSWORD '%1'").arg(secret), &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QFile hba(m_server.server().clusterDirectory() + QStringLiteral("/pg_hba.conf"));
+    QVERIFY(hba.open(QIODevice::ReadOnly));
+    const QByteArray rules = hba.readAll();
+    hba.close();
+    QVERIFY(hba.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    hba.write("local all pwlearner scram-sha-256\n" + rules);
+    hba.close();
+    queryScalar(admin, QStringLiteral("SELECT pg_reload_conf()"));
+
+    QTemporaryDir dir;
+    ProgressStore store;
+    QVERIFY(store.open(dir.filePath(QStringLiteral("progress.sqlite"))));
+    m_window->setProgressStore(&store, store.defaultLearner(QStringLiteral("ada")).id);
+    const ConnectionProfile profile{QStringLiteral("pw"), QStringLiteral("Needs a password"),
+                                    ConnectionInfo(admin).with(QStringLiteral("user"), QStringLiteral("pwlearner")), {},
+                                    false, true};
+    QVERIFY(store.saveProfile(profile));
+
+    bool asked = false;
+    auto answer = std::make_shared<std::function<void()>>();
+    *answer = [&, answer] {
+        if (auto *dialog = qobject_cast<QInputDialog *>(QApplication::activeModalWidget())) {
+            asked = true;
+            dialog->setTextValue(secret);
+            dialog->accept();
+            return;
+        }
+        QTimer::singleShot(50, this, *answer);
+    };
+    QTimer::singleShot(50, this, *answer);
+    QSignalSpy opened(tab()->session(), &QuerySession::opened);
+    m_window->connectCurrentTab(profile);
+    QVERIFY(opened.wait(30000));
+    QVERIFY(asked);
+    QCOMPARE(tab()->session()->user(), QStringLiteral("pwlearner"));
+
+    // Without a keychain here the password is kept nowhere, and the learner is told so.
+    QTRY_VERIFY_WITH_TIMEOUT(tab()->messages()->toPlainText().contains(QStringLiteral("system keychain")), 30000);
+    m_window->autosave();
+    store.close();
+    for (const QString &place : {dir.path(), QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation),
+                                 QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)}) {
+        QDirIterator files(place, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+        while (files.hasNext()) {
+            QFile f(files.next());
+            if (f.open(QIODevice::ReadOnly))
+                QVERIFY2(!f.readAll().contains(secret.toUtf8()), qPrintable(f.fileName()));
+        }
+    }
     m_window->setProgressStore(nullptr, 0);
 }
 
