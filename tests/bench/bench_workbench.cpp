@@ -3,6 +3,8 @@
 // runs this; it merges its figures into build/bench/results.json.
 #include "querysession.h"
 #include "resulttablemodel.h"
+#include "sqleditor.h"
+#include "statementsplitter.h"
 #include "benchsupport.h"
 #include "throwawayserver.h"
 
@@ -136,6 +138,43 @@ double gridScrollP99(const ResultSet &result)
     return times.at(98); // the 99th of 100
 }
 
+// About 10 MB of a learner's kind of script: statements, comments, strings, bodies.
+QString tenMegabyteScript()
+{
+    QString script;
+    for (int i = 0; script.size() < 10 * 1024 * 1024; ++i)
+        script += QStringLiteral("-- step %1\nINSERT INTO t (id, note) VALUES (%1, 'it''s; row %1');\n"
+                                 "CREATE FUNCTION f%1() RETURNS int LANGUAGE plpgsql AS $fn$\nBEGIN\n"
+                                 "  RETURN %1; -- done;\nEND;\n$fn$;\n/* block; /* nested */ */ SELECT $1, E'\\n';\n\n")
+                      .arg(i);
+    return script;
+}
+
+// Pasting 10 MB: the editor takes the text and paints its first screen; styling
+// the whole document (a jump to the end) is measured apart.
+void measureBigScript(QJsonObject &figures)
+{
+    const QString script = tenMegabyteScript();
+    QElapsedTimer timer;
+    timer.start();
+    const QList<ScriptUnit> units = StatementSplitter::split(script);
+    figures.insert(QStringLiteral("split_10mb_ms"), timer.nsecsElapsed() / 1e6);
+    if (units.size() < 10000)
+        die(QStringLiteral("the big script split into %1 units").arg(units.size()));
+
+    SqlEditor editor;
+    editor.resize(1000, 700);
+    editor.show();
+    if (!QTest::qWaitForWindowExposed(&editor))
+        die(QStringLiteral("the editor was not shown"));
+    timer.restart();
+    editor.setText(script);
+    editor.repaint();
+    figures.insert(QStringLiteral("paste_10mb_ms"), timer.nsecsElapsed() / 1e6);
+    timer.restart();
+    editor.SendScintilla(QsciScintilla::SCI_COLOURISE, 0L, -1L);
+    figures.insert(QStringLiteral("highlight_10mb_ms"), timer.nsecsElapsed() / 1e6);
+}
 } // namespace
 
 int main(int argc, char **argv)
@@ -179,6 +218,7 @@ int main(int argc, char **argv)
         {QStringLiteral("first_chunk_ms"), median(firstRows)},
         {QStringLiteral("grid_scroll_ms_p99"), gridScrollP99(kept)},
     };
+    measureBigScript(figures);
     mergeBenchFigures(output, figures);
     std::printf("%s", QJsonDocument(figures).toJson().constData());
     return 0;
