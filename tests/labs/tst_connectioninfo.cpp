@@ -157,17 +157,8 @@ void tst_ConnectionInfo::missingPasswordIsAskedFor()
 {
     const QString admin = m_server.connectionString();
     QString error;
-    queryScalar(admin, QStringLiteral("CREATE ROLE learner LOGIN PASSWORD 'Tiger-7-secret'"), &error);
-    QVERIFY2(error.isEmpty(), qPrintable(error));
-    // This role, and only it, must give a password on the local socket.
-    QFile hba(m_server.server().clusterDirectory() + QStringLiteral("/pg_hba.conf"));
-    QVERIFY(hba.open(QIODevice::ReadOnly));
-    const QByteArray rules = hba.readAll();
-    hba.close();
-    QVERIFY(hba.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    hba.write("local all learner scram-sha-256\n" + rules);
-    hba.close();
-    queryScalar(admin, QStringLiteral("SELECT pg_reload_conf()"));
+    QVERIFY2(m_server.addPasswordRole(QStringLiteral("learner"), QStringLiteral("Tiger-7-secret"), &error),
+             qPrintable(error));
 
     const QString withoutPassword = ConnectionInfo(admin).with(QStringLiteral("user"), QStringLiteral("learner"));
     QuerySession session;

@@ -118,6 +118,30 @@ QString ThrowawayServer::psql() const
     return m_server->findBinaries() + QStringLiteral("/psql");
 }
 
+bool ThrowawayServer::addPasswordRole(const QString &role, const QString &password, QString *error)
+{
+    error->clear();
+    const QString admin = connectionString();
+    queryScalar(admin, QStringLiteral("CREATE ROLE \"%1\" LOGIN PASSWORD '%2'").arg(role, password), error);
+    if (!error->isEmpty())
+        return false;
+    QFile hba(m_server->clusterDirectory() + QStringLiteral("/pg_hba.conf"));
+    if (!hba.open(QIODevice::ReadOnly)) {
+        *error = hba.errorString();
+        return false;
+    }
+    const QByteArray rules = hba.readAll();
+    hba.close();
+    if (!hba.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        *error = hba.errorString();
+        return false;
+    }
+    hba.write("local all " + role.toUtf8() + " scram-sha-256\n" + rules);
+    hba.close();
+    queryScalar(admin, QStringLiteral("SELECT pg_reload_conf()"), error);
+    return error->isEmpty();
+}
+
 ProgramOutput runProgram(const QString &program, const QStringList &arguments, const QStringList &environment,
                          int timeoutMs)
 {

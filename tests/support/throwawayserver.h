@@ -28,6 +28,8 @@ public:
     QString directory() const { return m_dir.path(); }
     // The psql that comes with this server's programs.
     QString psql() const;
+    // A login role that, unlike every other, must give its password on the local socket.
+    bool addPasswordRole(const QString &role, const QString &password, QString *error);
 
 private:
     QTemporaryDir m_dir;

@@ -484,16 +484,7 @@ void tst_MainWindow::passwordIsAskedAndNeverWrittenDown()
     const QString admin = m_server.connectionString();
     const QString secret = QStringLiteral("Otter-93-secret");
     QString error;
-    queryScalar(admin, QStringLiteral("CREATE ROLE pwlearner LOGIN PASSWORD '%1'").arg(secret), &error);
-    QVERIFY2(error.isEmpty(), qPrintable(error));
-    QFile hba(m_server.server().clusterDirectory() + QStringLiteral("/pg_hba.conf"));
-    QVERIFY(hba.open(QIODevice::ReadOnly));
-    const QByteArray rules = hba.readAll();
-    hba.close();
-    QVERIFY(hba.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    hba.write("local all pwlearner scram-sha-256\n" + rules);
-    hba.close();
-    queryScalar(admin, QStringLiteral("SELECT pg_reload_conf()"));
+    QVERIFY2(m_server.addPasswordRole(QStringLiteral("pwlearner"), secret, &error), qPrintable(error));
 
     QTemporaryDir dir;
     ProgressStore store;
