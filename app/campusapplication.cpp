@@ -80,14 +80,15 @@ bool CampusApplication::start()
     const qint64 learnerId = openProgressStore();
     m_window = std::make_unique<MainWindow>();
     // Tabs left open by the last session (or a crash) come back; a sample view shows its own script.
-    if (!sample.isEmpty() || m_window->setProgressStore(&m_store, learnerId) == 0)
+    const bool ownScript = !sample.isEmpty() || m_window->setProgressStore(&m_store, learnerId) == 0;
+    if (ownScript)
         m_window->currentTab()->editor()->setText(sampleScript(sample));
     connect(m_window->currentTab()->session(), &QuerySession::opened, m_window.get(),
             [this] { m_window->currentTab()->editor()->setFocus(); });
     if (m_options.screenshotFile.isEmpty())
         m_window->show();
     else
-        takeScreenshotWhenReady();
+        takeScreenshotWhenReady(ownScript);
     startPracticeServer();
     return true;
 }
@@ -139,12 +140,17 @@ void CampusApplication::onServerStarted(bool ok, const QString &error)
     m_window->setDefaultConnection(tr("Practice server"), m_server.connectionString());
 }
 
-void CampusApplication::takeScreenshotWhenReady()
+// Only PG Campus's own script runs for a screenshot: SQL a learner left in a tab is
+// shown, never run behind their back.
+void CampusApplication::takeScreenshotWhenReady(bool runScript)
 {
     m_window->setAttribute(Qt::WA_DontShowOnScreen, false);
     m_window->show();
     WorkbenchTab *tab = m_window->currentTab();
-    connect(tab->session(), &QuerySession::opened, tab, &WorkbenchTab::runScript);
+    if (runScript)
+        connect(tab->session(), &QuerySession::opened, tab, &WorkbenchTab::runScript);
+    else
+        connect(tab->session(), &QuerySession::opened, this, &CampusApplication::saveScreenshot);
     connect(m_window.get(), &MainWindow::scriptFinished, this, &CampusApplication::saveScreenshot);
     connect(tab->session(), &QuerySession::openFailed, this, &CampusApplication::saveScreenshot);
     QTimer::singleShot(ScreenshotTimeoutMs, this, &CampusApplication::saveScreenshot);

@@ -34,7 +34,7 @@ private:
     qint64 openProgressStore(); // the learner's id, 0 without a store
     void startPracticeServer();
     void onServerStarted(bool ok, const QString &error);
-    void takeScreenshotWhenReady();
+    void takeScreenshotWhenReady(bool runScript);
     void saveScreenshot();
 
     Options m_options;

@@ -1,6 +1,8 @@
 #include "progressstore.h"
 #include "throwawayserver.h"
 
+#include <QElapsedTimer>
+#include <QFileInfo>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -17,6 +19,8 @@ private Q_SLOTS:
 
 private:
     bool xdotool(const QStringList &arguments, QByteArray *out = nullptr);
+    QString startApp(QProcess &app, const QString &dataDir);
+    static QString tableCount(const QString &dataDir, const QString &table);
 
     QProcess m_xvfb;
     QString m_display;
@@ -51,33 +55,49 @@ bool tst_CrashRecovery::xdotool(const QStringList &arguments, QByteArray *out)
     return result.exitCode == 0;
 }
 
-void tst_CrashRecovery::typedTextSurvivesKill()
+// Starts the application on the Xvfb display and clicks into its editor once the
+// practice server is up; returns the window id, empty on failure.
+QString tst_CrashRecovery::startApp(QProcess &app, const QString &dataDir)
 {
-    QTemporaryDir data;
-    const QString marker = QStringLiteral("typed_before_kill");
-    QProcess app;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("DISPLAY"), m_display);
     env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("xcb"));
     app.setProcessEnvironment(env);
     app.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    app.start(QStringLiteral(PGCAMPUS_EXECUTABLE), {QStringLiteral("--data-dir"), data.path(), QStringLiteral("--lang"),
+    app.start(QStringLiteral(PGCAMPUS_EXECUTABLE), {QStringLiteral("--data-dir"), dataDir, QStringLiteral("--lang"),
                                                      QStringLiteral("en")});
-    QVERIFY(app.waitForStarted(10000));
-
-    // The window is up once it has a title; the editor has focus once the server answered.
+    if (!app.waitForStarted(10000))
+        return {};
     QByteArray window;
-    QTRY_VERIFY_WITH_TIMEOUT(app.state() != QProcess::Running ||
-                                 xdotool({QStringLiteral("search"), QStringLiteral("--name"),
-                                          QStringLiteral("^PG Campus$")},
-                                         &window),
-                             60000);
-    QVERIFY2(app.state() == QProcess::Running, "the application ended before its window appeared");
+    QElapsedTimer timer;
+    timer.start();
+    while (app.state() == QProcess::Running && timer.elapsed() < 60000 &&
+           !xdotool({QStringLiteral("search"), QStringLiteral("--name"), QStringLiteral("^PG Campus$")}, &window))
+        QTest::qWait(100);
+    if (app.state() != QProcess::Running || window.isEmpty())
+        return {};
     const QString id = QString::fromLatin1(window.split('\n').first());
-    QVERIFY(xdotool({QStringLiteral("mousemove"), QStringLiteral("--window"), id, QStringLiteral("400"),
-                     QStringLiteral("200")}));
+    xdotool({QStringLiteral("mousemove"), QStringLiteral("--window"), id, QStringLiteral("400"), QStringLiteral("200")});
     QTest::qWait(3000); // the practice server starts and the editor takes the focus
-    QVERIFY(xdotool({QStringLiteral("click"), QStringLiteral("1")}));
+    xdotool({QStringLiteral("click"), QStringLiteral("1")});
+    return id;
+}
+
+QString tst_CrashRecovery::tableCount(const QString &dataDir, const QString &table)
+{
+    const ProgramOutput check = runProgram(
+        QStringLiteral(PGCAMPUS_EXECUTABLE),
+        {QStringLiteral("sql"), QStringLiteral("--data-dir"), dataDir, QStringLiteral("--format"), QStringLiteral("csv"),
+         QStringLiteral("-c"), QStringLiteral("SELECT count(*) FROM pg_class WHERE relname = '%1'").arg(table)});
+    return QString::fromUtf8(check.out);
+}
+
+void tst_CrashRecovery::typedTextSurvivesKill()
+{
+    QTemporaryDir data;
+    const QString marker = QStringLiteral("typed_before_kill");
+    QProcess app;
+    QVERIFY2(!startApp(app, data.path()).isEmpty(), "the application window did not appear");
     QVERIFY(xdotool({QStringLiteral("key"), QStringLiteral("ctrl+a"), QStringLiteral("BackSpace")}));
     QVERIFY(xdotool({QStringLiteral("type"), QStringLiteral("--delay"), QStringLiteral("10"),
                      QStringLiteral("CREATE TABLE %1 (n int);").arg(marker)}));
@@ -100,18 +120,23 @@ void tst_CrashRecovery::typedTextSurvivesKill()
     QVERIFY(app.waitForFinished(10000));
     QCOMPARE(app.exitStatus(), QProcess::CrashExit);
 
-    // Relaunched, the application shows the tab again; its screenshot run executes it.
-    const ProgramOutput again = runProgram(QStringLiteral(PGCAMPUS_EXECUTABLE),
-                                           {QStringLiteral("--data-dir"), data.path(), QStringLiteral("--screenshot"),
-                                            data.filePath(QStringLiteral("after.png"))},
-                                           {QStringLiteral("QT_QPA_PLATFORM=offscreen")});
-    QVERIFY2(again.exitCode == 0, again.err.constData());
-    const ProgramOutput check = runProgram(
-        QStringLiteral(PGCAMPUS_EXECUTABLE),
-        {QStringLiteral("sql"), QStringLiteral("--data-dir"), data.path(), QStringLiteral("--format"),
-         QStringLiteral("csv"), QStringLiteral("-c"),
-         QStringLiteral("SELECT count(*) FROM pg_class WHERE relname = '%1'").arg(marker)});
-    QCOMPARE(QString::fromUtf8(check.out), QStringLiteral("count\n1\n"));
+    // A screenshot of the restored window shows the statement but never runs it.
+    const ProgramOutput shot = runProgram(QStringLiteral(PGCAMPUS_EXECUTABLE),
+                                          {QStringLiteral("--data-dir"), data.path(), QStringLiteral("--screenshot"),
+                                           data.filePath(QStringLiteral("after.png"))},
+                                          {QStringLiteral("QT_QPA_PLATFORM=offscreen")});
+    QVERIFY2(shot.exitCode == 0, shot.err.constData());
+    QCOMPARE(tableCount(data.path(), marker), QStringLiteral("count\n0\n"));
+
+    // Relaunched, the application has the statement back in its editor: F5 runs it.
+    QProcess again;
+    QVERIFY2(!startApp(again, data.path()).isEmpty(), "the relaunched window did not appear");
+    QVERIFY(xdotool({QStringLiteral("key"), QStringLiteral("F5")}));
+    QTRY_COMPARE_WITH_TIMEOUT(tableCount(data.path(), marker), QStringLiteral("count\n1\n"), 20000);
+    QVERIFY(xdotool({QStringLiteral("key"), QStringLiteral("ctrl+q")})); // a clean quit stops the practice server
+    QVERIFY(again.waitForFinished(30000));
+    QCOMPARE(again.exitStatus(), QProcess::NormalExit);
+    QVERIFY(!QFileInfo::exists(data.filePath(QStringLiteral("practice-server/cluster/postmaster.pid"))));
 }
 
 QTEST_GUILESS_MAIN(tst_CrashRecovery)
