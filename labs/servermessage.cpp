@@ -58,20 +58,11 @@ ServerMessage ServerMessage::fromResult(const pg_result *result)
     return m;
 }
 
-ServerMessage ServerMessage::clientError(const QString &text)
+ServerMessage ServerMessage::clientMessage(const QString &severity, const QString &text)
 {
     ServerMessage m;
-    m.severity = QStringLiteral("ERROR");
-    m.severityNonLocalized = m.severity;
-    m.message = text.trimmed();
-    return m;
-}
-
-ServerMessage ServerMessage::clientNotice(const QString &text)
-{
-    ServerMessage m;
-    m.severity = QStringLiteral("NOTICE");
-    m.severityNonLocalized = m.severity;
+    m.severity = severity;
+    m.severityNonLocalized = severity;
     m.message = text.trimmed();
     return m;
 }

@@ -35,7 +35,10 @@ struct ServerMessage
 
     static ServerMessage fromResult(const pg_result *result);
     // A message raised on the client side (connection lost, libpq error text).
-    static ServerMessage clientError(const QString &text);
+    static ServerMessage clientError(const QString &text) { return clientMessage(QStringLiteral("ERROR"), text); }
     // A note from PG Campus itself, shown like a server NOTICE.
-    static ServerMessage clientNotice(const QString &text);
+    static ServerMessage clientNotice(const QString &text) { return clientMessage(QStringLiteral("NOTICE"), text); }
+
+private:
+    static ServerMessage clientMessage(const QString &severity, const QString &text);
 };
