@@ -1,4 +1,5 @@
 #include "campusapplication.h"
+#include "coursewarecommand.h"
 #include "sqlcommand.h"
 
 #include <QApplication>
@@ -64,11 +65,13 @@ void installTranslations(QCoreApplication &app, const QString &language)
 
 int main(int argc, char **argv)
 {
-    if (argc > 1 && qstrcmp(argv[1], "sql") == 0) { // subcommands need no display
+    if (argc > 1 && (qstrcmp(argv[1], "sql") == 0 || qstrcmp(argv[1], "courseware") == 0)) { // no display needed
         QCoreApplication app(argc, argv);
         QCoreApplication::setApplicationName(QStringLiteral("pgcampus"));
         QCoreApplication::setApplicationVersion(QStringLiteral(PGCAMPUS_VERSION));
         installTranslations(app, earlyOption(argc, argv, "lang"));
+        if (qstrcmp(argv[1], "courseware") == 0)
+            return CoursewareCommand::run(QCoreApplication::arguments().mid(1));
         return SqlCommand::run(QCoreApplication::arguments().mid(1),
                                QStandardPaths::writableLocation(QStandardPaths::AppDataLocation));
     }

@@ -151,6 +151,118 @@
     </message>
 </context>
 <context>
+    <name>CoursePackLoader</name>
+    <message>
+        <source>the file is missing</source>
+        <translation>文件缺失</translation>
+    </message>
+    <message>
+        <source>not valid YAML: %1</source>
+        <translation>不是有效的 YAML：%1</translation>
+    </message>
+    <message>
+        <source>cannot be read: %1</source>
+        <translation>无法读取：%1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be given as text</source>
+        <translation>“%1”必须是文本</translation>
+    </message>
+    <message>
+        <source>the id &quot;%1&quot; may hold only a-z, 0-9 and &apos;-&apos;</source>
+        <translation>标识“%1”只能包含 a-z、0-9 和“-”</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; needs a text for each language (zh_CN, en)</source>
+        <translation>“%1”需要为每种语言（zh_CN、en）提供文本</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has no %2 text</source>
+        <translation>“%1”缺少 %2 文本</translation>
+    </message>
+    <message>
+        <source>the lab&apos;s id is &quot;%1&quot;, but the pack calls it &quot;%2&quot;</source>
+        <translation>实验的标识是“%1”，但课程包中称它为“%2”</translation>
+    </message>
+    <message>
+        <source>a lab needs at least one step</source>
+        <translation>实验至少需要一个步骤</translation>
+    </message>
+    <message>
+        <source>the step id &quot;%1&quot; is used twice</source>
+        <translation>步骤标识“%1”被使用了两次</translation>
+    </message>
+    <message>
+        <source>the step &quot;%1&quot; has no checks</source>
+        <translation>步骤“%1”没有任何检查</translation>
+    </message>
+    <message>
+        <source>unknown check kind &quot;%1&quot; (known: %2)</source>
+        <translation>未知的检查类型“%1”（已知类型：%2）</translation>
+    </message>
+    <message>
+        <source>the image &quot;%1&quot; is missing</source>
+        <translation>图片“%1”缺失</translation>
+    </message>
+    <message>
+        <source>the id &quot;%1&quot; is used twice</source>
+        <translation>标识“%1”被使用了两次</translation>
+    </message>
+    <message>
+        <source>a pack needs at least one track</source>
+        <translation>课程包至少需要一条学习路线</translation>
+    </message>
+    <message>
+        <source>an item is either a lesson or a lab</source>
+        <translation>每个条目必须是课程或实验之一</translation>
+    </message>
+    <message>
+        <source>the lesson file %1 is missing</source>
+        <translation>课程文件 %1 缺失</translation>
+    </message>
+    <message>
+        <source>&quot;requires&quot; names &quot;%1&quot;, which is not in the pack</source>
+        <translation>“requires”中的“%1”不在课程包中</translation>
+    </message>
+    <message>
+        <source>unexpected structure: %1</source>
+        <translation>结构不符合要求：%1</translation>
+    </message>
+</context>
+<context>
+    <name>CoursewareCommand</name>
+    <message>
+        <source>Check courseware packs: pgcampus courseware check PATH...</source>
+        <translation>检查课程包：pgcampus courseware check PATH...</translation>
+    </message>
+    <message>
+        <source>Validate the packs under each PATH.</source>
+        <translation>校验每个 PATH 下的课程包。</translation>
+    </message>
+    <message>
+        <source>A pack&apos;s directory, or a directory of packs.</source>
+        <translation>课程包目录，或包含多个课程包的目录。</translation>
+    </message>
+    <message>
+        <source>pgcampus courseware: usage: pgcampus courseware check PATH...
+</source>
+        <translation>pgcampus courseware：用法：pgcampus courseware check PATH...
+</translation>
+    </message>
+    <message>
+        <source>pgcampus courseware: %1 is not a directory
+</source>
+        <translation>pgcampus courseware：%1 不是目录
+</translation>
+    </message>
+    <message>
+        <source>checked %1 packs: %2 tracks, %3 modules, %4 lessons, %5 labs, %6 steps, 0 questions, in %7; %8 packs with problems
+</source>
+        <translation>已检查 %1 个课程包：%2 条路线、%3 个单元、%4 节课程、%5 个实验、%6 个步骤、0 道题目，语言 %7；%8 个课程包有问题
+</translation>
+    </message>
+</context>
+<context>
     <name>ExpandedResultModel</name>
     <message>
         <source>Record %1</source>

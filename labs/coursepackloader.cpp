@@ -1,0 +1,277 @@
+#include "coursepackloader.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <QSet>
+
+#include <yaml-cpp/yaml.h>
+
+const QStringList CoursePackLoader::Languages = {QStringLiteral("zh_CN"), QStringLiteral("en")};
+const QStringList CoursePackLoader::CheckKinds = {QStringLiteral("result"),        QStringLiteral("state"),
+                                                  QStringLiteral("plan"),          QStringLiteral("error"),
+                                                  QStringLiteral("multi-session"), QStringLiteral("cluster")};
+
+QString PackProblem::toText() const
+{
+    return line > 0 ? QStringLiteral("%1:%2: %3").arg(file).arg(line).arg(message)
+                    : QStringLiteral("%1: %2").arg(file, message);
+}
+
+namespace {
+const QRegularExpression IdPattern(QStringLiteral("^[a-z0-9][a-z0-9-]*$"));
+
+int lineOf(const YAML::Node &node)
+{
+    return node.Mark().line >= 0 ? node.Mark().line + 1 : 0;
+}
+
+// Reads one YAML file of the pack and reports into the pack's problem list.
+class PackReader
+{
+public:
+    PackReader(const QString &directory, QList<PackProblem> *problems)
+        : m_dir(directory)
+        , m_problems(problems)
+    {
+    }
+
+    std::optional<YAML::Node> parse(const QString &file)
+    {
+        m_file = file;
+        const QString path = m_dir.filePath(file);
+        if (!QFileInfo::exists(path)) {
+            report(0, CoursePackLoader::tr("the file is missing"));
+            return std::nullopt;
+        }
+        try {
+            return YAML::LoadFile(QFile::encodeName(path).toStdString());
+        } catch (const YAML::ParserException &e) {
+            report(e.mark.line + 1, CoursePackLoader::tr("not valid YAML: %1").arg(QString::fromStdString(e.msg)));
+        } catch (const YAML::Exception &e) {
+            report(0, CoursePackLoader::tr("cannot be read: %1").arg(QString::fromStdString(e.msg)));
+        }
+        return std::nullopt;
+    }
+
+    void report(int line, const QString &message) { m_problems->append({m_file, line, message}); }
+
+    QString text(const YAML::Node &map, const char *key, const YAML::Node &owner, bool required = true)
+    {
+        const YAML::Node node = map[key];
+        if (node && node.IsScalar())
+            return QString::fromStdString(node.as<std::string>());
+        if (required || (node && !node.IsNull()))
+            report(lineOf(node ? node : owner), CoursePackLoader::tr("\"%1\" must be given as text").arg(QLatin1StringView(key)));
+        return {};
+    }
+
+    QString id(const YAML::Node &map, const char *key, const YAML::Node &owner)
+    {
+        const QString value = text(map, key, owner);
+        if (!value.isEmpty() && !IdPattern.match(value).hasMatch())
+            report(lineOf(map[key]), CoursePackLoader::tr("the id \"%1\" may hold only a-z, 0-9 and '-'").arg(value));
+        return value;
+    }
+
+    LocalizedText localized(const YAML::Node &map, const char *key, const YAML::Node &owner)
+    {
+        const YAML::Node node = map[key];
+        LocalizedText result;
+        if (!node || !node.IsMap()) {
+            report(lineOf(node ? node : owner),
+                   CoursePackLoader::tr("\"%1\" needs a text for each language (zh_CN, en)").arg(QLatin1StringView(key)));
+            return result;
+        }
+        for (const QString &language : CoursePackLoader::Languages) {
+            const QString value = text(node, language.toLatin1().constData(), node, false);
+            if (value.trimmed().isEmpty())
+                report(lineOf(node), CoursePackLoader::tr("\"%1\" has no %2 text").arg(QLatin1StringView(key), language));
+            else
+                result.insert(language, value);
+        }
+        return result;
+    }
+
+    bool fileExists(const QString &relative) const { return QFileInfo::exists(m_dir.filePath(relative)); }
+    QString currentFile() const { return m_file; }
+    void setCurrentFile(const QString &file) { m_file = file; }
+    QString readText(const QString &relative) const
+    {
+        QFile f(m_dir.filePath(relative));
+        return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
+    }
+
+private:
+    QDir m_dir;
+    QList<PackProblem> *m_problems;
+    QString m_file;
+};
+
+std::optional<Lab> readLab(PackReader &reader, const QString &id)
+{
+    const QString file = QStringLiteral("labs/%1.yaml").arg(id);
+    const std::optional<YAML::Node> root = reader.parse(file);
+    if (!root)
+        return std::nullopt;
+    Lab lab;
+    lab.file = file;
+    lab.id = reader.id(*root, "id", *root);
+    if (!lab.id.isEmpty() && lab.id != id)
+        reader.report(lineOf((*root)["id"]), CoursePackLoader::tr("the lab's id is \"%1\", but the pack calls it \"%2\"")
+                                                 .arg(lab.id, id));
+    lab.objectives = reader.localized(*root, "objectives", *root);
+    lab.setup = reader.text(*root, "setup", *root, false);
+    lab.variantSetup = reader.text(*root, "variant_setup", *root, false);
+    const YAML::Node steps = (*root)["steps"];
+    if (!steps || !steps.IsSequence() || steps.size() == 0) {
+        reader.report(lineOf(steps ? steps : *root), CoursePackLoader::tr("a lab needs at least one step"));
+        return lab;
+    }
+    QSet<QString> stepIds;
+    for (const YAML::Node &node : steps) {
+        LabStep step;
+        step.id = reader.id(node, "id", node);
+        if (stepIds.contains(step.id))
+            reader.report(lineOf(node["id"]), CoursePackLoader::tr("the step id \"%1\" is used twice").arg(step.id));
+        stepIds.insert(step.id);
+        step.points = node["points"] && node["points"].IsScalar() ? node["points"].as<int>(0) : 0;
+        step.instructions = reader.localized(node, "instructions", node);
+        for (const YAML::Node &hint : node["hints"]) {
+            YAML::Node wrapper;
+            wrapper["hint"] = hint;
+            step.hints.append(reader.localized(wrapper, "hint", hint));
+        }
+        const YAML::Node checks = node["checks"];
+        if (!checks || !checks.IsSequence() || checks.size() == 0)
+            reader.report(lineOf(checks ? checks : node), CoursePackLoader::tr("the step \"%1\" has no checks").arg(step.id));
+        for (const YAML::Node &c : checks) {
+            LabCheck check;
+            check.line = lineOf(c);
+            check.kind = reader.text(c, "kind", c);
+            if (!check.kind.isEmpty() && !CoursePackLoader::CheckKinds.contains(check.kind))
+                reader.report(check.line, CoursePackLoader::tr("unknown check kind \"%1\" (known: %2)")
+                                              .arg(check.kind, CoursePackLoader::CheckKinds.join(QStringLiteral(", "))));
+            for (const auto &field : c) {
+                if (field.second.IsScalar())
+                    check.fields.insert(QString::fromStdString(field.first.as<std::string>()),
+                                        QString::fromStdString(field.second.as<std::string>()));
+            }
+            step.checks.append(check);
+        }
+        step.solution = reader.text(node, "solution", node);
+        for (const YAML::Node &d : node["decoys"])
+            step.decoys.append({reader.text(d, "sql", d), reader.text(d, "note", d, false)});
+        lab.steps.append(step);
+    }
+    return lab;
+}
+
+// Images a lesson shows must come with it.
+void checkLessonImages(PackReader &reader, const QString &file)
+{
+    static const QRegularExpression image(QStringLiteral("!\\[[^\\]]*\\]\\(([^)\\s]+)"));
+    const QStringList lines = reader.readText(file).split(u'\n');
+    reader.setCurrentFile(file);
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        for (const QRegularExpressionMatch &m : image.globalMatch(lines.at(i))) {
+            const QString target = m.captured(1);
+            if (target.contains(QStringLiteral("://")))
+                continue;
+            const QString relative = QFileInfo(file).dir().filePath(target);
+            if (!reader.fileExists(relative))
+                reader.report(int(i) + 1, CoursePackLoader::tr("the image \"%1\" is missing").arg(target));
+        }
+    }
+}
+std::optional<CoursePack> readPack(PackReader &reader, const QString &directory, QList<PackProblem> *problems)
+{
+    const qsizetype before = problems->size();
+    const std::optional<YAML::Node> root = reader.parse(QStringLiteral("pack.yaml"));
+    if (!root)
+        return std::nullopt;
+    CoursePack pack;
+    pack.directory = QDir(directory).absolutePath();
+    pack.id = reader.id(*root, "id", *root);
+    pack.version = reader.text(*root, "version", *root);
+    pack.title = reader.localized(*root, "title", *root);
+    if ((*root)["min_server_version"])
+        pack.minServerVersion = (*root)["min_server_version"].as<int>(0);
+
+    QSet<QString> ids;
+    auto claim = [&](const QString &id, const YAML::Node &at) {
+        if (!id.isEmpty() && ids.contains(id))
+            reader.report(lineOf(at), CoursePackLoader::tr("the id \"%1\" is used twice").arg(id));
+        ids.insert(id);
+    };
+    QList<std::pair<QStringList, YAML::Node>> requirements;
+    const YAML::Node tracks = (*root)["tracks"];
+    if (!tracks || !tracks.IsSequence() || tracks.size() == 0)
+        reader.report(lineOf(tracks ? tracks : *root), CoursePackLoader::tr("a pack needs at least one track"));
+    for (const YAML::Node &t : tracks) {
+        CourseTrack track{reader.id(t, "id", t), reader.localized(t, "title", t), {}};
+        claim(track.id, t["id"]);
+        for (const YAML::Node &m : t["modules"]) {
+            CourseModule module{reader.id(m, "id", m), reader.localized(m, "title", m), {}};
+            claim(module.id, m["id"]);
+            for (const YAML::Node &i : m["items"]) {
+                reader.setCurrentFile(QStringLiteral("pack.yaml"));
+                CourseItem item;
+                const bool lesson = bool(i["lesson"]);
+                if (lesson == bool(i["lab"])) {
+                    reader.report(lineOf(i), CoursePackLoader::tr("an item is either a lesson or a lab"));
+                    continue;
+                }
+                item.kind = lesson ? CourseItem::Kind::Lesson : CourseItem::Kind::Lab;
+                item.id = reader.id(i, lesson ? "lesson" : "lab", i);
+                item.title = reader.localized(i, "title", i);
+                claim(item.id, i);
+                for (const YAML::Node &r : i["requires"])
+                    item.prerequisites << QString::fromStdString(r.as<std::string>());
+                requirements.append({item.prerequisites, i});
+                if (lesson) {
+                    for (const QString &language : CoursePackLoader::Languages) {
+                        const QString file = QStringLiteral("lessons/%1.%2.md").arg(item.id, language);
+                        if (!reader.fileExists(file)) {
+                            reader.report(lineOf(i), CoursePackLoader::tr("the lesson file %1 is missing").arg(file));
+                            continue;
+                        }
+                        item.lessonFiles.insert(language, file);
+                        checkLessonImages(reader, file);
+                        reader.setCurrentFile(QStringLiteral("pack.yaml"));
+                    }
+                } else if (const std::optional<Lab> lab = readLab(reader, item.id)) {
+                    pack.labs.append(*lab);
+                }
+                module.items.append(item);
+            }
+            track.modules.append(module);
+        }
+        pack.tracks.append(track);
+    }
+    reader.setCurrentFile(QStringLiteral("pack.yaml"));
+    for (const auto &[required, at] : requirements) {
+        for (const QString &id : required) {
+            if (!ids.contains(id))
+                reader.report(lineOf(at), CoursePackLoader::tr("\"requires\" names \"%1\", which is not in the pack").arg(id));
+        }
+    }
+    if (problems->size() > before)
+        return std::nullopt;
+    return pack;
+}
+
+} // namespace
+
+std::optional<CoursePack> CoursePackLoader::load(const QString &directory, QList<PackProblem> *problems)
+{
+    PackReader reader(directory, problems);
+    try {
+        return readPack(reader, directory, problems);
+    } catch (const YAML::Exception &e) { // a value of the wrong shape: a list where a map belongs, ...
+        reader.report(e.mark.line >= 0 ? e.mark.line + 1 : 0, tr("unexpected structure: %1").arg(QString::fromStdString(e.msg)));
+        return std::nullopt;
+    }
+}
+
