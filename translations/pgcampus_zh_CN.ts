@@ -335,6 +335,17 @@
     </message>
 </context>
 <context>
+    <name>LabSandbox</name>
+    <message>
+        <source>The lab&apos;s setup failed: %1</source>
+        <translation>实验的准备脚本执行失败：%1</translation>
+    </message>
+    <message>
+        <source>Lab SQL runs only in a database made for the lab &quot;%1&quot;; %2 is not one.</source>
+        <translation>实验 SQL 只能在为实验“%1”创建的数据库中运行；%2 不是这样的数据库。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>PG Campus</source>

@@ -1,0 +1,47 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QString>
+
+// One learner's database for one lab, on the practice server (or a server a trainer
+// chose), cloned from a per-lab template that is built once from the lab's setup.
+// The learner works as a role of their own, without superuser, that owns only this
+// database; nobody else may connect to it. Reset drops it (WITH FORCE) and clones the
+// template again. Every database it makes carries a comment naming the lab, and lab
+// SQL runs only on a database that has one.
+class LabSandbox
+{
+    Q_DECLARE_TR_FUNCTIONS(LabSandbox)
+public:
+    // adminConninfo: a superuser (or CREATEDB and CREATEROLE) connection to the server.
+    LabSandbox(const QString &adminConninfo, const QString &labId, const QString &learnerKey);
+
+    QString templateDatabase() const { return m_template; }
+    QString database() const { return m_database; }
+    QString learnerRole() const { return m_role; }
+
+    // Builds the template from the lab's setup SQL unless it exists already (rebuild: anew).
+    bool buildTemplate(const QString &setupSql, bool rebuild, QString *error);
+    // Makes the learner's role and database when they do not exist yet.
+    bool create(QString *error);
+    // The learner's database as the template has it again.
+    bool reset(QString *error);
+    bool exists() const;
+
+    // Where the learner connects (their own role), and where the grader does (the admin).
+    QString learnerConninfo() const;
+    QString graderConninfo() const;
+
+    // Runs lab SQL (setup, checks) on conninfo only if its database was made for this
+    // lab: a connection anywhere else is refused.
+    static bool runLabSql(const QString &conninfo, const QString &labId, const QString &sql, QString *error);
+
+private:
+    bool admin(const QString &sql, QString *error) const;
+
+    QString m_admin;
+    QString m_labId;
+    QString m_template;
+    QString m_database;
+    QString m_role;
+};

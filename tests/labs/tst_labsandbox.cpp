@@ -1,0 +1,122 @@
+#include "connectioninfo.h"
+#include "labsandbox.h"
+#include "throwawayserver.h"
+
+#include <QTest>
+
+#include <libpq-fe.h>
+
+namespace {
+const QString Setup = QStringLiteral(
+    "CREATE TABLE orders (id int PRIMARY KEY, amount numeric NOT NULL);\n"
+    "INSERT INTO orders SELECT g, g * 1.5 FROM generate_series(1, 1000) g;\n"
+    "CREATE VIEW big_orders AS SELECT * FROM orders WHERE amount > 1000;");
+}
+
+class tst_LabSandbox : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void learnerOwnsACopyOfTheTemplate();
+    void learnersCannotReachEachOther();
+    void resetRestoresWhateverTheLearnerDid();
+    void labSqlRunsOnlyInLabDatabases();
+    void brokenSetupIsReported();
+
+private:
+    ThrowawayServer m_server;
+};
+
+void tst_LabSandbox::initTestCase()
+{
+    QVERIFY2(m_server.start(), qPrintable(m_server.errorString()));
+}
+
+void tst_LabSandbox::learnerOwnsACopyOfTheTemplate()
+{
+    LabSandbox box(m_server.connectionString(), QStringLiteral("first-queries"), QStringLiteral("ada"));
+    QString error;
+    QVERIFY2(box.buildTemplate(Setup, false, &error), qPrintable(error));
+    QVERIFY2(box.create(&error), qPrintable(error));
+    QVERIFY(box.exists());
+    const QString learner = box.learnerConninfo();
+    QCOMPARE(queryScalar(learner, QStringLiteral("SELECT count(*) FROM orders")), QStringLiteral("1000"));
+    QCOMPARE(queryScalar(learner, QStringLiteral("SELECT current_user")), QStringLiteral("learner_ada"));
+    QCOMPARE(queryScalar(learner, QStringLiteral("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")),
+             QStringLiteral("f"));
+    // The lab's objects are the learner's to change.
+    queryScalar(learner, QStringLiteral("ALTER TABLE orders ADD COLUMN note text; DROP VIEW big_orders"), &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    // The template itself takes no connections.
+    QString refused;
+    queryScalar(ConnectionInfo(m_server.connectionString()).with(QStringLiteral("dbname"), box.templateDatabase()),
+                QStringLiteral("SELECT 1"), &refused);
+    QVERIFY2(refused.contains(QStringLiteral("not currently accepting connections")), qPrintable(refused));
+}
+
+void tst_LabSandbox::learnersCannotReachEachOther()
+{
+    LabSandbox ada(m_server.connectionString(), QStringLiteral("first-queries"), QStringLiteral("ada"));
+    LabSandbox bob(m_server.connectionString(), QStringLiteral("first-queries"), QStringLiteral("bob"));
+    QString error;
+    QVERIFY2(ada.buildTemplate(Setup, false, &error) && ada.create(&error), qPrintable(error));
+    QVERIFY2(bob.create(&error), qPrintable(error));
+    // Bob's role, Ada's database: refused.
+    const QString intrusion = ConnectionInfo(ada.learnerConninfo()).with(QStringLiteral("user"), bob.learnerRole());
+    QString refused;
+    queryScalar(intrusion, QStringLiteral("SELECT 1"), &refused);
+    QVERIFY2(refused.contains(QStringLiteral("permission denied for database")), qPrintable(refused));
+}
+
+void tst_LabSandbox::resetRestoresWhateverTheLearnerDid()
+{
+    LabSandbox box(m_server.connectionString(), QStringLiteral("reset-lab"), QStringLiteral("cai"));
+    QString error;
+    QVERIFY2(box.buildTemplate(Setup, false, &error) && box.create(&error), qPrintable(error));
+    queryScalar(box.learnerConninfo(), QStringLiteral("DELETE FROM orders; DROP TABLE orders CASCADE; "
+                                                      "CREATE TABLE junk AS SELECT generate_series(1, 5000) n"),
+                &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    // A session left open in the sandbox does not stop the reset.
+    PGconn *lingering = PQconnectdb(box.learnerConninfo().toUtf8().constData());
+    QCOMPARE(PQstatus(lingering), CONNECTION_OK);
+    QVERIFY2(box.reset(&error), qPrintable(error));
+    PQfinish(lingering);
+    QCOMPARE(queryScalar(box.learnerConninfo(), QStringLiteral("SELECT count(*) FROM orders")), QStringLiteral("1000"));
+    QCOMPARE(queryScalar(box.learnerConninfo(), QStringLiteral("SELECT count(*) FROM pg_class WHERE relname = 'junk'")),
+             QStringLiteral("0"));
+    // A learner who dropped the whole database gets it back too.
+    QVERIFY(queryScalar(m_server.connectionString(), QStringLiteral("DROP DATABASE %1 WITH (FORCE)").arg(box.database()))
+                .isEmpty());
+    QVERIFY(!box.exists());
+    QVERIFY2(box.reset(&error), qPrintable(error));
+    QCOMPARE(queryScalar(box.learnerConninfo(), QStringLiteral("SELECT count(*) FROM orders")), QStringLiteral("1000"));
+}
+
+void tst_LabSandbox::labSqlRunsOnlyInLabDatabases()
+{
+    LabSandbox box(m_server.connectionString(), QStringLiteral("guarded"), QStringLiteral("dee"));
+    QString error;
+    QVERIFY2(box.buildTemplate(Setup, false, &error) && box.create(&error), qPrintable(error));
+    QVERIFY2(LabSandbox::runLabSql(box.graderConninfo(), QStringLiteral("guarded"), QStringLiteral("SELECT 1"), &error),
+             qPrintable(error));
+    // Not the postgres database, and not another lab's sandbox.
+    QVERIFY(!LabSandbox::runLabSql(m_server.connectionString(), QStringLiteral("guarded"),
+                                   QStringLiteral("DROP TABLE IF EXISTS anything"), &error));
+    QVERIFY2(error.contains(QStringLiteral("only in a database made for the lab")), qPrintable(error));
+    QVERIFY(!LabSandbox::runLabSql(box.graderConninfo(), QStringLiteral("another-lab"), QStringLiteral("SELECT 1"),
+                                   &error));
+}
+
+void tst_LabSandbox::brokenSetupIsReported()
+{
+    LabSandbox box(m_server.connectionString(), QStringLiteral("broken"), QStringLiteral("eve"));
+    QString error;
+    QVERIFY(!box.buildTemplate(QStringLiteral("CREATE TABLE t (n int);\nINSERT INTO nowhere VALUES (1);"), false, &error));
+    QVERIFY2(error.contains(QStringLiteral("nowhere")), qPrintable(error));
+    QVERIFY2(box.buildTemplate(Setup, true, &error), qPrintable(error)); // a fixed setup builds it anew
+}
+
+QTEST_GUILESS_MAIN(tst_LabSandbox)
+#include "tst_labsandbox.moc"
