@@ -22,6 +22,23 @@
     </message>
 </context>
 <context>
+    <name>ResultComparison</name>
+    <message numerus="yes">
+        <source>%n row(s) missing from your result, for example:</source>
+        <translation>
+            <numerusform>%n row missing from your result, for example:</numerusform>
+            <numerusform>%n rows missing from your result, for example:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) in your result that should not be there, for example:</source>
+        <translation>
+            <numerusform>%n row in your result that should not be there, for example:</numerusform>
+            <numerusform>%n rows in your result that should not be there, for example:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>WorkbenchTab</name>
     <message numerus="yes">
         <source>Result %1 (%Ln rows)</source>

@@ -755,6 +755,37 @@
     </message>
 </context>
 <context>
+    <name>ResultComparison</name>
+    <message>
+        <source>Your result has no column named %1.</source>
+        <translation>你的结果中没有名为 %1 的列。</translation>
+    </message>
+    <message>
+        <source>Wrong columns: expected (%1), your result has (%2).</source>
+        <translation>列不对：应为 (%1)，你的结果是 (%2)。</translation>
+    </message>
+    <message>
+        <source>Wrong type for %1: expected %2, your result has %3.</source>
+        <translation>%1 的类型不对：应为 %2，你的结果是 %3。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) missing from your result, for example:</source>
+        <translation>
+            <numerusform>你的结果缺少 %n 行，例如：</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) in your result that should not be there, for example:</source>
+        <translation>
+            <numerusform>你的结果中多出了 %n 行，例如：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The right rows in the wrong order: row %1 is %2, expected %3.</source>
+        <translation>行是对的，但顺序不对：第 %1 行是 %2，应为 %3。</translation>
+    </message>
+</context>
+<context>
     <name>ResultExporter</name>
     <message>
         <source>Cannot write %1: %2</source>

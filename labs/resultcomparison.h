@@ -1,0 +1,36 @@
+#pragma once
+
+#include "resultset.h"
+
+#include <QCoreApplication>
+#include <QStringList>
+
+// Compares a learner's result with the reference result of a "result" check:
+// by the columns the check names (or all), with or without column names, in order
+// or as a multiset, numbers within a tolerance, text byte for byte (C collation).
+// The verdict says what is wrong in a learner's words, with the first differences.
+class ResultComparison
+{
+    Q_DECLARE_TR_FUNCTIONS(ResultComparison)
+public:
+    struct Options
+    {
+        bool ordered = false;
+        QStringList columns;     // compare only these (by name); empty: all, by position
+        bool checkNames = true;  // column names must match
+        double tolerance = 0;    // for numeric columns
+    };
+
+    enum class Problem { None, WrongColumns, WrongTypes, MissingRows, ExtraRows, WrongOrder };
+
+    struct Verdict
+    {
+        bool passed = false;
+        QList<Problem> problems;
+        QStringList feedback; // one line per problem, then the first differences
+    };
+
+    static constexpr int ShownDifferences = 3;
+
+    static Verdict compare(const ResultSet &expected, const ResultSet &actual, const Options &options);
+};
