@@ -300,6 +300,9 @@ void WorkbenchTab::run(const QString &text, int offset)
         m_runUnits = StatementSplitter::split(text, {m_session->standardConformingStrings()});
         m_runOffset = offset;
     }
+    m_runBaseLine = m_runOffset == 0 ? 0
+                                     : int(m_editor->SendScintilla(QsciScintilla::SCI_LINEFROMPOSITION,
+                                                                   m_editor->bytePositionAt(m_runOffset)));
     clearOutput();
     if (m_runUnits.isEmpty()) {
         m_messages->addInfo(tr("There is no statement to run."));
@@ -449,8 +452,7 @@ int WorkbenchTab::editorLineOf(int statement) const
 {
     if (statement < m_prependedUnits || statement >= m_runUnits.size())
         return -1;
-    const long start = m_editor->bytePositionAt(m_runOffset + m_runUnits.at(statement).sourceStart());
-    return int(m_editor->SendScintilla(QsciScintilla::SCI_LINEFROMPOSITION, start));
+    return m_runBaseLine + m_runUnits.at(statement).line; // no copy of the text per statement
 }
 
 void WorkbenchTab::jumpTo(int position, bool markError)

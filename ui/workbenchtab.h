@@ -109,6 +109,7 @@ private:
 
     QList<ScriptUnit> m_runUnits; // what the last run sent, with spans into the text it came from
     int m_runOffset = 0;          // where that text starts in the editor
+    int m_runBaseLine = 0;        // the editor line of m_runOffset
     int m_prependedUnits = 0;     // a BEGIN the tab sent first when autocommit is off
     bool m_errorMarked = false;
     qint64 m_rowsShown = 0;
