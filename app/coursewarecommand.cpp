@@ -1,5 +1,6 @@
 #include "coursewarecommand.h"
 
+#include "consoleoutput.h"
 #include "coursepackloader.h"
 
 #include <QCommandLineParser>
@@ -9,12 +10,6 @@
 #include <cstdio>
 
 namespace {
-void write(FILE *stream, const QString &text)
-{
-    const QByteArray utf8 = text.toUtf8();
-    std::fwrite(utf8.constData(), 1, size_t(utf8.size()), stream);
-}
-
 // A pack's directory, or every pack directly inside a directory of packs.
 QStringList packDirectories(const QString &path)
 {
@@ -38,23 +33,23 @@ int CoursewareCommand::run(const QStringList &arguments)
     parser.addPositionalArgument(QStringLiteral("check"), tr("Validate the packs under each PATH."));
     parser.addPositionalArgument(QStringLiteral("PATH"), tr("A pack's directory, or a directory of packs."));
     if (!parser.parse(QStringList{QCoreApplication::applicationFilePath()} + arguments.mid(1))) {
-        write(stderr, QStringLiteral("pgcampus courseware: %1\n").arg(parser.errorText()));
+        writeTo(stderr, QStringLiteral("pgcampus courseware: %1\n").arg(parser.errorText()));
         return 2;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        write(stdout, parser.helpText());
+        writeTo(stdout, parser.helpText());
         return 0;
     }
     const QStringList positional = parser.positionalArguments();
     if (positional.size() < 2 || positional.first() != u"check") {
-        write(stderr, tr("pgcampus courseware: usage: pgcampus courseware check PATH...\n"));
+        writeTo(stderr, tr("pgcampus courseware: usage: pgcampus courseware check PATH...\n"));
         return 2;
     }
 
     int packs = 0, tracks = 0, modules = 0, lessons = 0, labs = 0, steps = 0, broken = 0;
     for (const QString &path : positional.mid(1)) {
         if (!QFileInfo(path).isDir()) {
-            write(stderr, tr("pgcampus courseware: %1 is not a directory\n").arg(path));
+            writeTo(stderr, tr("pgcampus courseware: %1 is not a directory\n").arg(path));
             return 2;
         }
         for (const QString &directory : packDirectories(path)) {
@@ -62,7 +57,7 @@ int CoursewareCommand::run(const QStringList &arguments)
             QList<PackProblem> problems;
             const std::optional<CoursePack> pack = CoursePackLoader::load(directory, &problems);
             for (const PackProblem &problem : std::as_const(problems))
-                write(stderr, QDir(directory).filePath(problem.toText()) + u'\n');
+                writeTo(stderr, QDir(directory).filePath(problem.toText()) + u'\n');
             if (!pack) {
                 ++broken;
                 continue;
@@ -79,7 +74,7 @@ int CoursewareCommand::run(const QStringList &arguments)
                 steps += int(lab.steps.size());
         }
     }
-    write(stdout, tr("checked %1 packs: %2 tracks, %3 modules, %4 lessons, %5 labs, %6 steps, 0 questions, "
+    writeTo(stdout, tr("checked %1 packs: %2 tracks, %3 modules, %4 lessons, %5 labs, %6 steps, 0 questions, "
                      "in %7; %8 packs with problems\n")
                       .arg(packs).arg(tracks).arg(modules).arg(lessons).arg(labs).arg(steps)
                       .arg(CoursePackLoader::Languages.join(QStringLiteral(" and ")))

@@ -1,9 +1,12 @@
 #include "sqlcommand.h"
 
+#include "connectioninfo.h"
 #include "practiceserver.h"
 #include "querysession.h"
 #include "resultformatter.h"
 #include "statementsplitter.h"
+
+#include "consoleoutput.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -16,12 +19,6 @@
 #include <optional>
 
 namespace {
-void write(FILE *stream, const QString &text)
-{
-    const QByteArray utf8 = text.toUtf8();
-    std::fwrite(utf8.constData(), 1, size_t(utf8.size()), stream);
-}
-
 // psql's pointer under the failing spot: "LINE 2: SELECT nope FROM t;" and a caret.
 QString positionPointer(const QString &query, int position)
 {
@@ -115,13 +112,13 @@ int SqlCommand::run(const QStringList &arguments, const QString &defaultDataDire
     parser.addPositionalArgument(QStringLiteral("sql"), tr("The sql subcommand."));
 
     auto usageError = [](const QString &text) {
-        write(stderr, QStringLiteral("pgcampus sql: %1\n").arg(text));
+        writeTo(stderr, QStringLiteral("pgcampus sql: %1\n").arg(text));
         return 2;
     };
     if (!parser.parse(QStringList{QCoreApplication::applicationFilePath()} + arguments))
         return usageError(parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
-        write(stdout, parser.helpText());
+        writeTo(stdout, parser.helpText());
         return 0;
     }
     if (parser.isSet(command) == parser.isSet(file))
@@ -150,7 +147,7 @@ int SqlCommand::run(const QStringList &arguments, const QString &defaultDataDire
     bool stopServer = false;
     QString conninfo = parser.value(conn);
     if (parser.isSet(service)) {
-        conninfo = QStringLiteral("service='%1'").arg(parser.value(service).replace(u'\\', QStringLiteral("\\\\")).replace(u'\'', QStringLiteral("\\'")));
+        conninfo = QStringLiteral("service=") + ConnectionInfo::quoted(parser.value(service));
     } else if (!parser.isSet(conn)) {
         const QString dir = parser.isSet(dataDir) ? QDir(parser.value(dataDir)).absolutePath() : defaultDataDirectory;
         server = std::make_unique<PracticeServer>(QDir(dir).filePath(QStringLiteral("practice-server")));
@@ -180,14 +177,14 @@ int SqlCommand::run(const QStringList &arguments, const QString &defaultDataDire
                                 {QStringLiteral("query"), units.at(i).text},
                                 {QStringLiteral("results"), QJsonArray()}};
         if (parser.isSet(echo))
-            write(stdout, units.at(i).text + u'\n');
+            writeTo(stdout, units.at(i).text + u'\n');
     });
     QObject::connect(&session, &QuerySession::resultReady, &loop, [&](int, const ResultSet &result) {
         hadRows = true;
         if (outputFormat == u"table")
-            write(stdout, ResultFormatter::aligned(result));
+            writeTo(stdout, ResultFormatter::aligned(result));
         else if (outputFormat == u"csv")
-            write(stdout, ResultFormatter::csv(result));
+            writeTo(stdout, ResultFormatter::csv(result));
         else if (outputFormat == u"json") {
             QJsonArray results = statement.value(QStringLiteral("results")).toArray();
             results.append(ResultFormatter::json(result));
@@ -203,14 +200,14 @@ int SqlCommand::run(const QStringList &arguments, const QString &defaultDataDire
         const bool status = !o.failed && !o.commandTag.isEmpty() &&
                             (!hadRows || printsStatusAfterRows(o.commandTag));
         if (status && (outputFormat == u"table" || outputFormat == u"csv"))
-            write(stdout, o.commandTag + u'\n');
+            writeTo(stdout, o.commandTag + u'\n');
     });
     QObject::connect(&session, &QuerySession::messageReceived, &loop, [&](const ServerMessage &m) {
         const bool known = m.statement >= 0 && m.statement < units.size();
         const QString at = known && !where.isEmpty() ? QStringLiteral("%1:").arg(units.at(m.statement).line + 1)
                                                      : QString();
         failed = failed || m.isError();
-        write(stderr, prefix + at + (at.isEmpty() && where.isEmpty() ? QString() : QStringLiteral(" ")) +
+        writeTo(stderr, prefix + at + (at.isEmpty() && where.isEmpty() ? QString() : QStringLiteral(" ")) +
                           diagnostic(m, known ? units.at(m.statement).text : QString()));
     });
     bool done = false;
@@ -221,7 +218,7 @@ int SqlCommand::run(const QStringList &arguments, const QString &defaultDataDire
     if (session.run(units, {parser.isSet(stopOnError)}) && !done) // a script of meta-commands ends at once
         loop.exec();
     if (outputFormat == u"json")
-        write(stdout, QString::fromUtf8(QJsonDocument(json).toJson()));
+        writeTo(stdout, QString::fromUtf8(QJsonDocument(json).toJson()));
     std::fflush(stdout);
     session.close();
     if (stopServer)

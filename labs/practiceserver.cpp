@@ -1,5 +1,7 @@
 #include "practiceserver.h"
 
+#include "connectioninfo.h"
+
 #include <QCryptographicHash>
 #include <QDeadlineTimer>
 #include <QDir>
@@ -76,11 +78,10 @@ QString PracticeServer::logFilePath() const
 
 QString PracticeServer::connectionString(const QString &database) const
 {
-    auto quote = [](QString v) { return u'\'' + v.replace(u'\\', QStringLiteral("\\\\")).replace(u'\'', QStringLiteral("\\'")) + u'\''; };
     return QStringLiteral("host=%1 port=%2 user=%3 dbname=%4 application_name='PG Campus'")
-        .arg(quote(m_socketDirectory))
+        .arg(ConnectionInfo::quoted(m_socketDirectory))
         .arg(m_port)
-        .arg(superuser(), quote(database));
+        .arg(superuser(), ConnectionInfo::quoted(database));
 }
 
 QStringList PracticeServer::defaultBinarySearchPath()
