@@ -2,10 +2,13 @@
 
 #include "consoleoutput.h"
 #include "coursepackloader.h"
+#include "labverifier.h"
+#include "practiceserver.h"
 
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
+#include <QTemporaryDir>
 
 #include <cstdio>
 
@@ -28,10 +31,14 @@ QStringList packDirectories(const QString &path)
 int CoursewareCommand::run(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Check courseware packs: pgcampus courseware check PATH..."));
+    parser.setApplicationDescription(tr("Check courseware packs: pgcampus courseware check [--run] PATH..."));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("check"), tr("Validate the packs under each PATH."));
     parser.addPositionalArgument(QStringLiteral("PATH"), tr("A pack's directory, or a directory of packs."));
+    const QCommandLineOption runOption(QStringLiteral("run"),
+                                       tr("Also build every lab on a throwaway practice server and prove that each step "
+                                          "passes with its reference solution and fails with each of its decoys."));
+    parser.addOption(runOption);
     if (!parser.parse(QStringList{QCoreApplication::applicationFilePath()} + arguments.mid(1))) {
         writeTo(stderr, QStringLiteral("pgcampus courseware: %1\n").arg(parser.errorText()));
         return 2;
@@ -42,11 +49,23 @@ int CoursewareCommand::run(const QStringList &arguments)
     }
     const QStringList positional = parser.positionalArguments();
     if (positional.size() < 2 || positional.first() != u"check") {
-        writeTo(stderr, tr("pgcampus courseware: usage: pgcampus courseware check PATH...\n"));
+        writeTo(stderr, tr("pgcampus courseware: usage: pgcampus courseware check [--run] PATH...\n"));
         return 2;
     }
 
-    int packs = 0, tracks = 0, modules = 0, lessons = 0, labs = 0, steps = 0, broken = 0;
+    const bool run = parser.isSet(runOption);
+    QTemporaryDir work;
+    std::unique_ptr<PracticeServer> server;
+    if (run) {
+        PracticeServer::Options options;
+        options.throwaway = true;
+        server = std::make_unique<PracticeServer>(work.filePath(QStringLiteral("server")), options);
+        if (!work.isValid() || !server->start()) {
+            writeTo(stderr, tr("pgcampus courseware: cannot start a practice server: %1\n").arg(server->errorString()));
+            return 2;
+        }
+    }
+    int packs = 0, tracks = 0, modules = 0, lessons = 0, labs = 0, steps = 0, broken = 0, proven = 0, decoys = 0;
     for (const QString &path : positional.mid(1)) {
         if (!QFileInfo(path).isDir()) {
             writeTo(stderr, tr("pgcampus courseware: %1 is not a directory\n").arg(path));
@@ -70,14 +89,32 @@ int CoursewareCommand::run(const QStringList &arguments)
                         ++(item.kind == CourseItem::Kind::Lesson ? lessons : labs);
                 }
             }
-            for (const Lab &lab : pack->labs)
+            bool failed = false;
+            for (const Lab &lab : pack->labs) {
                 steps += int(lab.steps.size());
+                if (!run)
+                    continue;
+                writeTo(stderr, tr("checking lab %1...\n").arg(lab.id));
+                LabVerifier verifier(server->connectionString(), work.path());
+                const LabVerifier::Report report = verifier.verify(lab);
+                proven += report.steps;
+                decoys += report.decoys;
+                for (const PackProblem &problem : report.problems)
+                    writeTo(stderr, QDir(directory).filePath(problem.toText()) + u'\n');
+                failed = failed || !report.problems.isEmpty();
+            }
+            broken += failed ? 1 : 0;
         }
     }
+    const QString ran = run ? tr("; %1 of %2 steps passed with their reference solutions, %3 decoys rejected")
+                                  .arg(proven).arg(steps).arg(decoys)
+                            : QString();
     writeTo(stdout, tr("checked %1 packs: %2 tracks, %3 modules, %4 lessons, %5 labs, %6 steps, 0 questions, "
-                     "in %7; %8 packs with problems\n")
+                     "in %7%8; %9 packs with problems\n")
                       .arg(packs).arg(tracks).arg(modules).arg(lessons).arg(labs).arg(steps)
-                      .arg(CoursePackLoader::Languages.join(QStringLiteral(" and ")))
+                      .arg(CoursePackLoader::Languages.join(QStringLiteral(" and ")), ran)
                       .arg(broken));
+    if (server)
+        server->stop();
     return broken > 0 ? 1 : 0;
 }

@@ -4,6 +4,7 @@
 #include <QMap>
 #include <QString>
 #include <QStringList>
+#include <QVariantMap>
 
 // Text in the languages PG Campus ships: "zh_CN" and "en".
 using LocalizedText = QMap<QString, QString>;
@@ -12,7 +13,8 @@ using LocalizedText = QMap<QString, QString>;
 struct LabCheck
 {
     QString kind; // result, state, plan, error, multi-session, cluster
-    QMap<QString, QString> fields; // the check's own settings, as written
+    QVariantMap fields; // the check's own settings as written: text, lists and maps
+    QString file;
     int line = 0;
 };
 
@@ -31,6 +33,7 @@ struct LabStep
     QList<LabCheck> checks;
     QString solution;
     QList<LabDecoy> decoys;
+    bool restart = false; // cluster labs: the cluster restarts after the answer runs
 };
 
 struct Lab
@@ -40,6 +43,10 @@ struct Lab
     LocalizedText objectives;
     QString setup;
     QString variantSetup;
+    QStringList roles; // server roles the lab's checks and instructions name
+    bool cluster = false; // runs on a disposable cluster of its own
+    QVariantMap clusterSettings; // written to that cluster's postgresql.conf
+    bool archive = false;        // that cluster archives its WAL
     QList<LabStep> steps;
 };
 

@@ -1,5 +1,7 @@
 #include "coursepackloader.h"
 
+#include "labcheck.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -109,6 +111,26 @@ private:
     QString m_file;
 };
 
+// A check's fields as Qt values: scalars as text, sequences as lists, maps as maps.
+QVariant toVariant(const YAML::Node &node)
+{
+    if (node.IsScalar())
+        return QString::fromStdString(node.as<std::string>());
+    if (node.IsSequence()) {
+        QVariantList list;
+        for (const YAML::Node &item : node)
+            list << toVariant(item);
+        return list;
+    }
+    if (node.IsMap()) {
+        QVariantMap map;
+        for (const auto &entry : node)
+            map.insert(QString::fromStdString(entry.first.as<std::string>()), toVariant(entry.second));
+        return map;
+    }
+    return {};
+}
+
 std::optional<Lab> readLab(PackReader &reader, const QString &id)
 {
     const QString file = QStringLiteral("labs/%1.yaml").arg(id);
@@ -124,6 +146,17 @@ std::optional<Lab> readLab(PackReader &reader, const QString &id)
     lab.objectives = reader.localized(*root, "objectives", *root);
     lab.setup = reader.text(*root, "setup", *root, false);
     lab.variantSetup = reader.text(*root, "variant_setup", *root, false);
+    for (const YAML::Node &role : (*root)["roles"]) {
+        const QString name = QString::fromStdString(role.as<std::string>());
+        if (!QRegularExpression(QStringLiteral("^[a-z_][a-z0-9_]*$")).match(name).hasMatch())
+            reader.report(lineOf(role), CoursePackLoader::tr("the role name \"%1\" may hold only a-z, 0-9 and '_'").arg(name));
+        lab.roles << name;
+    }
+    if (const YAML::Node cluster = (*root)["cluster"]) {
+        lab.cluster = true;
+        lab.clusterSettings = toVariant(cluster["settings"]).toMap();
+        lab.archive = cluster["archive"] && cluster["archive"].as<bool>(false);
+    }
     const YAML::Node steps = (*root)["steps"];
     if (!steps || !steps.IsSequence() || steps.size() == 0) {
         reader.report(lineOf(steps ? steps : *root), CoursePackLoader::tr("a lab needs at least one step"));
@@ -153,14 +186,23 @@ std::optional<Lab> readLab(PackReader &reader, const QString &id)
             if (!check.kind.isEmpty() && !CoursePackLoader::CheckKinds.contains(check.kind))
                 reader.report(check.line, CoursePackLoader::tr("unknown check kind \"%1\" (known: %2)")
                                               .arg(check.kind, CoursePackLoader::CheckKinds.join(QStringLiteral(", "))));
-            for (const auto &field : c) {
-                if (field.second.IsScalar())
-                    check.fields.insert(QString::fromStdString(field.first.as<std::string>()),
-                                        QString::fromStdString(field.second.as<std::string>()));
+            check.file = file;
+            check.fields = toVariant(c).toMap();
+            if (const CheckGrader *grader = CheckGrader::forKind(check.kind)) {
+                for (const QString &problem : grader->validate(check))
+                    reader.report(check.line, problem);
             }
+            const QString as = check.fields.value(QStringLiteral("as")).toString();
+            if (!as.isEmpty() && !lab.roles.contains(as))
+                reader.report(check.line, CoursePackLoader::tr("\"as\" names the role \"%1\", which is not in the lab's roles").arg(as));
+            if (check.kind == u"cluster" && !lab.cluster)
+                reader.report(check.line, CoursePackLoader::tr("a cluster check needs a lab with a \"cluster\" section"));
+            if (check.fields.value(QStringLiteral("variant")).toString() == u"true" && lab.variantSetup.trimmed().isEmpty())
+                reader.report(check.line, CoursePackLoader::tr("\"variant: true\" needs the lab's \"variant_setup\""));
             step.checks.append(check);
         }
         step.solution = reader.text(node, "solution", node);
+        step.restart = node["restart"] && node["restart"].as<bool>(false);
         for (const YAML::Node &d : node["decoys"])
             step.decoys.append({reader.text(d, "sql", d), reader.text(d, "note", d, false)});
         lab.steps.append(step);
@@ -263,6 +305,15 @@ std::optional<CoursePack> readPack(PackReader &reader, const QString &directory,
 }
 
 } // namespace
+
+LabCheck CoursePackLoader::checkFromYaml(const QString &yaml)
+{
+    LabCheck check;
+    const YAML::Node node = YAML::Load(yaml.toStdString());
+    check.fields = toVariant(node).toMap();
+    check.kind = check.fields.value(QStringLiteral("kind")).toString();
+    return check;
+}
 
 std::optional<CoursePack> CoursePackLoader::load(const QString &directory, QList<PackProblem> *problems)
 {

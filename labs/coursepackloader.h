@@ -27,5 +27,8 @@ public:
     static const QStringList CheckKinds;
 
     // The pack, or nothing when it cannot be used; problems get every problem found.
+    // One check written as in a lab file ("kind: result\nreference: ..."), for tests and tools.
+    static LabCheck checkFromYaml(const QString &yaml);
+
     static std::optional<CoursePack> load(const QString &directory, QList<PackProblem> *problems);
 };

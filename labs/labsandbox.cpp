@@ -1,27 +1,14 @@
 #include "labsandbox.h"
 
 #include "connectioninfo.h"
+#include "graderconnection.h"
+#include "statementsplitter.h"
 
 #include <QRegularExpression>
-
-#include <libpq-fe.h>
-
-#include <memory>
 
 namespace {
 // Lab objects are made by this role in the template and handed to the learner in each copy.
 const QString LabOwner = QStringLiteral("pgcampus_lab_owner");
-
-struct ConnDeleter
-{
-    void operator()(PGconn *c) const { PQfinish(c); }
-};
-struct ResultDeleter
-{
-    void operator()(PGresult *r) const { PQclear(r); }
-};
-using Connection = std::unique_ptr<PGconn, ConnDeleter>;
-using Result = std::unique_ptr<PGresult, ResultDeleter>;
 
 QString name(const QString &text)
 {
@@ -45,28 +32,27 @@ QString marker(const QString &labId)
     return QStringLiteral("pgcampus lab: ") + labId;
 }
 
-Connection connect(const QString &conninfo, QString *error)
+QString createRoleUnlessExists(const QString &role, const QString &attributes)
 {
-    Connection c(PQconnectdb(conninfo.toUtf8().constData()));
-    if (PQstatus(c.get()) != CONNECTION_OK) {
-        *error = QString::fromUtf8(PQerrorMessage(c.get())).trimmed();
-        return nullptr;
-    }
-    return c;
+    return QStringLiteral("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = %1) THEN "
+                          "CREATE ROLE %2 %3; END IF; END $$")
+        .arg(literal(role), ident(role), attributes);
 }
 
-// Runs sql; an empty error when it worked. Returns the first value of the first row.
-QString exec(PGconn *conn, const QString &sql, QString *error)
+// Runs each statement; stops at the first that fails.
+bool execAll(GraderConnection &c, const QStringList &statements, QString *error)
 {
-    const Result r(PQexec(conn, sql.toUtf8().constData()));
-    const ExecStatusType status = PQresultStatus(r.get());
-    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
-        *error = QString::fromUtf8(PQresultErrorMessage(r.get())).trimmed();
-        return {};
+    for (const QString &sql : statements) {
+        if (sql.isEmpty())
+            continue;
+        const SqlOutcome outcome = c.exec(sql);
+        if (!outcome.ok) {
+            *error = outcome.message;
+            return false;
+        }
     }
     error->clear();
-    return status == PGRES_TUPLES_OK && PQntuples(r.get()) > 0 ? QString::fromUtf8(PQgetvalue(r.get(), 0, 0))
-                                                              : QString();
+    return true;
 }
 } // namespace
 
@@ -76,59 +62,92 @@ LabSandbox::LabSandbox(const QString &adminConninfo, const QString &labId, const
     , m_template(QStringLiteral("lab_%1_template").arg(name(labId)))
     , m_database(QStringLiteral("lab_%1_%2").arg(name(labId), name(learnerKey)))
     , m_role(QStringLiteral("learner_%1").arg(name(learnerKey)))
+    , m_variant(QStringLiteral("lab_%1_variant").arg(name(labId)))
 {
 }
 
 bool LabSandbox::admin(const QString &sql, QString *error) const
 {
-    const Connection c = connect(m_admin, error);
-    if (!c)
-        return false;
-    exec(c.get(), sql, error);
-    return error->isEmpty();
+    GraderConnection c;
+    return c.open(m_admin, 0, error) && execAll(c, {sql}, error);
+}
+
+bool LabSandbox::databaseExists(const QString &database) const
+{
+    GraderConnection c;
+    QString error;
+    return c.open(m_admin, 0, &error)
+        && c.value(QStringLiteral("SELECT count(*) FROM pg_database WHERE datname = $1"), {database}, &error) == u"1";
 }
 
 bool LabSandbox::exists() const
 {
-    QString error;
-    const Connection c = connect(m_admin, &error);
-    return c && exec(c.get(), QStringLiteral("SELECT count(*) FROM pg_database WHERE datname = %1").arg(literal(m_database)),
-                     &error) == u"1";
+    return databaseExists(m_database);
 }
 
-bool LabSandbox::buildTemplate(const QString &setupSql, bool rebuild, QString *error)
+bool LabSandbox::hasVariant() const
 {
-    const Connection c = connect(m_admin, error);
-    if (!c)
+    return databaseExists(m_variant);
+}
+
+bool LabSandbox::buildDatabase(const QString &database, const QString &setupSql, bool rebuild, bool isTemplate,
+                               QString *error)
+{
+    GraderConnection c;
+    if (!c.open(m_admin, 0, error))
         return false;
-    const bool present = exec(c.get(), QStringLiteral("SELECT count(*) FROM pg_database WHERE datname = %1")
-                                           .arg(literal(m_template)), error) == u"1";
+    const bool present = c.value(QStringLiteral("SELECT count(*) FROM pg_database WHERE datname = $1"), {database}, error) == u"1";
     if (!error->isEmpty())
         return false;
     if (present && !rebuild)
         return true;
-    const QString t = ident(m_template);
-    const QStringList steps = {
-        present ? QStringLiteral("ALTER DATABASE %1 WITH IS_TEMPLATE false ALLOW_CONNECTIONS true").arg(t) : QString(),
-        present ? QStringLiteral("DROP DATABASE %1 WITH (FORCE)").arg(t) : QString(),
-        QStringLiteral("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = %1) THEN "
-                       "CREATE ROLE %2 NOLOGIN; END IF; END $$")
-            .arg(literal(LabOwner), ident(LabOwner)),
-        QStringLiteral("CREATE DATABASE %1 OWNER %2").arg(t, ident(LabOwner)),
-        QStringLiteral("COMMENT ON DATABASE %1 IS %2").arg(t, literal(marker(m_labId))),
-        QStringLiteral("REVOKE ALL ON DATABASE %1 FROM PUBLIC").arg(t)};
-    for (const QString &sql : steps) {
-        if (!sql.isEmpty() && (exec(c.get(), sql, error), !error->isEmpty()))
-            return false;
-    }
+    const QString db = ident(database);
+    QStringList steps = {
+        present ? QStringLiteral("ALTER DATABASE %1 WITH IS_TEMPLATE false ALLOW_CONNECTIONS true").arg(db) : QString(),
+        present ? QStringLiteral("DROP DATABASE %1 WITH (FORCE)").arg(db) : QString(),
+        createRoleUnlessExists(LabOwner, QStringLiteral("NOLOGIN"))};
+    for (const QString &role : std::as_const(m_labRoles))
+        steps << createRoleUnlessExists(role, QStringLiteral("LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE"));
+    steps << QStringLiteral("CREATE DATABASE %1 OWNER %2").arg(db, ident(LabOwner))
+          << QStringLiteral("COMMENT ON DATABASE %1 IS %2").arg(db, literal(marker(m_labId)))
+          << QStringLiteral("REVOKE ALL ON DATABASE %1 FROM PUBLIC").arg(db);
+    if (!execAll(c, steps, error))
+        return false;
     // The setup runs as the lab owner, so what it makes can be handed to each learner.
-    const QString setupConninfo = ConnectionInfo(m_admin).with(QStringLiteral("dbname"), m_template);
+    const QString setupConninfo = ConnectionInfo(m_admin).with(QStringLiteral("dbname"), database);
     if (!runLabSql(setupConninfo, m_labId, QStringLiteral("SET ROLE %1;\n").arg(ident(LabOwner)) + setupSql, error)) {
         *error = tr("The lab's setup failed: %1").arg(*error);
         return false;
     }
-    exec(c.get(), QStringLiteral("ALTER DATABASE %1 WITH IS_TEMPLATE true ALLOW_CONNECTIONS false").arg(t), error);
-    return error->isEmpty();
+    return !isTemplate
+        || execAll(c, {QStringLiteral("ALTER DATABASE %1 WITH IS_TEMPLATE true ALLOW_CONNECTIONS false").arg(db)}, error);
+}
+
+bool LabSandbox::buildTemplate(const QString &setupSql, bool rebuild, QString *error)
+{
+    return buildDatabase(m_template, setupSql, rebuild, true, error);
+}
+
+bool LabSandbox::buildVariant(const QString &variantSql, bool rebuild, QString *error)
+{
+    if (!buildDatabase(m_variant, variantSql, rebuild, false, error))
+        return false;
+    GraderConnection c;
+    GraderConnection inside;
+    const QString reader = ident(variantReader());
+    return c.open(m_admin, 0, error)
+        && execAll(c, {createRoleUnlessExists(variantReader(), QStringLiteral("LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE")),
+                       QStringLiteral("GRANT CONNECT ON DATABASE %1 TO %2").arg(ident(m_variant), reader)},
+                   error)
+        && inside.open(ConnectionInfo(m_admin).with(QStringLiteral("dbname"), m_variant), 0, error)
+        && execAll(inside,
+                   {QStringLiteral("DO $$ DECLARE s name; BEGIN FOR s IN SELECT nspname FROM pg_namespace "
+                                   "WHERE nspname NOT LIKE 'pg\\_%' AND nspname <> 'information_schema' LOOP "
+                                   "EXECUTE format('GRANT USAGE ON SCHEMA %I TO %s', s, %1); "
+                                   "EXECUTE format('GRANT SELECT ON ALL TABLES IN SCHEMA %I TO %s', s, %1); "
+                                   "END LOOP; END $$")
+                        .arg(literal(reader))},
+                   error);
 }
 
 bool LabSandbox::create(QString *error)
@@ -137,27 +156,24 @@ bool LabSandbox::create(QString *error)
         return true;
     const QString db = ident(m_database);
     const QString role = ident(m_role);
-    const QStringList steps = {
-        QStringLiteral("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = %1) THEN "
-                       "CREATE ROLE %2 LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION; END IF; END $$")
-            .arg(literal(m_role), role),
+    QStringList steps = {
+        createRoleUnlessExists(m_role, QStringLiteral("LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION")),
         QStringLiteral("CREATE DATABASE %1 TEMPLATE %2 OWNER %3 STRATEGY FILE_COPY").arg(db, ident(m_template), role),
         QStringLiteral("COMMENT ON DATABASE %1 IS %2").arg(db, literal(marker(m_labId))),
         QStringLiteral("REVOKE ALL ON DATABASE %1 FROM PUBLIC").arg(db),
-        QStringLiteral("GRANT CONNECT, TEMPORARY ON DATABASE %1 TO %2").arg(db, role)};
-    const Connection c = connect(m_admin, error);
-    if (!c)
+        QStringLiteral("GRANT CONNECT, TEMPORARY ON DATABASE %1 TO %2").arg(db, role),
+        createRoleUnlessExists(graderRole(), QStringLiteral("LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE INHERIT")),
+        QStringLiteral("GRANT %1 TO %2").arg(role, ident(graderRole())),
+        QStringLiteral("GRANT CONNECT ON DATABASE %1 TO %2").arg(db, ident(graderRole()))};
+    for (const QString &labRole : std::as_const(m_labRoles))
+        steps << QStringLiteral("GRANT CONNECT ON DATABASE %1 TO %2").arg(db, ident(labRole));
+    GraderConnection c;
+    if (!c.open(m_admin, 0, error) || !execAll(c, steps, error))
         return false;
-    for (const QString &sql : steps) {
-        if (exec(c.get(), sql, error), !error->isEmpty())
-            return false;
-    }
     // Inside the copy, the lab's objects become the learner's.
-    const Connection inside = connect(graderConninfo(), error);
-    if (!inside)
-        return false;
-    exec(inside.get(), QStringLiteral("REASSIGN OWNED BY %1 TO %2").arg(ident(LabOwner), role), error);
-    return error->isEmpty();
+    GraderConnection inside;
+    return inside.open(graderConninfo(), 0, error)
+        && execAll(inside, {QStringLiteral("REASSIGN OWNED BY %1 TO %2").arg(ident(LabOwner), role)}, error);
 }
 
 bool LabSandbox::reset(QString *error)
@@ -178,22 +194,34 @@ QString LabSandbox::graderConninfo() const
     return ConnectionInfo(m_admin).with(QStringLiteral("dbname"), m_database);
 }
 
+QString LabSandbox::checkerConninfo() const
+{
+    return ConnectionInfo(graderConninfo()).with(QStringLiteral("user"), graderRole());
+}
+
+QString LabSandbox::variantConninfo() const
+{
+    return ConnectionInfo(ConnectionInfo(m_admin).with(QStringLiteral("dbname"), m_variant))
+        .with(QStringLiteral("user"), variantReader());
+}
+
 bool LabSandbox::runLabSql(const QString &conninfo, const QString &labId, const QString &sql, QString *error)
 {
-    const Connection c = connect(conninfo, error);
-    if (!c)
+    GraderConnection c;
+    if (!c.open(conninfo, 0, error))
         return false;
-    const QString comment = exec(c.get(),
-                                 QStringLiteral("SELECT shobj_description(oid, 'pg_database') FROM pg_database "
-                                                "WHERE datname = current_database()"),
-                                 error);
-    if (!error->isEmpty())
-        return false;
-    if (comment != marker(labId)) {
-        *error = tr("Lab SQL runs only in a database made for the lab \"%1\"; %2 is not one.")
-                     .arg(labId, QString::fromUtf8(PQdb(c.get())));
+    const SqlOutcome where = c.exec(QStringLiteral("SELECT current_database(), shobj_description(oid, 'pg_database') "
+                                                   "FROM pg_database WHERE datname = current_database()"));
+    if (!where.ok) {
+        *error = where.message;
         return false;
     }
-    exec(c.get(), sql, error);
-    return error->isEmpty();
+    if (where.value(0, 1) != marker(labId)) {
+        *error = tr("Lab SQL runs only in a database made for the lab \"%1\"; %2 is not one.").arg(labId, where.value(0, 0));
+        return false;
+    }
+    const SqlOutcome outcome = c.exec(sql);
+    if (!outcome.ok)
+        *error = outcome.message;
+    return outcome.ok;
 }

@@ -19,9 +19,21 @@ public:
     QString templateDatabase() const { return m_template; }
     QString database() const { return m_database; }
     QString learnerRole() const { return m_role; }
+    // The role checks log in as: it has the learner's privileges, and what it runs stays
+    // out of the learner's sight in pg_stat_activity.
+    QString graderRole() const { return m_role + QStringLiteral("_grader"); }
+    QString variantDatabase() const { return m_variant; }
+
+    // Roles the lab's checks name: made (NOLOGIN is not enough for a check that acts as
+    // them, so LOGIN without a password) and allowed to connect to the learner's copy.
+    void setLabRoles(const QStringList &roles) { m_labRoles = roles; }
 
     // Builds the template from the lab's setup SQL unless it exists already (rebuild: anew).
     bool buildTemplate(const QString &setupSql, bool rebuild, QString *error);
+    // Builds the lab's variant database from its variant setup: other data the learner's
+    // role cannot reach, read by a role of its own when a check re-runs a query there.
+    bool buildVariant(const QString &variantSql, bool rebuild, QString *error);
+    bool hasVariant() const;
     // Makes the learner's role and database when they do not exist yet.
     bool create(QString *error);
     // The learner's database as the template has it again.
@@ -31,6 +43,10 @@ public:
     // Where the learner connects (their own role), and where the grader does (the admin).
     QString learnerConninfo() const;
     QString graderConninfo() const;
+    // The sandbox as the learner's grader role (see graderRole()).
+    QString checkerConninfo() const;
+    QString variantConninfo() const;
+    static QString variantReader() { return QStringLiteral("pgcampus_variant_reader"); }
 
     // Runs lab SQL (setup, checks) on conninfo only if its database was made for this
     // lab: a connection anywhere else is refused.
@@ -38,10 +54,14 @@ public:
 
 private:
     bool admin(const QString &sql, QString *error) const;
+    bool databaseExists(const QString &database) const;
+    bool buildDatabase(const QString &database, const QString &setupSql, bool rebuild, bool isTemplate, QString *error);
 
     QString m_admin;
     QString m_labId;
     QString m_template;
     QString m_database;
     QString m_role;
+    QString m_variant;
+    QStringList m_labRoles;
 };

@@ -60,6 +60,20 @@ const char *const Migrations[] = {
     "  color TEXT NOT NULL DEFAULT '',"
     "  read_only INTEGER NOT NULL DEFAULT 0,"
     "  save_password INTEGER NOT NULL DEFAULT 0);",
+    // 4: what a learner did in lessons and labs: completion marks come from here
+    "CREATE TABLE course_event ("
+    "  id INTEGER PRIMARY KEY,"
+    "  event_id TEXT NOT NULL UNIQUE,"
+    "  learner_id INTEGER NOT NULL REFERENCES learner(id) ON DELETE CASCADE,"
+    "  pack_id TEXT NOT NULL,"
+    "  item_id TEXT NOT NULL,"
+    "  step_id TEXT NOT NULL DEFAULT '',"
+    "  kind TEXT NOT NULL CHECK (kind IN ('opened', 'read', 'attempt', 'hint', 'reset', 'solution')),"
+    "  at TEXT NOT NULL,"
+    "  duration_ms INTEGER NOT NULL DEFAULT 0,"
+    "  passed INTEGER CHECK (passed IN (0, 1)),"
+    "  detail TEXT NOT NULL DEFAULT '{}');"
+    "CREATE INDEX course_event_by_item ON course_event(learner_id, pack_id, item_id, at);",
 };
 
 struct StatementDeleter
@@ -412,6 +426,89 @@ qint64 ProgressStore::recordQuery(qint64 learnerId, const HistoryEntry &entry)
         return 0;
     }
     return sqlite3_last_insert_rowid(m_db);
+}
+
+namespace {
+const char *const CourseEventKinds[] = {"opened", "read", "attempt", "hint", "reset", "solution"};
+}
+
+qint64 ProgressStore::recordCourseEvent(qint64 learnerId, const CourseEvent &event)
+{
+    Statement stmt = prepare(m_db, "INSERT INTO course_event "
+                                   "(event_id, learner_id, pack_id, item_id, step_id, kind, at, duration_ms, passed, detail) "
+                                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+    if (!stmt) {
+        m_error = sqliteError();
+        return 0;
+    }
+    bindText(stmt.get(), 1, QUuid::createUuid().toString(QUuid::WithoutBraces));
+    sqlite3_bind_int64(stmt.get(), 2, learnerId);
+    bindText(stmt.get(), 3, event.packId);
+    bindText(stmt.get(), 4, event.itemId);
+    bindText(stmt.get(), 5, event.stepId);
+    sqlite3_bind_text(stmt.get(), 6, CourseEventKinds[int(event.kind)], -1, SQLITE_STATIC);
+    bindText(stmt.get(), 7, event.at.isValid() ? event.at.toUTC().toString(Qt::ISODateWithMs) : nowText());
+    sqlite3_bind_int64(stmt.get(), 8, event.durationMs);
+    if (event.kind == CourseEvent::Kind::Attempt)
+        sqlite3_bind_int(stmt.get(), 9, event.passed ? 1 : 0);
+    else
+        sqlite3_bind_null(stmt.get(), 9);
+    bindText(stmt.get(), 10, event.detail.isEmpty() ? QStringLiteral("{}") : event.detail);
+    if (sqlite3_step(stmt.get()) != SQLITE_DONE) {
+        m_error = sqliteError();
+        return 0;
+    }
+    return sqlite3_last_insert_rowid(m_db);
+}
+
+QList<CourseEvent> ProgressStore::courseEvents(qint64 learnerId, const QString &packId, const QString &itemId) const
+{
+    QList<CourseEvent> result;
+    Statement stmt = prepare(m_db, "SELECT step_id, kind, at, duration_ms, passed, detail FROM course_event "
+                                   "WHERE learner_id = ?1 AND pack_id = ?2 AND item_id = ?3 ORDER BY at, id");
+    sqlite3_bind_int64(stmt.get(), 1, learnerId);
+    bindText(stmt.get(), 2, packId);
+    bindText(stmt.get(), 3, itemId);
+    while (stmt && sqlite3_step(stmt.get()) == SQLITE_ROW) {
+        CourseEvent e;
+        e.packId = packId;
+        e.itemId = itemId;
+        e.stepId = columnText(stmt.get(), 0);
+        const QString kind = columnText(stmt.get(), 1);
+        for (int k = 0; k < int(std::size(CourseEventKinds)); ++k) {
+            if (kind == QLatin1StringView(CourseEventKinds[k]))
+                e.kind = CourseEvent::Kind(k);
+        }
+        e.at = QDateTime::fromString(columnText(stmt.get(), 2), Qt::ISODateWithMs);
+        e.durationMs = sqlite3_column_int64(stmt.get(), 3);
+        e.passed = sqlite3_column_int(stmt.get(), 4) == 1;
+        e.detail = columnText(stmt.get(), 5);
+        result << e;
+    }
+    return result;
+}
+
+QHash<QString, ItemProgress> ProgressStore::courseProgress(qint64 learnerId) const
+{
+    QHash<QString, ItemProgress> result;
+    Statement stmt = prepare(m_db, "SELECT pack_id || '/' || item_id, kind, step_id, passed FROM course_event "
+                                   "WHERE learner_id = ?1 AND kind IN ('read', 'attempt', 'solution')");
+    sqlite3_bind_int64(stmt.get(), 1, learnerId);
+    while (stmt && sqlite3_step(stmt.get()) == SQLITE_ROW) {
+        ItemProgress &item = result[columnText(stmt.get(), 0)];
+        const QString kind = columnText(stmt.get(), 1);
+        const QString step = columnText(stmt.get(), 2);
+        if (kind == u"read")
+            item.read = true;
+        else if (kind == u"solution")
+            item.solutionsShown.insert(step);
+        else if (sqlite3_column_int(stmt.get(), 3) == 1)
+            item.passedSteps.insert(step);
+        else
+            item.failedAttempts[step] += 1;
+        item.attempted = item.attempted || kind == u"attempt";
+    }
+    return result;
 }
 
 QList<HistoryEntry> ProgressStore::history(qint64 learnerId, const QString &search, int limit) const

@@ -2,6 +2,8 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QHash>
+#include <QSet>
 #include <QList>
 #include <QString>
 
@@ -50,6 +52,30 @@ struct HistoryEntry
     qint64 rows = -1; // rows returned or affected, -1 when the command reports none
     Status status = Status::Ok;
     QString sqlState;
+};
+
+// Something a learner did in a lesson or a lab.
+struct CourseEvent
+{
+    enum class Kind { Opened, Read, Attempt, Hint, Reset, Solution };
+    QString packId;
+    QString itemId;
+    QString stepId; // labs: the step, for attempts, hints and solutions
+    Kind kind = Kind::Opened;
+    QDateTime at;   // now, when left invalid
+    qint64 durationMs = 0;
+    bool passed = false; // attempts: the verdict
+    QString detail;      // JSON: the answer and the feedback of an attempt, the hint's number...
+};
+
+// What the store knows of one lesson or lab of a learner.
+struct ItemProgress
+{
+    bool read = false;      // lessons: read to the end
+    bool attempted = false; // labs: checked at least once
+    QSet<QString> passedSteps;
+    QHash<QString, int> failedAttempts; // per step
+    QSet<QString> solutionsShown;
 };
 
 // A server the learner connects to besides the practice server.
@@ -105,6 +131,12 @@ public:
     bool saveProfile(const ConnectionProfile &profile);
     bool removeProfile(const QString &id);
     QList<ConnectionProfile> profiles() const;
+
+    // Lessons and labs: every attempt, hint, reset and verdict.
+    qint64 recordCourseEvent(qint64 learnerId, const CourseEvent &event);
+    QList<CourseEvent> courseEvents(qint64 learnerId, const QString &packId, const QString &itemId) const;
+    // Per "packId/itemId": what the completion marks are made of.
+    QHash<QString, ItemProgress> courseProgress(qint64 learnerId) const;
 
     qint64 recordQuery(qint64 learnerId, const HistoryEntry &entry);
     // Newest first; search matches statements containing the text, case aside.

@@ -43,8 +43,8 @@ void tst_CoursePack::loadsAGoodPack()
     QCOMPARE(step.hints.size(), 1);
     QCOMPARE(step.hints.first().value(QStringLiteral("en")), QStringLiteral("Try count(*)."));
     QCOMPARE(step.checks.first().kind, QStringLiteral("result"));
-    QCOMPARE(step.checks.first().fields.value(QStringLiteral("reference")), QStringLiteral("SELECT count(*) FROM orders"));
-    QCOMPARE(step.checks.first().fields.value(QStringLiteral("ordered")), QStringLiteral("false"));
+    QCOMPARE(step.checks.first().fields.value(QStringLiteral("reference")).toString(), QStringLiteral("SELECT count(*) FROM orders"));
+    QCOMPARE(step.checks.first().fields.value(QStringLiteral("ordered")).toString(), QStringLiteral("false"));
     QCOMPARE(step.decoys.first().sql, QStringLiteral("SELECT 10;"));
     QCOMPARE(step.solution, QStringLiteral("SELECT count(*) FROM orders;\n"));
 }

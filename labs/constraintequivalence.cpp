@@ -1,0 +1,249 @@
+#include "constraintequivalence.h"
+
+#include "graderconnection.h"
+
+#include <QRegularExpression>
+#include <QSet>
+
+namespace {
+struct Column
+{
+    QString name;
+    QString type;
+};
+
+struct LearnerConstraint
+{
+    QString name;
+    QString type; // c, u, p, f
+    QString definition;
+    QStringList columns;
+    QString target;
+    QStringList targetColumns;
+    QString onDelete; // confdeltype
+    QString onUpdate;
+};
+
+QString literal(const QString &text)
+{
+    return u'\'' + QString(text).replace(u'\'', QStringLiteral("''")) + u'\'';
+}
+
+QString ident(const QString &name)
+{
+    return u'"' + QString(name).replace(u'"', QStringLiteral("\"\"")) + u'"';
+}
+
+QStringList names(const QString &list)
+{
+    QStringList result;
+    for (const QString &n : list.split(u',', Qt::SkipEmptyParts))
+        result << ConstraintEquivalence::normalizedName(n);
+    return result;
+}
+
+// "CHECK ((a > 0)) NOT VALID" -> "(a > 0)"
+QString checkExpression(QString definition)
+{
+    definition = definition.trimmed();
+    definition.remove(QRegularExpression(QStringLiteral("\\s+NOT\\s+VALID\\s*$"), QRegularExpression::CaseInsensitiveOption));
+    definition.remove(QRegularExpression(QStringLiteral("\\s+NO\\s+INHERIT\\s*$"), QRegularExpression::CaseInsensitiveOption));
+    return definition.remove(QRegularExpression(QStringLiteral("^CHECK\\s*"), QRegularExpression::CaseInsensitiveOption));
+}
+
+// The action letter pg_constraint keeps for "ON DELETE CASCADE" and the like.
+QString actionCode(const QString &definition, const QString &event)
+{
+    static const QList<std::pair<QString, QString>> actions = {{QStringLiteral("CASCADE"), QStringLiteral("c")},
+                                                               {QStringLiteral("SET NULL"), QStringLiteral("n")},
+                                                               {QStringLiteral("SET DEFAULT"), QStringLiteral("d")},
+                                                               {QStringLiteral("RESTRICT"), QStringLiteral("r")},
+                                                               {QStringLiteral("NO ACTION"), QStringLiteral("a")}};
+    const QRegularExpression on(QStringLiteral("ON\\s+%1\\s+(CASCADE|SET\\s+NULL|SET\\s+DEFAULT|RESTRICT|NO\\s+ACTION)").arg(event),
+                                QRegularExpression::CaseInsensitiveOption);
+    const QRegularExpressionMatch m = on.match(definition);
+    if (!m.hasMatch())
+        return QStringLiteral("a");
+    const QString action = m.captured(1).toUpper().simplified();
+    for (const auto &[words, code] : actions) {
+        if (action == words)
+            return code;
+    }
+    return QStringLiteral("a");
+}
+
+QList<LearnerConstraint> constraintsOf(GraderConnection &admin, const QString &table, QString *error)
+{
+    const SqlOutcome found = admin.exec(
+        QStringLiteral("SELECT c.conname, c.contype, pg_get_constraintdef(c.oid), "
+                       "array_to_string(ARRAY(SELECT a.attname FROM unnest(c.conkey) k JOIN pg_attribute a "
+                       "ON a.attrelid = c.conrelid AND a.attnum = k ORDER BY array_position(c.conkey, k)), ','), "
+                       "coalesce(c.confrelid::regclass::text, ''), "
+                       "array_to_string(ARRAY(SELECT a.attname FROM unnest(c.confkey) k JOIN pg_attribute a "
+                       "ON a.attrelid = c.confrelid AND a.attnum = k ORDER BY array_position(c.confkey, k)), ','), "
+                       "c.confdeltype, c.confupdtype "
+                       "FROM pg_constraint c WHERE c.conrelid = to_regclass($1) ORDER BY c.conname"),
+        {table});
+    if (!found.ok) {
+        *error = found.message;
+        return {};
+    }
+    QList<LearnerConstraint> constraints;
+    for (int r = 0; r < found.result.rowCount(); ++r) {
+        constraints.append({found.value(r, 0), found.value(r, 1), found.value(r, 2),
+                            found.value(r, 3).split(u',', Qt::SkipEmptyParts), found.value(r, 4),
+                            found.value(r, 5).split(u',', Qt::SkipEmptyParts), found.value(r, 6), found.value(r, 7)});
+    }
+    return constraints;
+}
+
+QList<Column> columnsOf(GraderConnection &admin, const QString &table)
+{
+    const SqlOutcome found = admin.exec(QStringLiteral("SELECT attname, format_type(atttypid, atttypmod) FROM pg_attribute "
+                                                       "WHERE attrelid = to_regclass($1) AND attnum > 0 AND NOT attisdropped "
+                                                       "ORDER BY attnum"),
+                                        {table});
+    QList<Column> columns;
+    for (int r = 0; found.ok && r < found.result.rowCount(); ++r)
+        columns.append({found.value(r, 0), found.value(r, 1)});
+    return columns;
+}
+
+// Values worth trying for a column: the constants of both expressions and their
+// neighbours, the empty string, zero, and values the table holds. NULL is added apart.
+QStringList candidates(const QString &expressions)
+{
+    QSet<QString> values{QString(), QStringLiteral("0")};
+    static const QRegularExpression quoted(QStringLiteral("'((?:[^']|'')*)'"));
+    for (const QRegularExpressionMatch &m : quoted.globalMatch(expressions))
+        values.insert(m.captured(1).replace(QStringLiteral("''"), QStringLiteral("'")));
+    static const QRegularExpression number(QStringLiteral("(?<![\\w.])-?\\d+(?:\\.\\d+)?"));
+    const QString unquoted = QString(expressions).remove(quoted);
+    for (const QRegularExpressionMatch &m : number.globalMatch(unquoted)) {
+        const double n = m.captured(0).toDouble();
+        for (const double d : {-1.0, -0.5, 0.0, 0.5, 1.0})
+            values.insert(QString::number(n + d, 'g', 17));
+    }
+    QStringList list(values.begin(), values.end());
+    list.sort();
+    return list;
+}
+
+// A text[] literal holding these values.
+QString textArray(const QStringList &values)
+{
+    QStringList elements;
+    for (const QString &v : values)
+        elements << u'"' + QString(v).replace(u'\\', QStringLiteral("\\\\")).replace(u'"', QStringLiteral("\\\"")) + u'"';
+    return u'{' + elements.join(u',') + u'}';
+}
+
+// Does the learner's CHECK accept exactly the rows the author's does?
+bool sameRows(GraderConnection &admin, GraderConnection &learner, const QString &table, const QList<Column> &columns,
+              const QString &mine, const QString &theirs)
+{
+    const QString both = mine + u' ' + theirs;
+    QList<Column> used;
+    for (const Column &c : columns) {
+        if (QRegularExpression(QStringLiteral("(?<![\\w$])\"?%1\"?(?![\\w$])").arg(QRegularExpression::escape(c.name)))
+                .match(both).hasMatch())
+            used << c;
+    }
+    if (used.isEmpty())
+        return learner.exec(QStringLiteral("SELECT coalesce((%1), true) = coalesce((%2), true)").arg(mine, theirs)).value() == u"t";
+
+    QList<QStringList> valuesPerColumn;
+    const QStringList constants = candidates(both);
+    for (const Column &c : used) {
+        const SqlOutcome present = learner.exec(
+            QStringLiteral("SELECT DISTINCT %1::text FROM %2 WHERE %1 IS NOT NULL LIMIT 20").arg(ident(c.name), table));
+        QStringList tries = constants;
+        for (int r = 0; present.ok && r < present.result.rowCount(); ++r)
+            tries << present.value(r);
+        // Only values the column's type accepts.
+        const SqlOutcome valid = admin.exec(QStringLiteral("SELECT v FROM unnest($1::text[]) v WHERE pg_input_is_valid(v, $2)"),
+                                            {textArray(tries), c.type});
+        QStringList values{QStringLiteral("NULL")};
+        for (int r = 0; valid.ok && r < valid.result.rowCount(); ++r) {
+            const QString v = literal(valid.value(r)) + QStringLiteral("::") + c.type;
+            if (!values.contains(v))
+                values << v;
+        }
+        valuesPerColumn << values;
+    }
+    // Every combination, as far as MaxProbeRows allows.
+    QStringList rows{QString()};
+    for (const QStringList &values : std::as_const(valuesPerColumn)) {
+        QStringList next;
+        for (const QString &row : std::as_const(rows)) {
+            for (const QString &v : values) {
+                if (next.size() >= ConstraintEquivalence::MaxProbeRows)
+                    break;
+                next << (row.isEmpty() ? v : row + QStringLiteral(", ") + v);
+            }
+        }
+        rows = next;
+    }
+    QStringList header;
+    for (const Column &c : std::as_const(used))
+        header << ident(c.name);
+    const QString probe = QStringLiteral("SELECT count(*) FROM (VALUES (%1)) AS probe(%2) "
+                                         "WHERE coalesce((%3), true) IS DISTINCT FROM coalesce((%4), true)")
+                              .arg(rows.join(QStringLiteral("), (")), header.join(QStringLiteral(", ")), mine, theirs);
+    learner.exec(QStringLiteral("BEGIN READ ONLY"));
+    const SqlOutcome differing = learner.exec(probe);
+    learner.exec(QStringLiteral("ROLLBACK"));
+    return differing.ok && differing.value() == u"0";
+}
+} // namespace
+
+QString ConstraintEquivalence::normalizedName(const QString &identifier)
+{
+    const QString t = identifier.trimmed();
+    if (t.size() >= 2 && t.startsWith(u'"') && t.endsWith(u'"'))
+        return t.mid(1, t.size() - 2).replace(QStringLiteral("\"\""), QStringLiteral("\""));
+    return t.toLower();
+}
+
+ConstraintEquivalence::Match ConstraintEquivalence::find(GraderConnection &admin, GraderConnection &learner,
+                                                         const QString &table, const QString &definition)
+{
+    QString error;
+    const QList<LearnerConstraint> constraints = constraintsOf(admin, table, &error);
+    if (!error.isEmpty())
+        return {false, {}, tr("There is no table named %1.").arg(table)};
+    static const QRegularExpression keyed(QStringLiteral("^\\s*(UNIQUE|PRIMARY\\s+KEY)\\s*\\(([^)]*)\\)"),
+                                          QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression foreign(
+        QStringLiteral("^\\s*FOREIGN\\s+KEY\\s*\\(([^)]*)\\)\\s*REFERENCES\\s+([^\\s(]+)\\s*(?:\\(([^)]*)\\))?"),
+        QRegularExpression::CaseInsensitiveOption);
+    const QRegularExpressionMatch k = keyed.match(definition);
+    const QRegularExpressionMatch f = foreign.match(definition);
+    const QList<Column> columns = columnsOf(admin, table);
+    for (const LearnerConstraint &c : constraints) {
+        bool same = false;
+        if (k.hasMatch()) {
+            const QString type = k.captured(1).toUpper().startsWith(u'P') ? QStringLiteral("p") : QStringLiteral("u");
+            const QStringList wanted = names(k.captured(2));
+            same = c.type == type && QSet<QString>(wanted.begin(), wanted.end()) == QSet<QString>(c.columns.begin(), c.columns.end());
+        } else if (f.hasMatch()) {
+            QString error;
+            const QString target = admin.value(QStringLiteral("SELECT to_regclass($1)::text"), {f.captured(2)}, &error);
+            same = c.type == u"f" && c.columns == names(f.captured(1)) && c.target == target
+                && (f.captured(3).isEmpty() || c.targetColumns == names(f.captured(3)))
+                && c.onDelete == actionCode(definition, QStringLiteral("DELETE"))
+                && c.onUpdate == actionCode(definition, QStringLiteral("UPDATE"));
+        } else if (c.type == u"c") {
+            same = sameRows(admin, learner, table, columns, checkExpression(c.definition), checkExpression(definition));
+        }
+        if (same)
+            return {true, c.name, {}};
+    }
+    QStringList existing;
+    for (const LearnerConstraint &c : constraints)
+        existing << QStringLiteral("%1: %2").arg(c.name, c.definition);
+    return {false, {},
+            existing.isEmpty() ? tr("The table %1 has no constraints yet.").arg(table)
+                               : tr("No constraint of %1 does what this step asks. It has: %2.")
+                                     .arg(table, existing.join(QStringLiteral("; ")))};
+}

@@ -1,0 +1,32 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QString>
+
+class GraderConnection;
+
+// Finds a constraint of a table that means the same as an author's definition, however
+// the learner wrote it. UNIQUE and PRIMARY KEY compare column sets, FOREIGN KEY columns,
+// target and actions (from the catalog). A CHECK passes when it accepts exactly the same
+// rows as the author's: both are evaluated over probe rows made from the constants of
+// both expressions, their neighbours, NULL and the table's own values.
+class ConstraintEquivalence
+{
+    Q_DECLARE_TR_FUNCTIONS(ConstraintEquivalence)
+public:
+    struct Match
+    {
+        bool found = false;
+        QString name; // the learner's constraint that matched
+        QString why;  // when none did: what the table has instead
+    };
+
+    // admin reads the catalog (built-in functions only); learner evaluates expressions.
+    static Match find(GraderConnection &admin, GraderConnection &learner, const QString &table, const QString &definition);
+
+    // An identifier as the catalog spells it: "Name" keeps its case, name is folded.
+    static QString normalizedName(const QString &identifier);
+
+    // Most probe rows one CHECK comparison evaluates.
+    static constexpr int MaxProbeRows = 5000;
+};

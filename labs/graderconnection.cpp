@@ -1,0 +1,194 @@
+#include "graderconnection.h"
+
+#include <QDeadlineTimer>
+
+#include <libpq-fe.h>
+
+#include <poll.h>
+
+namespace {
+struct ResultDeleter
+{
+    void operator()(PGresult *r) const { PQclear(r); }
+};
+using Result = std::unique_ptr<PGresult, ResultDeleter>;
+
+void take(SqlOutcome *outcome, const PGresult *result)
+{
+    const ExecStatusType status = PQresultStatus(result);
+    if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) {
+        outcome->ok = true;
+        outcome->sqlstate.clear();
+        outcome->message.clear();
+        outcome->result = ResultSet();
+        outcome->result.setColumns(result);
+        outcome->result.appendRows(result);
+        outcome->result.setCommandTag(QString::fromUtf8(PQcmdStatus(const_cast<PGresult *>(result))));
+        return;
+    }
+    outcome->ok = false;
+    outcome->sqlstate = QString::fromLatin1(PQresultErrorField(result, PG_DIAG_SQLSTATE));
+    const char *primary = PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY);
+    outcome->message = QString::fromUtf8(primary ? primary : PQresultErrorMessage(result)).trimmed();
+}
+} // namespace
+
+QString SqlOutcome::value(int row, int column) const
+{
+    if (row >= result.rowCount() || column >= result.columnCount() || result.isNull(row, column))
+        return {};
+    return result.text(row, column);
+}
+
+GraderConnection::GraderConnection() = default;
+
+GraderConnection::~GraderConnection()
+{
+    close();
+}
+
+GraderConnection::GraderConnection(GraderConnection &&other) noexcept
+    : m_conn(std::exchange(other.m_conn, nullptr))
+    , m_busy(std::exchange(other.m_busy, false))
+{
+}
+
+GraderConnection &GraderConnection::operator=(GraderConnection &&other) noexcept
+{
+    if (this != &other) {
+        close();
+        m_conn = std::exchange(other.m_conn, nullptr);
+        m_busy = std::exchange(other.m_busy, false);
+    }
+    return *this;
+}
+
+bool GraderConnection::open(const QString &conninfo, int statementTimeoutMs, QString *error)
+{
+    close();
+    m_conn = PQconnectdb(conninfo.toUtf8().constData());
+    if (PQstatus(m_conn) != CONNECTION_OK) {
+        *error = QString::fromUtf8(PQerrorMessage(m_conn)).trimmed();
+        close();
+        return false;
+    }
+    // Graders look at outcomes; the server's notices ("already exists, skipping") are noise here.
+    PQsetNoticeProcessor(m_conn, [](void *, const char *) {}, nullptr);
+    if (statementTimeoutMs > 0) {
+        const SqlOutcome set = exec(QStringLiteral("SET statement_timeout = %1").arg(statementTimeoutMs));
+        if (!set.ok) {
+            *error = set.message;
+            close();
+            return false;
+        }
+    }
+    return true;
+}
+
+void GraderConnection::close()
+{
+    if (m_conn)
+        PQfinish(m_conn);
+    m_conn = nullptr;
+    m_busy = false;
+}
+
+SqlOutcome GraderConnection::exec(const QString &sql)
+{
+    if (!send(sql))
+        return {false, QStringLiteral("08006"), m_conn ? QString::fromUtf8(PQerrorMessage(m_conn)).trimmed()
+                                                        : tr("not connected"), {}};
+    return collect();
+}
+
+SqlOutcome GraderConnection::exec(const QString &sql, const QStringList &parameters)
+{
+    if (!m_conn || m_busy)
+        return {false, QStringLiteral("08006"), tr("not connected"), {}};
+    QList<QByteArray> values;
+    QList<const char *> pointers;
+    for (const QString &p : parameters)
+        values << p.toUtf8();
+    for (const QByteArray &v : std::as_const(values))
+        pointers << v.constData();
+    if (!PQsendQueryParams(m_conn, sql.toUtf8().constData(), int(pointers.size()), nullptr, pointers.constData(),
+                           nullptr, nullptr, 0))
+        return {false, QStringLiteral("08006"), QString::fromUtf8(PQerrorMessage(m_conn)).trimmed(), {}};
+    m_busy = true;
+    return collect();
+}
+
+QString GraderConnection::value(const QString &sql, const QStringList &parameters, QString *error)
+{
+    const SqlOutcome outcome = exec(sql, parameters);
+    if (!outcome.ok) {
+        *error = outcome.message;
+        return {};
+    }
+    error->clear();
+    return outcome.value();
+}
+
+bool GraderConnection::send(const QString &sql)
+{
+    if (!m_conn || m_busy || !PQsendQuery(m_conn, sql.toUtf8().constData()))
+        return false;
+    m_busy = true;
+    return true;
+}
+
+bool GraderConnection::wait(int timeoutMs, SqlOutcome *outcome)
+{
+    const QDeadlineTimer deadline(timeoutMs);
+    while (m_busy) {
+        if (!PQconsumeInput(m_conn))
+            break;
+        if (!PQisBusy(m_conn))
+            break;
+        const qint64 left = deadline.remainingTime();
+        if (left == 0)
+            return false;
+        pollfd fd{PQsocket(m_conn), POLLIN, 0};
+        ::poll(&fd, 1, int(left < 0 ? -1 : left));
+    }
+    *outcome = collect();
+    return true;
+}
+
+SqlOutcome GraderConnection::collect()
+{
+    SqlOutcome outcome;
+    bool failed = false;
+    bool any = false;
+    while (PGresult *raw = PQgetResult(m_conn)) {
+        const Result result(raw);
+        any = true;
+        if (!failed)
+            take(&outcome, result.get());
+        failed = failed || !outcome.ok;
+    }
+    m_busy = false;
+    if (!any) {
+        outcome.ok = false;
+        outcome.sqlstate = QStringLiteral("08006");
+        outcome.message = QString::fromUtf8(PQerrorMessage(m_conn)).trimmed();
+    }
+    return outcome;
+}
+
+void GraderConnection::cancel()
+{
+    if (!m_conn || !m_busy)
+        return;
+    if (PGcancelConn *c = PQcancelCreate(m_conn)) {
+        PQcancelBlocking(c);
+        PQcancelFinish(c);
+    }
+    SqlOutcome ignored;
+    wait(5000, &ignored);
+}
+
+int GraderConnection::backendPid() const
+{
+    return m_conn ? PQbackendPID(m_conn) : 0;
+}

@@ -1,0 +1,67 @@
+#pragma once
+
+#include "coursepack.h"
+
+#include <QCoreApplication>
+#include <QStringList>
+
+// What one check found: passed or not, and why, in the learner's words.
+struct CheckVerdict
+{
+    bool passed = false;
+    QStringList feedback;
+
+    static CheckVerdict pass() { return {true, {}}; }
+    static CheckVerdict fail(const QString &why) { return {false, {why}}; }
+};
+
+// Where and what a check grades: the learner's sandbox, seen as the learner and as the
+// administrator, the lab's hidden variant data, and the learner's answer.
+struct GradingContext
+{
+    // The sandbox as the learner's grader: a login role of its own that has the learner's
+    // privileges (so what it runs is invisible to the learner in pg_stat_activity) and
+    // switches to the learner's role (learnerRole) for every check.
+    QString learnerConninfo;
+    QString learnerRole;
+    QString adminConninfo;   // the sandbox, as the server's administrator (catalog reads only)
+    QString variantConninfo; // the variant data, as its read-only reader; empty without one
+    QString clusterConninfo; // cluster labs: the disposable cluster as its superuser
+    QString archiveDirectory; // cluster labs: where WAL is archived
+    QString firstSegment;     // cluster labs: the WAL segment current when the lab (re)started
+    QString answer;          // the SQL the learner wrote for the step
+    QString language = QStringLiteral("en");
+    int statementTimeoutMs = 5000;
+
+    // Opens the sandbox as the learner (through the grader role when there is one).
+    bool openAsLearner(class GraderConnection &connection, QString *error) const;
+    // The sandbox as another role (one of the lab's roles).
+    QString conninfoAs(const QString &role) const;
+    // The answer's last query: what result and plan checks grade.
+    QString learnerQuery() const;
+};
+
+// The grader of one check kind. Graders hold no state; one instance per kind serves all.
+class CheckGrader
+{
+    Q_DECLARE_TR_FUNCTIONS(CheckGrader)
+public:
+    virtual ~CheckGrader() = default;
+    // What is wrong with the check's fields, for `courseware check` (empty when nothing).
+    virtual QStringList validate(const LabCheck &check) const = 0;
+    virtual CheckVerdict grade(const LabCheck &check, const GradingContext &context) const = 0;
+
+    // The grader for a kind ("result", "state"...), or null.
+    static const CheckGrader *forKind(const QString &kind);
+
+protected:
+    static QString text(const LabCheck &check, const QString &field);
+    static bool flag(const LabCheck &check, const QString &field, bool fallback);
+    // A list given as a YAML sequence or as "a, b".
+    static QStringList list(const LabCheck &check, const QString &field);
+    // The author's own feedback for a failed check, in the learner's language, if any.
+    static QString authorMessage(const LabCheck &check, const QString &language);
+    // A failed verdict: the author's message first, when there is one, then why.
+    static CheckVerdict fail(const LabCheck &check, const GradingContext &context, const QString &why);
+    static QString missing(const QString &field);
+};

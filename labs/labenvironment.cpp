@@ -1,0 +1,92 @@
+#include "labenvironment.h"
+
+#include "disposablecluster.h"
+#include "graderconnection.h"
+#include "labsandbox.h"
+#include "statementsplitter.h"
+
+LabEnvironment::LabEnvironment(const Lab &lab, const Options &options)
+    : m_lab(lab)
+    , m_options(options)
+{
+    if (lab.cluster) {
+        DisposableCluster::Options cluster;
+        cluster.settings = lab.clusterSettings;
+        cluster.archive = lab.archive;
+        cluster.setupSql = lab.setup;
+        cluster.throwaway = options.throwaway;
+        m_cluster = std::make_unique<DisposableCluster>(options.clusterDirectory, cluster);
+    } else {
+        m_sandbox = std::make_unique<LabSandbox>(options.adminConninfo, lab.id, options.learnerKey);
+        m_sandbox->setLabRoles(lab.roles);
+    }
+}
+
+LabEnvironment::~LabEnvironment() = default;
+
+bool LabEnvironment::prepare(bool rebuild, QString *error)
+{
+    if (m_cluster)
+        return rebuild ? m_cluster->reset(error) : m_cluster->prepare(error);
+    if (!m_sandbox->buildTemplate(m_lab.setup, rebuild, error))
+        return false;
+    if (!m_lab.variantSetup.trimmed().isEmpty() && !m_sandbox->buildVariant(m_lab.variantSetup, rebuild, error))
+        return false;
+    return rebuild ? m_sandbox->reset(error) : m_sandbox->create(error);
+}
+
+bool LabEnvironment::reset(QString *error)
+{
+    return m_cluster ? m_cluster->reset(error) : m_sandbox->reset(error);
+}
+
+bool LabEnvironment::restart(QString *error)
+{
+    if (!m_cluster) {
+        *error = tr("Only a lab's own cluster can be restarted.");
+        return false;
+    }
+    return m_cluster->restart(error);
+}
+
+QString LabEnvironment::learnerConninfo() const
+{
+    return m_cluster ? m_cluster->conninfo() : m_sandbox->learnerConninfo();
+}
+
+GradingContext LabEnvironment::context(const QString &answer, const QString &language) const
+{
+    GradingContext c;
+    c.answer = answer;
+    c.language = language;
+    c.statementTimeoutMs = m_options.statementTimeoutMs;
+    if (m_cluster) {
+        c.learnerConninfo = c.adminConninfo = c.clusterConninfo = m_cluster->conninfo();
+        c.archiveDirectory = m_cluster->archiveDirectory();
+        c.firstSegment = m_cluster->firstSegment();
+        return c;
+    }
+    c.learnerConninfo = m_sandbox->checkerConninfo();
+    c.learnerRole = m_sandbox->learnerRole();
+    c.adminConninfo = m_sandbox->graderConninfo();
+    if (!m_lab.variantSetup.trimmed().isEmpty())
+        c.variantConninfo = m_sandbox->variantConninfo();
+    return c;
+}
+
+bool LabEnvironment::runAsLearner(const QString &sql, QString *error) const
+{
+    GraderConnection c;
+    if (!c.open(learnerConninfo(), m_options.statementTimeoutMs, error))
+        return false;
+    for (const ScriptUnit &unit : StatementSplitter::split(sql)) {
+        if (unit.kind != ScriptUnit::Kind::Query)
+            continue;
+        const SqlOutcome outcome = c.exec(unit.text);
+        if (!outcome.ok) {
+            *error = outcome.message;
+            return false;
+        }
+    }
+    return true;
+}

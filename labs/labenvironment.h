@@ -1,0 +1,52 @@
+#pragma once
+
+#include "coursepack.h"
+#include "labcheck.h"
+
+#include <QCoreApplication>
+
+#include <memory>
+
+class DisposableCluster;
+class LabSandbox;
+
+// Where one learner does one lab: a sandbox database cloned from the lab's template
+// (and the lab's hidden variant data), or, for server-level labs, a disposable cluster.
+// The lab panel and `courseware check --run` both work through it.
+class LabEnvironment
+{
+    Q_DECLARE_TR_FUNCTIONS(LabEnvironment)
+public:
+    struct Options
+    {
+        QString adminConninfo;    // a superuser connection to the server sandboxes live on
+        QString learnerKey;       // names the learner's role and database
+        QString clusterDirectory; // where this lab's disposable cluster goes
+        bool throwaway = false;   // clusters without fsync (tests, checks)
+        int statementTimeoutMs = 5000;
+    };
+
+    LabEnvironment(const Lab &lab, const Options &options);
+    ~LabEnvironment();
+
+    bool isCluster() const { return m_lab.cluster; }
+    // Builds what is missing (rebuild: the template and variant anew) and the learner's copy.
+    bool prepare(bool rebuild, QString *error);
+    // The learner's copy as the template has it, or the cluster as it was made.
+    bool reset(QString *error);
+    // Restarts the lab's cluster (server-level labs only).
+    bool restart(QString *error);
+
+    // Where the learner's editor connects.
+    QString learnerConninfo() const;
+    GradingContext context(const QString &answer, const QString &language) const;
+    // Runs SQL as the learner, one statement at a time as psql sends them; stops at the
+    // first failure.
+    bool runAsLearner(const QString &sql, QString *error) const;
+
+private:
+    Lab m_lab;
+    Options m_options;
+    std::unique_ptr<LabSandbox> m_sandbox;
+    std::unique_ptr<DisposableCluster> m_cluster;
+};

@@ -1,0 +1,90 @@
+#include "labverifier.h"
+
+#include "labenvironment.h"
+#include "stepgrader.h"
+
+#include <QDir>
+
+LabVerifier::LabVerifier(const QString &adminConninfo, const QString &workDirectory)
+    : m_admin(adminConninfo)
+    , m_work(workDirectory)
+{
+}
+
+LabVerifier::Report LabVerifier::verify(const Lab &lab, const QString &language)
+{
+    Report report;
+    LabEnvironment::Options options;
+    options.adminConninfo = m_admin;
+    options.learnerKey = QStringLiteral("courseware_check");
+    options.clusterDirectory = QDir(m_work).filePath(QStringLiteral("cluster-") + lab.id);
+    options.throwaway = true;
+    LabEnvironment environment(lab, options);
+    QString error;
+    if (!environment.prepare(true, &error)) {
+        report.problems.append({lab.file, 0, tr("the lab cannot be built: %1").arg(error)});
+        return report;
+    }
+    for (int s = 0; s < lab.steps.size(); ++s) {
+        const LabStep &step = lab.steps.at(s);
+        const int line = step.checks.isEmpty() ? 0 : step.checks.first().line;
+        // Puts the sandbox where a learner would be when answering this step with candidate.
+        auto attempt = [&](const QString &candidate, QString *failure) -> std::optional<StepVerdict> {
+            if (!environment.reset(&error)) {
+                *failure = tr("the sandbox cannot be reset: %1").arg(error);
+                return std::nullopt;
+            }
+            for (int earlier = 0; earlier < s; ++earlier) {
+                const LabStep &before = lab.steps.at(earlier);
+                if (StepGrader::runsAnswerFirst(before) && !environment.runAsLearner(before.solution, &error)) {
+                    *failure = tr("the solution of step \"%1\" fails when step \"%2\" is checked: %3").arg(before.id, step.id, error);
+                    return std::nullopt;
+                }
+                if (before.restart && !environment.restart(&error)) {
+                    *failure = tr("the lab's cluster does not restart: %1").arg(error);
+                    return std::nullopt;
+                }
+            }
+            QString ranWith;
+            if (StepGrader::runsAnswerFirst(step) && !environment.runAsLearner(candidate, &ranWith))
+                failure->append(ranWith);
+            if (step.restart && !environment.restart(&error)) {
+                *failure = tr("the lab's cluster does not restart: %1").arg(error);
+                return std::nullopt;
+            }
+            return StepGrader::grade(step, environment.context(candidate, language));
+        };
+
+        QString failure;
+        const std::optional<StepVerdict> solved = attempt(step.solution, &failure);
+        if (!solved) {
+            report.problems.append({lab.file, line, failure});
+            continue;
+        }
+        if (!failure.isEmpty()) {
+            report.problems.append({lab.file, line, tr("step \"%1\": the reference solution fails: %2").arg(step.id, failure)});
+            continue;
+        }
+        if (!solved->passed) {
+            report.problems.append({lab.file, line,
+                                    tr("step \"%1\": the reference solution does not pass: %2")
+                                        .arg(step.id, solved->feedback().join(u' '))});
+            continue;
+        }
+        ++report.steps;
+        for (int d = 0; d < step.decoys.size(); ++d) {
+            QString ignored;
+            const std::optional<StepVerdict> decoy = attempt(step.decoys.at(d).sql, &ignored);
+            if (!decoy) {
+                report.problems.append({lab.file, line, ignored});
+                continue;
+            }
+            if (decoy->passed)
+                report.problems.append({lab.file, line, tr("step \"%1\": decoy %2 (%3) passes the checks; they must reject it")
+                                                            .arg(step.id).arg(d + 1).arg(step.decoys.at(d).note)});
+            else
+                ++report.decoys;
+        }
+    }
+    return report;
+}

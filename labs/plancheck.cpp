@@ -1,0 +1,83 @@
+#include "plancheck.h"
+
+#include "graderconnection.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
+
+namespace {
+struct PlanSummary
+{
+    QStringList nodes;   // "Seq Scan on orders", in plan order
+    QSet<QString> types; // "Seq Scan"
+    QSet<QString> indexes;
+    double totalCost = 0;
+};
+
+void walk(const QJsonObject &node, PlanSummary *summary)
+{
+    const QString type = node.value(QStringLiteral("Node Type")).toString();
+    summary->types.insert(type);
+    const QString relation = node.value(QStringLiteral("Relation Name")).toString();
+    const QString index = node.value(QStringLiteral("Index Name")).toString();
+    if (!index.isEmpty())
+        summary->indexes.insert(index);
+    summary->nodes << (index.isEmpty() ? (relation.isEmpty() ? type : PlanCheck::tr("%1 on %2").arg(type, relation))
+                                       : PlanCheck::tr("%1 using %2").arg(type, index));
+    for (const QJsonValue &child : node.value(QStringLiteral("Plans")).toArray())
+        walk(child.toObject(), summary);
+}
+} // namespace
+
+QStringList PlanCheck::validate(const LabCheck &check) const
+{
+    if (list(check, QStringLiteral("includes")).isEmpty() && list(check, QStringLiteral("excludes")).isEmpty()
+        && text(check, QStringLiteral("uses_index")).isEmpty() && text(check, QStringLiteral("max_cost")).isEmpty())
+        return {tr("a plan check needs \"includes\", \"excludes\", \"uses_index\" or \"max_cost\"")};
+    return {};
+}
+
+CheckVerdict PlanCheck::grade(const LabCheck &check, const GradingContext &context) const
+{
+    QString query = text(check, QStringLiteral("query"));
+    if (query.isEmpty())
+        query = context.learnerQuery();
+    if (query.isEmpty())
+        return fail(check, context, tr("There is no query to check: write one in the editor."));
+    GraderConnection c;
+    QString error;
+    if (!context.openAsLearner(c, &error))
+        return CheckVerdict::fail(tr("The grader could not connect to your database: %1").arg(error));
+    c.exec(QStringLiteral("BEGIN READ ONLY"));
+    const SqlOutcome explained = c.exec(QStringLiteral("EXPLAIN (FORMAT JSON) ") + query);
+    c.exec(QStringLiteral("ROLLBACK"));
+    if (!explained.ok)
+        return fail(check, context, tr("Your query could not be explained: %1").arg(explained.message));
+    const QJsonObject top = QJsonDocument::fromJson(explained.value().toUtf8()).array().first().toObject();
+    PlanSummary plan;
+    walk(top.value(QStringLiteral("Plan")).toObject(), &plan);
+    plan.totalCost = top.value(QStringLiteral("Plan")).toObject().value(QStringLiteral("Total Cost")).toDouble();
+    const QString shape = tr("Your plan: %1.").arg(plan.nodes.join(QStringLiteral(" → ")));
+
+    for (const QString &wanted : list(check, QStringLiteral("includes"))) {
+        const QStringList alternatives = wanted.split(u'|', Qt::SkipEmptyParts);
+        if (std::none_of(alternatives.begin(), alternatives.end(),
+                         [&](const QString &type) { return plan.types.contains(type.trimmed()); }))
+            return fail(check, context, tr("The plan should use %1, but it does not. %2")
+                                            .arg(alternatives.join(tr(" or ")), shape));
+    }
+    for (const QString &unwanted : list(check, QStringLiteral("excludes"))) {
+        if (plan.types.contains(unwanted))
+            return fail(check, context, tr("The plan still uses %1. %2").arg(unwanted, shape));
+    }
+    const QString index = text(check, QStringLiteral("uses_index"));
+    if (!index.isEmpty() && !plan.indexes.contains(index))
+        return fail(check, context, tr("The plan does not use the index %1. %2").arg(index, shape));
+    const QString bound = text(check, QStringLiteral("max_cost"));
+    if (!bound.isEmpty() && plan.totalCost > bound.toDouble())
+        return fail(check, context, tr("The plan's estimated cost is %1; it should be at most %2. %3")
+                                        .arg(plan.totalCost).arg(bound, shape));
+    return CheckVerdict::pass();
+}

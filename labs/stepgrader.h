@@ -1,0 +1,23 @@
+#pragma once
+
+#include "labcheck.h"
+
+// A step's verdict: every check's, and passed when all passed.
+struct StepVerdict
+{
+    bool passed = false;
+    QList<CheckVerdict> checks;
+    // The feedback of the checks that failed, in order.
+    QStringList feedback() const;
+};
+
+// Grades a step by running each of its checks with the grader of its kind.
+class StepGrader
+{
+    Q_DECLARE_TR_FUNCTIONS(StepGrader)
+public:
+    // Whether the learner's answer runs in the sandbox before the checks (it does not when
+    // a multi-session check places it in its own script).
+    static bool runsAnswerFirst(const LabStep &step);
+    static StepVerdict grade(const LabStep &step, const GradingContext &context);
+};

@@ -1,0 +1,115 @@
+#include "gradingfixture.h"
+
+#include <QTest>
+
+namespace {
+const QString Setup = QStringLiteral(
+    "CREATE TABLE fruit (id int PRIMARY KEY, name text NOT NULL, price numeric(6,2) NOT NULL);\n"
+    "INSERT INTO fruit VALUES (1, 'apple', 1.20), (2, 'Banana', 0.50), (3, 'cherry', 3.00), (4, 'banana', 2.00);");
+const QString Variant = QStringLiteral(
+    "CREATE TABLE fruit (id int PRIMARY KEY, name text NOT NULL, price numeric(6,2) NOT NULL);\n"
+    "INSERT INTO fruit VALUES (1, 'kiwi', 0.90), (2, 'mango', 4.10), (3, 'apple', 1.00);");
+} // namespace
+
+// kind: result, against a real server: the learner's query is graded, never the reference's.
+class tst_ResultCheck : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void grade_data();
+    void grade();
+    void referenceFailingOnChangedDataIsExplained();
+
+private:
+    GradingFixture m_fixture;
+};
+
+void tst_ResultCheck::initTestCase()
+{
+    QString error;
+    QVERIFY2(m_fixture.start({Setup, Variant, {}, false, {}, false}, &error), qPrintable(error));
+}
+
+void tst_ResultCheck::grade_data()
+{
+    QTest::addColumn<QString>("check");
+    QTest::addColumn<QString>("answer");
+    QTest::addColumn<bool>("passes");
+    QTest::addColumn<QString>("feedback");
+
+    const QString all = QStringLiteral("kind: result\nreference: SELECT name, price FROM fruit\n");
+    const QString byPrice = QStringLiteral("kind: result\nordered: true\nreference: SELECT name FROM fruit ORDER BY price\n");
+    QTest::newRow("unordered: any order passes") << all << "SELECT name, price FROM fruit ORDER BY price DESC;" << true << "";
+    QTest::newRow("the learner's query is graded, not the reference")
+        << all << "SELECT name, price FROM fruit WHERE id < 4;" << false << "missing from your result";
+    QTest::newRow("extra rows") << all << "SELECT name, price FROM fruit UNION ALL SELECT 'fig', 1;" << false
+                                << "should not be there";
+    QTest::newRow("ordered: right order passes") << byPrice << "SELECT name FROM fruit ORDER BY price;" << true << "";
+    QTest::newRow("ordered: wrong order") << byPrice << "SELECT name FROM fruit ORDER BY price DESC;" << false
+                                          << "wrong order";
+    QTest::newRow("ordered: no ORDER BY is not trusted to be ordered")
+        << byPrice << "SELECT name FROM fruit ORDER BY id;" << false << "wrong order";
+    QTest::newRow("C collation: case is not ignored")
+        << all << "SELECT lower(name) AS name, price FROM fruit;" << false << "missing from your result";
+    QTest::newRow("C collation: an ICU order is a different order")
+        << QStringLiteral("kind: result\nordered: true\nreference: SELECT name FROM fruit ORDER BY name, id\n")
+        << "SELECT name FROM fruit ORDER BY name COLLATE \"und-x-icu\", id;" << false << "wrong order";
+    QTest::newRow("one column of two is not enough") << all << "SELECT name FROM fruit;" << false << "Wrong columns";
+    QTest::newRow("a right first column and a wrong second")
+        << all << "SELECT name, price * 2 AS price FROM fruit;" << false << "missing from your result";
+    QTest::newRow("column names checked") << all << "SELECT name AS fruit, price FROM fruit;" << false << "";
+    QTest::newRow("column names not checked")
+        << all + QStringLiteral("check_names: false\n") << "SELECT name AS fruit, price AS cost FROM fruit;" << true << "";
+    QTest::newRow("declared columns only")
+        << all + QStringLiteral("columns: [name]\n") << "SELECT id, name, 0 AS price FROM fruit;" << true << "";
+    QTest::newRow("tolerance accepts rounding")
+        << QStringLiteral("kind: result\nreference: SELECT avg(price) AS avg FROM fruit\ntolerance: 0.01\n")
+        << "SELECT round(avg(price), 2) AS avg FROM fruit;" << true << "";
+    QTest::newRow("without tolerance rounding is wrong")
+        << QStringLiteral("kind: result\nreference: SELECT avg(price) AS avg FROM fruit\n")
+        << "SELECT round(avg(price), 2) AS avg FROM fruit;" << false << "";
+    QTest::newRow("variant: a computed answer passes")
+        << QStringLiteral("kind: result\nvariant: true\nreference: SELECT max(price) AS max FROM fruit\n")
+        << "SELECT max(price) AS max FROM fruit;" << true << "";
+    QTest::newRow("variant: VALUES of the visible answer fails")
+        << QStringLiteral("kind: result\nvariant: true\nreference: SELECT max(price) AS max FROM fruit\n")
+        << "SELECT * FROM (VALUES (3.00::numeric(6,2))) AS v(max);" << false << "second dataset";
+    QTest::newRow("variant: ids of the visible rows fail")
+        << QStringLiteral("kind: result\nvariant: true\nreference: SELECT name FROM fruit WHERE price > 1.5\n")
+        << "SELECT name FROM fruit WHERE id IN (3, 4);" << false << "second dataset";
+    QTest::newRow("a query of the learner's view")
+        << QStringLiteral("kind: result\nquery: SELECT * FROM cheap\nreference: SELECT name FROM fruit WHERE price < 1.5\n")
+        << "CREATE VIEW cheap AS SELECT name FROM fruit WHERE price < 1.5;" << true << "";
+    QTest::newRow("the view is missing")
+        << QStringLiteral("kind: result\nquery: SELECT * FROM cheap\nreference: SELECT name FROM fruit WHERE price < 1.5\n")
+        << "" << false << "Your query failed";
+    QTest::newRow("no query at all") << all << "" << false << "no query";
+    QTest::newRow("a query that changes data is refused")
+        << all << "WITH gone AS (DELETE FROM fruit RETURNING name, price) SELECT * FROM gone;" << false << "read-only";
+}
+
+void tst_ResultCheck::grade()
+{
+    QFETCH(QString, check);
+    QFETCH(QString, answer);
+    QFETCH(bool, passes);
+    QFETCH(QString, feedback);
+    const CheckVerdict verdict = m_fixture.grade(check, answer);
+    QVERIFY2(verdict.passed == passes, qPrintable(verdict.feedback.join(u'\n')));
+    if (!feedback.isEmpty())
+        QVERIFY2(verdict.feedback.join(u'\n').contains(feedback, Qt::CaseInsensitive), qPrintable(verdict.feedback.join(u'\n')));
+    if (!passes)
+        QVERIFY(!verdict.feedback.isEmpty());
+}
+
+void tst_ResultCheck::referenceFailingOnChangedDataIsExplained()
+{
+    const CheckVerdict verdict = m_fixture.grade(QStringLiteral("kind: result\nreference: SELECT name FROM fruit\n"),
+                                                 QStringLiteral("DROP TABLE fruit; CREATE TABLE fruit (x int); SELECT x FROM fruit;"));
+    QVERIFY(!verdict.passed);
+    QVERIFY2(verdict.feedback.join(u' ').contains(QStringLiteral("Reset the lab")), qPrintable(verdict.feedback.join(u' ')));
+}
+
+QTEST_GUILESS_MAIN(tst_ResultCheck)
+#include "tst_resultcheck.moc"

@@ -1,0 +1,121 @@
+#include "gradingfixture.h"
+
+#include <QTest>
+
+namespace {
+const QString Setup = QStringLiteral(
+    "CREATE TABLE customers (id int PRIMARY KEY, name text);\n"
+    "CREATE TABLE orders (id int, customer_id int, status text, amount int, price numeric, placed_at date);\n"
+    "INSERT INTO customers VALUES (1, 'Ada'), (2, 'Lin');\n"
+    "INSERT INTO orders VALUES (1, 1, 'new', 10, 9.5, '2026-01-02'), (2, 2, 'paid', 20, 19.9, '2026-02-03');");
+} // namespace
+
+// kind: state: catalog facts compared by meaning, not by how they were written.
+class tst_StateCheck : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void grade_data();
+    void grade();
+
+private:
+    GradingFixture m_fixture;
+};
+
+void tst_StateCheck::initTestCase()
+{
+    QString error;
+    QVERIFY2(m_fixture.start({Setup, {}, {QStringLiteral("reporting")}, false, {}, false}, &error), qPrintable(error));
+}
+
+void tst_StateCheck::grade_data()
+{
+    QTest::addColumn<QString>("check");
+    QTest::addColumn<QString>("answer");
+    QTest::addColumn<bool>("passes");
+
+    const QString inList = QStringLiteral("kind: state\nconstraint_on: orders\ndefinition: CHECK (status IN ('new', 'paid'))\n");
+    QTest::newRow("table exists") << "kind: state\ntable: orders" << "" << true;
+    QTest::newRow("table missing") << "kind: state\ntable: invoices" << "" << false;
+    QTest::newRow("column type") << "kind: state\ncolumn: orders.status\ntype: text" << "" << true;
+    QTest::newRow("column type by another name")
+        << "kind: state\ncolumn: orders.status\ntype: varchar(20)" << "ALTER TABLE orders ALTER status TYPE character varying(20);" << true;
+    QTest::newRow("column type modifier differs")
+        << "kind: state\ncolumn: orders.status\ntype: varchar(20)" << "ALTER TABLE orders ALTER status TYPE varchar(30);" << false;
+    QTest::newRow("not null missing") << "kind: state\ncolumn: orders.status\nnot_null: true" << "" << false;
+    QTest::newRow("not null set")
+        << "kind: state\ncolumn: orders.status\nnot_null: true" << "ALTER TABLE orders ALTER status SET NOT NULL;" << true;
+    QTest::newRow("default equivalent though written otherwise")
+        << "kind: state\ncolumn: orders.status\ndefault: \"'new'\"" << "ALTER TABLE orders ALTER status SET DEFAULT 'ne' || 'w';" << true;
+    QTest::newRow("default different")
+        << "kind: state\ncolumn: orders.status\ndefault: \"'new'\"" << "ALTER TABLE orders ALTER status SET DEFAULT 'open';" << false;
+    QTest::newRow("index on columns in order")
+        << "kind: state\nindex_on: orders (customer_id, placed_at)\nmethod: btree"
+        << "CREATE INDEX ON orders (customer_id, placed_at);" << true;
+    QTest::newRow("index columns in the other order")
+        << "kind: state\nindex_on: orders (customer_id, placed_at)" << "CREATE INDEX ON orders (placed_at, customer_id);" << false;
+    QTest::newRow("index of another method")
+        << "kind: state\nindex_on: orders (customer_id)\nmethod: btree" << "CREATE INDEX ON orders USING hash (customer_id);" << false;
+    QTest::newRow("CHECK IN written in another order")
+        << inList << "ALTER TABLE orders ADD CHECK (status IN ('paid', 'new'));" << true;
+    QTest::newRow("CHECK IN written as ORs")
+        << inList << "ALTER TABLE orders ADD CONSTRAINT ok_status CHECK (status = 'new' OR status = 'paid');" << true;
+    QTest::newRow("CHECK allowing one value more")
+        << inList << "ALTER TABLE orders ADD CHECK (status IN ('new', 'paid', 'lost'));" << false;
+    QTest::newRow("CHECK that also forbids NULL differs")
+        << inList << "ALTER TABLE orders ADD CHECK (status IS NOT NULL AND status IN ('new', 'paid'));" << false;
+    QTest::newRow("CHECK on integers: > 0 is >= 1")
+        << "kind: state\nconstraint_on: orders\ndefinition: CHECK (amount > 0)" << "ALTER TABLE orders ADD CHECK (amount >= 1);" << true;
+    QTest::newRow("CHECK on numeric: > 0 is not >= 1")
+        << "kind: state\nconstraint_on: orders\ndefinition: CHECK (price > 0)" << "ALTER TABLE orders ADD CHECK (price >= 1);" << false;
+    QTest::newRow("no constraint at all") << inList << "" << false;
+    QTest::newRow("UNIQUE on the same columns in another order")
+        << "kind: state\nconstraint_on: orders\ndefinition: UNIQUE (customer_id, placed_at)"
+        << "ALTER TABLE orders ADD UNIQUE (placed_at, customer_id);" << true;
+    QTest::newRow("PRIMARY KEY") << "kind: state\nconstraint_on: orders\ndefinition: PRIMARY KEY (id)"
+                                 << "ALTER TABLE orders ADD PRIMARY KEY (id);" << true;
+    QTest::newRow("UNIQUE is not a PRIMARY KEY") << "kind: state\nconstraint_on: orders\ndefinition: PRIMARY KEY (id)"
+                                                 << "ALTER TABLE orders ADD UNIQUE (id);" << false;
+    QTest::newRow("FOREIGN KEY with its action")
+        << "kind: state\nconstraint_on: orders\ndefinition: FOREIGN KEY (customer_id) REFERENCES customers ON DELETE CASCADE"
+        << "ALTER TABLE orders ADD FOREIGN KEY (customer_id) REFERENCES customers (id) ON DELETE CASCADE;" << true;
+    QTest::newRow("FOREIGN KEY without the action")
+        << "kind: state\nconstraint_on: orders\ndefinition: FOREIGN KEY (customer_id) REFERENCES customers ON DELETE CASCADE"
+        << "ALTER TABLE orders ADD FOREIGN KEY (customer_id) REFERENCES customers;" << false;
+    QTest::newRow("privilege held") << "kind: state\nprivilege: SELECT\non: orders\nrole: reporting"
+                                    << "GRANT SELECT ON orders TO reporting;" << true;
+    QTest::newRow("privilege not held yet") << "kind: state\nprivilege: SELECT\non: orders\nrole: reporting" << "" << false;
+    QTest::newRow("privilege that must not be held")
+        << "kind: state\nprivilege: INSERT\non: orders\nrole: reporting\nheld: false" << "GRANT ALL ON orders TO reporting;" << false;
+    QTest::newRow("schema privilege") << "kind: state\nprivilege: USAGE\non: schema public\nrole: reporting" << "" << true;
+    QTest::newRow("role attribute") << "kind: state\nrole_attribute: reporting\nlogin: true\nsuperuser: false" << "" << true;
+    QTest::newRow("role attribute differs") << "kind: state\nrole_attribute: reporting\ncreatedb: true" << "" << false;
+    QTest::newRow("setting for the database")
+        << "kind: state\nsetting: work_mem\nvalue: 8MB" << "DO $$ BEGIN EXECUTE format('ALTER DATABASE %I SET work_mem = ''8MB''', current_database()); END $$;" << true;
+    QTest::newRow("setting only for the session") << "kind: state\nsetting: work_mem\nvalue: 8MB" << "SET work_mem = '8MB';" << false;
+    QTest::newRow("extension installed") << "kind: state\nextension: plpgsql" << "" << true;
+    QTest::newRow("extension missing") << "kind: state\nextension: pg_trgm" << "" << false;
+    QTest::newRow("rows counted") << "kind: state\nrows: orders\nwhere: status = 'paid'\ncount: 2"
+                                  << "UPDATE orders SET status = 'paid';" << true;
+    QTest::newRow("rows counted wrong") << "kind: state\nrows: orders\nwhere: status = 'paid'\ncount: 2" << "" << false;
+    QTest::newRow("every row") << "kind: state\nevery: orders\nwhere: amount > 5" << "" << true;
+    QTest::newRow("not every row") << "kind: state\nevery: orders\nwhere: amount > 15" << "" << false;
+    QTest::newRow("assertion true") << "kind: state\nassert: SELECT count(*) = 3 FROM customers"
+                                    << "INSERT INTO customers VALUES (3, 'Mei');" << true;
+    QTest::newRow("assertion false") << "kind: state\nassert: SELECT count(*) = 3 FROM customers" << "" << false;
+}
+
+void tst_StateCheck::grade()
+{
+    QFETCH(QString, check);
+    QFETCH(QString, answer);
+    QFETCH(bool, passes);
+    const CheckVerdict verdict = m_fixture.grade(check, answer);
+    QVERIFY2(verdict.passed == passes, qPrintable(verdict.feedback.join(u'\n')));
+    if (!passes)
+        QVERIFY(!verdict.feedback.isEmpty());
+}
+
+QTEST_GUILESS_MAIN(tst_StateCheck)
+#include "tst_statecheck.moc"

@@ -1,0 +1,40 @@
+#include "gradingfixture.h"
+
+#include "coursepackloader.h"
+
+bool GradingFixture::start(const LabData &data, QString *error)
+{
+    if (!data.cluster && !m_server.start()) {
+        *error = m_server.errorString();
+        return false;
+    }
+    Lab lab;
+    lab.id = QStringLiteral("grading-fixture");
+    lab.setup = data.setup;
+    lab.variantSetup = data.variantSetup;
+    lab.roles = data.roles;
+    lab.cluster = data.cluster;
+    lab.clusterSettings = data.clusterSettings;
+    lab.archive = data.archive;
+    LabEnvironment::Options options;
+    options.adminConninfo = data.cluster ? QString() : m_server.connectionString();
+    options.learnerKey = QStringLiteral("ada");
+    options.clusterDirectory = m_clusters.filePath(QStringLiteral("cluster"));
+    options.throwaway = true;
+    m_environment = std::make_unique<LabEnvironment>(lab, options);
+    return m_environment->prepare(true, error);
+}
+
+CheckVerdict GradingFixture::grade(const QString &checkYaml, const QString &answer, bool runAnswer)
+{
+    QString error;
+    if (!m_environment->reset(&error))
+        return CheckVerdict::fail(QStringLiteral("fixture: reset failed: ") + error);
+    if (runAnswer && !answer.isEmpty())
+        m_environment->runAsLearner(answer, &error); // a wrong answer may fail; the check says so
+    const LabCheck check = CoursePackLoader::checkFromYaml(checkYaml);
+    const CheckGrader *grader = CheckGrader::forKind(check.kind);
+    if (!grader)
+        return CheckVerdict::fail(QStringLiteral("fixture: no grader for ") + check.kind);
+    return grader->grade(check, m_environment->context(answer, QStringLiteral("en")));
+}

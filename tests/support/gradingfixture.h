@@ -1,0 +1,35 @@
+#pragma once
+
+#include "labcheck.h"
+#include "labenvironment.h"
+#include "throwawayserver.h"
+
+#include <memory>
+
+// A lab on a throwaway server for grader tests: one setup (and variant), a learner's
+// sandbox reset before each grading, the learner's SQL run as the learner, then one
+// check, written as in a lab file, graded.
+class GradingFixture
+{
+public:
+    struct LabData
+    {
+        QString setup;
+        QString variantSetup;
+        QStringList roles;
+        bool cluster = false;
+        QVariantMap clusterSettings;
+        bool archive = false;
+    };
+
+    bool start(const LabData &data, QString *error);
+    // Resets the sandbox, runs the learner's SQL (unless runAnswer is false), grades the check.
+    CheckVerdict grade(const QString &checkYaml, const QString &answer, bool runAnswer = true);
+    LabEnvironment &environment() { return *m_environment; }
+    ThrowawayServer &server() { return m_server; }
+
+private:
+    ThrowawayServer m_server;
+    QTemporaryDir m_clusters;
+    std::unique_ptr<LabEnvironment> m_environment;
+};
