@@ -1,5 +1,8 @@
 #include "campusapplication.h"
 
+#include "coursebrowser.h"
+#include "coursedocks.h"
+#include "labpanel.h"
 #include "mainwindow.h"
 #include "querysession.h"
 #include "sqleditor.h"
@@ -7,6 +10,7 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QDockWidget>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMessageBox>
@@ -69,20 +73,31 @@ CampusApplication::~CampusApplication()
 
 bool CampusApplication::start()
 {
-    const QString view = m_options.view.section(u':', 0, 0);
-    const QString sample = m_options.view.section(u':', 1);
-    if (view != u"workbench" || !(sample.isEmpty() || WorkbenchSamples.contains(sample))) {
-        printError(tr("Unknown view \"%1\". Available views: workbench, workbench:result, workbench:error, "
-                      "workbench:transaction.")
-                       .arg(m_options.view));
+    m_library.load(CourseLibrary::defaultDirectories(m_options.dataDirectory));
+    for (const PackProblem &problem : m_library.problems())
+        printError(problem.toText());
+    if (!checkView())
         return false;
-    }
+    const QString view = m_options.view.section(u':', 0, 0);
+    const QString sample = view == u"workbench" ? m_options.view.section(u':', 1) : QString();
     const qint64 learnerId = openProgressStore();
     m_window = std::make_unique<MainWindow>();
+    CourseDocks::Setup courses;
+    courses.library = &m_library;
+    courses.store = m_store.isOpen() ? &m_store : nullptr;
+    courses.learnerId = learnerId;
+    courses.language = QLocale().language() == QLocale::Chinese ? QStringLiteral("zh_CN") : QStringLiteral("en");
+    courses.dataDirectory = m_options.dataDirectory;
+    m_courses = new CourseDocks(m_window.get(), courses);
     // Tabs left open by the last session (or a crash) come back; a sample view shows its own script.
     const bool ownScript = !sample.isEmpty() || m_window->setProgressStore(&m_store, learnerId) == 0;
     if (ownScript)
         m_window->currentTab()->editor()->setText(sampleScript(sample));
+    if (view != u"workbench") {
+        openCourseView();
+        startPracticeServer();
+        return true;
+    }
     connect(m_window->currentTab()->session(), &QuerySession::opened, m_window.get(),
             [this] { m_window->currentTab()->editor()->setFocus(); });
     if (m_options.screenshotFile.isEmpty())
@@ -115,6 +130,65 @@ qint64 CampusApplication::openProgressStore()
     return learner.id;
 }
 
+bool CampusApplication::checkView()
+{
+    const QString view = m_options.view.section(u':', 0, 0);
+    const QString argument = m_options.view.section(u':', 1);
+    const bool known = (view == u"workbench" && (argument.isEmpty() || WorkbenchSamples.contains(argument)))
+        || (view == u"courses" && argument.isEmpty());
+    if (known)
+        return true;
+    const CourseLibrary::Found found = m_library.find(argument);
+    if (view == u"lesson" && found.item && found.item->kind == CourseItem::Kind::Lesson)
+        return true;
+    if (view == u"lab" && found.lab)
+        return true;
+    printError(view == u"lesson" || view == u"lab"
+                   ? tr("No %1 \"%2\" in the courseware (packs are read from: %3).")
+                         .arg(view, argument, CourseLibrary::defaultDirectories(m_options.dataDirectory).join(QStringLiteral(", ")))
+                   : tr("Unknown view \"%1\". Available views: workbench, workbench:result, workbench:error, "
+                        "workbench:transaction, courses, lesson:ID, lab:ID.")
+                         .arg(m_options.view));
+    return false;
+}
+
+// courses, lesson:ID, lab:ID. For a screenshot of a lab, the learner's first unfinished
+// step is answered with one of its decoys and checked, so the picture shows feedback.
+void CampusApplication::openCourseView()
+{
+    const QString view = m_options.view.section(u':', 0, 0);
+    const QString id = m_options.view.section(u':', 1);
+    m_courses->browserDock()->show();
+    if (!id.isEmpty())
+        m_courses->open(QString(), id);
+    const bool screenshot = !m_options.screenshotFile.isEmpty();
+    if (screenshot) {
+        m_window->setAttribute(Qt::WA_DontShowOnScreen, false);
+        m_window->show();
+        QTimer::singleShot(ScreenshotTimeoutMs, this, &CampusApplication::saveScreenshot);
+    } else {
+        m_window->show();
+    }
+    if (view != u"lab") {
+        if (screenshot)
+            QTimer::singleShot(1500, this, &CampusApplication::saveScreenshot);
+        return;
+    }
+    connect(m_courses, &CourseDocks::labFailed, this, &CampusApplication::saveScreenshot);
+    if (!screenshot)
+        return;
+    connect(m_courses, &CourseDocks::labReady, this, [this, id] {
+        const CourseLibrary::Found found = m_library.find(id);
+        LabPanel *panel = m_courses->labPanel();
+        const LabStep &step = found.lab->steps.at(panel->currentStep());
+        WorkbenchTab *tab = m_courses->labTab();
+        tab->editor()->setText(step.decoys.isEmpty() ? QStringLiteral("SELECT 1;\n") : step.decoys.first().sql);
+        connect(tab->session(), &QuerySession::opened, tab, &WorkbenchTab::runScript, Qt::SingleShotConnection);
+        connect(m_window.get(), &MainWindow::scriptFinished, panel, &LabPanel::check, Qt::SingleShotConnection);
+        connect(panel, &LabPanel::checked, this, &CampusApplication::saveScreenshot);
+    });
+}
+
 // initdb and startup take seconds: they run on a worker thread, the window stays live.
 void CampusApplication::startPracticeServer()
 {
@@ -138,6 +212,7 @@ void CampusApplication::onServerStarted(bool ok, const QString &error)
         return;
     }
     m_window->setDefaultConnection(tr("Practice server"), m_server.connectionString());
+    m_courses->setAdminConninfo(m_server.connectionString());
 }
 
 // Only PG Campus's own script runs for a screenshot: SQL a learner left in a tab is

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "courselibrary.h"
 #include "practiceserver.h"
 #include "progressstore.h"
 
@@ -8,6 +9,7 @@
 
 #include <memory>
 
+class CourseDocks;
 class MainWindow;
 
 // Composition root: the progress store, the practice server, the query session
@@ -36,11 +38,15 @@ private:
     void onServerStarted(bool ok, const QString &error);
     void takeScreenshotWhenReady(bool runScript);
     void saveScreenshot();
+    bool checkView();
+    void openCourseView();
 
     Options m_options;
     ProgressStore m_store;
     PracticeServer m_server;
     std::unique_ptr<MainWindow> m_window;
+    CourseLibrary m_library;
+    CourseDocks *m_courses = nullptr;
     bool m_serverStarted = false;
     bool m_screenshotTaken = false;
     int m_exitCode = 0;

@@ -111,8 +111,8 @@ int main(int argc, char **argv)
         QCoreApplication::translate("main", "Render the view offscreen once data is loaded, save it as a PNG and exit."),
         QStringLiteral("FILE"));
     const QCommandLineOption view(QStringLiteral("view"),
-                                  QCoreApplication::translate("main", "The view to show with --screenshot: workbench, or workbench:SAMPLE "
-                                                                       "with SAMPLE one of result, error, transaction."),
+                                  QCoreApplication::translate("main", "The view to show: workbench, workbench:SAMPLE with SAMPLE one of "
+                                                                       "result, error, transaction; courses; lesson:ID; lab:ID."),
                                   QStringLiteral("VIEW"), QStringLiteral("workbench"));
     parser.addOptions({dataDir, lang, screenshot, view});
     parser.process(app);

@@ -12,12 +12,45 @@
     </message>
 </context>
 <context>
+    <name>LabPanel</name>
+    <message numerus="yes">
+        <source>**Step %1 of %2** · %n point(s)
+
+</source>
+        <translation>
+            <numerusform>**Step %1 of %2** · %n point
+
+</numerusform>
+            <numerusform>**Step %1 of %2** · %n points
+
+</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Hint (%n left)</source>
+        <translation>
+            <numerusform>Hint (%n left)</numerusform>
+            <numerusform>Hint (%n left)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
         <source>Restored %n tab(s) from your last session.</source>
         <translation>
             <numerusform>Restored %n tab from your last session.</numerusform>
             <numerusform>Restored %n tabs from your last session.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MultiSessionCheck</name>
+    <message numerus="yes">
+        <source>it returned %n row(s), expected %1</source>
+        <translation>
+            <numerusform>it returned %n row, expected %1</numerusform>
+            <numerusform>it returned %n rows, expected %1</numerusform>
         </translation>
     </message>
 </context>
@@ -35,6 +68,16 @@
         <translation>
             <numerusform>%n row in your result that should not be there, for example:</numerusform>
             <numerusform>%n rows in your result that should not be there, for example:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StateCheck</name>
+    <message numerus="yes">
+        <source>%n row(s) of %1 do not satisfy %2.</source>
+        <translation>
+            <numerusform>%n row of %1 does not satisfy %2.</numerusform>
+            <numerusform>%n rows of %1 do not satisfy %2.</numerusform>
         </translation>
     </message>
 </context>

@@ -28,8 +28,58 @@
 </translation>
     </message>
     <message>
-        <source>Unknown view &quot;%1&quot;. Available views: workbench, workbench:result, workbench:error, workbench:transaction.</source>
-        <translation>未知视图“%1”。可用视图：workbench、workbench:result、workbench:error、workbench:transaction。</translation>
+        <source>No %1 &quot;%2&quot; in the courseware (packs are read from: %3).</source>
+        <translation>课程内容中没有 %1“%2”（课程包读取自：%3）。</translation>
+    </message>
+    <message>
+        <source>Unknown view &quot;%1&quot;. Available views: workbench, workbench:result, workbench:error, workbench:transaction, courses, lesson:ID, lab:ID.</source>
+        <translation>未知视图“%1”。可用视图：workbench、workbench:result、workbench:error、workbench:transaction、courses、lesson:ID、lab:ID。</translation>
+    </message>
+</context>
+<context>
+    <name>CheckGrader</name>
+    <message>
+        <source>the check needs &quot;%1&quot;</source>
+        <translation>该检查需要“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>ClusterCheck</name>
+    <message>
+        <source>a cluster check needs one of: %1</source>
+        <translation>集群检查需要以下之一：%1</translation>
+    </message>
+    <message>
+        <source>This check needs the lab&apos;s own cluster, and it is not running.</source>
+        <translation>这项检查需要本实验自己的集群，但它没有在运行。</translation>
+    </message>
+    <message>
+        <source>The grader could not connect to the lab&apos;s cluster: %1</source>
+        <translation>评分程序无法连接到实验集群：%1</translation>
+    </message>
+    <message>
+        <source>A new session sees %1 = %2; it should see %3. (SET changes only your own session; ALTER SYSTEM needs a reload, some settings a restart.)</source>
+        <translation>新会话看到的 %1 = %2，应为 %3。（SET 只改变你自己的会话；ALTER SYSTEM 需要重新加载配置，有些参数还需要重启。）</translation>
+    </message>
+    <message>
+        <source>No changed setting is waiting for a restart.</source>
+        <translation>没有等待重启才能生效的参数。</translation>
+    </message>
+    <message>
+        <source>These settings wait for a restart: %1.</source>
+        <translation>这些参数要重启后才生效：%1。</translation>
+    </message>
+    <message>
+        <source>No WAL segment has reached the archive yet.</source>
+        <translation>还没有 WAL 段被归档。</translation>
+    </message>
+    <message>
+        <source>The check could not read the cluster: %1</source>
+        <translation>检查无法读取集群：%1</translation>
+    </message>
+    <message>
+        <source>The cluster is not yet in the state this step asks for.</source>
+        <translation>集群还没有达到这一步要求的状态。</translation>
     </message>
 </context>
 <context>
@@ -151,6 +201,51 @@
     </message>
 </context>
 <context>
+    <name>ConstraintEquivalence</name>
+    <message>
+        <source>There is no table named %1.</source>
+        <translation>没有名为 %1 的表。</translation>
+    </message>
+    <message>
+        <source>The table %1 has no constraints yet.</source>
+        <translation>表 %1 还没有任何约束。</translation>
+    </message>
+    <message>
+        <source>No constraint of %1 does what this step asks. It has: %2.</source>
+        <translation>%1 上没有一个约束符合这一步的要求。现有约束：%2。</translation>
+    </message>
+</context>
+<context>
+    <name>CourseBrowser</name>
+    <message>
+        <source>Search lessons and labs</source>
+        <translation>搜索课程与实验</translation>
+    </message>
+</context>
+<context>
+    <name>CourseDocks</name>
+    <message>
+        <source>Courses</source>
+        <translation>课程</translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation>课程</translation>
+    </message>
+    <message>
+        <source>Lab</source>
+        <translation>实验</translation>
+    </message>
+    <message>
+        <source>Lab %1</source>
+        <translation>实验 %1</translation>
+    </message>
+    <message>
+        <source>Lesson examples</source>
+        <translation>课程示例</translation>
+    </message>
+</context>
+<context>
     <name>CoursePackLoader</name>
     <message>
         <source>the file is missing</source>
@@ -228,13 +323,68 @@
         <source>unexpected structure: %1</source>
         <translation>结构不符合要求：%1</translation>
     </message>
+    <message>
+        <source>the role name &quot;%1&quot; may hold only a-z, 0-9 and &apos;_&apos;</source>
+        <translation>角色名“%1”只能包含 a-z、0-9 和“_”</translation>
+    </message>
+    <message>
+        <source>&quot;as&quot; names the role &quot;%1&quot;, which is not in the lab&apos;s roles</source>
+        <translation>“as”指定的角色“%1”不在本实验的 roles 中</translation>
+    </message>
+    <message>
+        <source>a cluster check needs a lab with a &quot;cluster&quot; section</source>
+        <translation>集群检查需要带有“cluster”部分的实验</translation>
+    </message>
+    <message>
+        <source>&quot;variant: true&quot; needs the lab&apos;s &quot;variant_setup&quot;</source>
+        <translation>“variant: true”需要实验提供“variant_setup”</translation>
+    </message>
+</context>
+<context>
+    <name>CourseTreeModel</name>
+    <message>
+        <source>Course</source>
+        <translation>课程</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 done</source>
+        <translation>%1：已完成 %2/%3</translation>
+    </message>
+    <message>
+        <source>Lab</source>
+        <translation>实验</translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation>课程</translation>
+    </message>
+    <message>
+        <source>%1, done</source>
+        <translation>%1，已完成</translation>
+    </message>
+    <message>
+        <source>%1, started</source>
+        <translation>%1，进行中</translation>
+    </message>
+    <message>
+        <source>%1, not started</source>
+        <translation>%1，未开始</translation>
+    </message>
 </context>
 <context>
     <name>CoursewareCommand</name>
-    <message>
-        <source>Check courseware packs: pgcampus courseware check PATH...</source>
-        <translation>检查课程包：pgcampus courseware check PATH...</translation>
-    </message>
     <message>
         <source>Validate the packs under each PATH.</source>
         <translation>校验每个 PATH 下的课程包。</translation>
@@ -244,22 +394,88 @@
         <translation>课程包目录，或包含多个课程包的目录。</translation>
     </message>
     <message>
-        <source>pgcampus courseware: usage: pgcampus courseware check PATH...
-</source>
-        <translation>pgcampus courseware：用法：pgcampus courseware check PATH...
-</translation>
-    </message>
-    <message>
         <source>pgcampus courseware: %1 is not a directory
 </source>
         <translation>pgcampus courseware：%1 不是目录
 </translation>
     </message>
     <message>
-        <source>checked %1 packs: %2 tracks, %3 modules, %4 lessons, %5 labs, %6 steps, 0 questions, in %7; %8 packs with problems
+        <source>Check courseware packs: pgcampus courseware check [--run] PATH...</source>
+        <translation>检查课程包：pgcampus courseware check [--run] PATH...</translation>
+    </message>
+    <message>
+        <source>Also build every lab on a throwaway practice server and prove that each step passes with its reference solution and fails with each of its decoys.</source>
+        <translation>同时在临时练习服务器上构建每个实验，证明每一步用参考答案能通过、用每个诱饵答案都不能通过。</translation>
+    </message>
+    <message>
+        <source>pgcampus courseware: usage: pgcampus courseware check [--run] PATH...
 </source>
-        <translation>已检查 %1 个课程包：%2 条路线、%3 个单元、%4 节课程、%5 个实验、%6 个步骤、0 道题目，语言 %7；%8 个课程包有问题
+        <translation>pgcampus courseware：用法：pgcampus courseware check [--run] PATH...
 </translation>
+    </message>
+    <message>
+        <source>pgcampus courseware: cannot start a practice server: %1
+</source>
+        <translation>pgcampus courseware：无法启动练习服务器：%1
+</translation>
+    </message>
+    <message>
+        <source>checking lab %1...
+</source>
+        <translation>正在检查实验 %1……
+</translation>
+    </message>
+    <message>
+        <source>; %1 of %2 steps passed with their reference solutions, %3 decoys rejected</source>
+        <translation>；%2 个步骤中有 %1 个用参考答案通过，拒绝了 %3 个诱饵答案</translation>
+    </message>
+    <message>
+        <source>checked %1 packs: %2 tracks, %3 modules, %4 lessons, %5 labs, %6 steps, 0 questions, in %7%8; %9 packs with problems
+</source>
+        <translation>已检查 %1 个课程包：%2 个学习路径、%3 个模块、%4 节课、%5 个实验、%6 个步骤、0 道题，语言 %7%8；%9 个课程包有问题
+</translation>
+    </message>
+</context>
+<context>
+    <name>DisposableCluster</name>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+    <message>
+        <source>The lab&apos;s setup failed: %1</source>
+        <translation>实验的初始化 SQL 执行失败：%1</translation>
+    </message>
+    <message>
+        <source>Cannot copy the lab&apos;s cluster to %1.</source>
+        <translation>无法把实验集群复制到 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot restore the lab&apos;s cluster in %1.</source>
+        <translation>无法在 %1 恢复实验集群。</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorCheck</name>
+    <message>
+        <source>&quot;sqlstate&quot; must be a five-character SQLSTATE such as 23514</source>
+        <translation>“sqlstate”必须是五个字符的 SQLSTATE，例如 23514</translation>
+    </message>
+    <message>
+        <source>The grader could not connect to your database: %1</source>
+        <translation>评分程序无法连接到你的数据库：%1</translation>
+    </message>
+    <message>
+        <source>you</source>
+        <translation>你</translation>
+    </message>
+    <message>
+        <source>When %1 ran &quot;%2&quot;, it worked; it should have been refused (SQLSTATE %3).</source>
+        <translation>%1 执行“%2”时成功了；它本应被拒绝（SQLSTATE %3）。</translation>
+    </message>
+    <message>
+        <source>When %1 ran &quot;%2&quot;, it failed, but for another reason: %3 (SQLSTATE %4, expected %5).</source>
+        <translation>%1 执行“%2”时失败了，但原因不对：%3（SQLSTATE %4，应为 %5）。</translation>
     </message>
 </context>
 <context>
@@ -279,6 +495,13 @@
     <message>
         <source>Value</source>
         <translation>值</translation>
+    </message>
+</context>
+<context>
+    <name>GraderConnection</name>
+    <message>
+        <source>not connected</source>
+        <translation>未连接</translation>
     </message>
 </context>
 <context>
@@ -335,6 +558,120 @@
     </message>
 </context>
 <context>
+    <name>LabEnvironment</name>
+    <message>
+        <source>Only a lab&apos;s own cluster can be restarted.</source>
+        <translation>只有实验自己的集群可以重启。</translation>
+    </message>
+</context>
+<context>
+    <name>LabPanel</name>
+    <message>
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>Hint</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <source>Show solution</source>
+        <translation>查看答案</translation>
+    </message>
+    <message>
+        <source>Check this step (Ctrl+Shift+Enter)</source>
+        <translation>检查这一步（Ctrl+Shift+Enter）</translation>
+    </message>
+    <message>
+        <source>Reset the lab</source>
+        <translation>重置实验</translation>
+    </message>
+    <message>
+        <source>Put your lab database back as the lab starts? Everything you changed in it is lost.</source>
+        <translation>要把实验数据库恢复到实验开始时的样子吗？你在其中做的所有修改都会丢失。</translation>
+    </message>
+    <message>
+        <source>The lab database could not be prepared: %1</source>
+        <translation>无法准备实验数据库：%1</translation>
+    </message>
+    <message>
+        <source>Your editor is connected to this lab&apos;s own server.</source>
+        <translation>编辑器已连接到本实验专用的服务器。</translation>
+    </message>
+    <message>
+        <source>Your editor is connected to your lab database.</source>
+        <translation>编辑器已连接到你的实验数据库。</translation>
+    </message>
+    <message numerus="yes">
+        <source>**Step %1 of %2** · %n point(s)
+
+</source>
+        <translation>
+            <numerusform>**第 %1 步，共 %2 步** · %n 分
+
+</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>*Hint %1:* %2</source>
+        <translation>*提示 %1：* %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Hint (%n left)</source>
+        <translation>
+            <numerusform>提示（还剩 %n 条）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No more hints</source>
+        <translation>没有更多提示</translation>
+    </message>
+    <message>
+        <source>Show solution…</source>
+        <translation>查看答案…</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>处理中…</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>正在检查…</translation>
+    </message>
+    <message>
+        <source>Correct. You have finished this lab&apos;s last step.</source>
+        <translation>正确！你完成了本实验的最后一步。</translation>
+    </message>
+    <message>
+        <source>Correct. On to the next step.</source>
+        <translation>正确！继续下一步。</translation>
+    </message>
+    <message>
+        <source>Not yet.</source>
+        <translation>还不对。</translation>
+    </message>
+    <message>
+        <source>Your lab database is as the lab starts again.</source>
+        <translation>实验数据库已恢复到实验开始时的状态。</translation>
+    </message>
+    <message>
+        <source>The reset failed: %1</source>
+        <translation>重置失败：%1</translation>
+    </message>
+    <message>
+        <source>Show the solution</source>
+        <translation>查看答案</translation>
+    </message>
+    <message>
+        <source>Show a reference solution for this step? Trying once more is how it sticks; the app notes that you looked.</source>
+        <translation>要查看这一步的参考答案吗？再试一次才能记得牢；应用会记录你查看过答案。</translation>
+    </message>
+</context>
+<context>
     <name>LabSandbox</name>
     <message>
         <source>The lab&apos;s setup failed: %1</source>
@@ -343,6 +680,62 @@
     <message>
         <source>Lab SQL runs only in a database made for the lab &quot;%1&quot;; %2 is not one.</source>
         <translation>实验 SQL 只能在为实验“%1”创建的数据库中运行；%2 不是这样的数据库。</translation>
+    </message>
+</context>
+<context>
+    <name>LabVerifier</name>
+    <message>
+        <source>the lab cannot be built: %1</source>
+        <translation>无法构建实验：%1</translation>
+    </message>
+    <message>
+        <source>the sandbox cannot be reset: %1</source>
+        <translation>无法重置沙箱：%1</translation>
+    </message>
+    <message>
+        <source>the solution of step &quot;%1&quot; fails when step &quot;%2&quot; is checked: %3</source>
+        <translation>检查步骤“%2”时，步骤“%1”的参考答案执行失败：%3</translation>
+    </message>
+    <message>
+        <source>the lab&apos;s cluster does not restart: %1</source>
+        <translation>实验集群无法重启：%1</translation>
+    </message>
+    <message>
+        <source>step &quot;%1&quot;: the reference solution fails: %2</source>
+        <translation>步骤“%1”：参考答案执行失败：%2</translation>
+    </message>
+    <message>
+        <source>step &quot;%1&quot;: the reference solution does not pass: %2</source>
+        <translation>步骤“%1”：参考答案没有通过检查：%2</translation>
+    </message>
+    <message>
+        <source>step &quot;%1&quot;: decoy %2 (%3) passes the checks; they must reject it</source>
+        <translation>步骤“%1”：诱饵答案 %2（%3）通过了检查；检查必须拒绝它</translation>
+    </message>
+</context>
+<context>
+    <name>LessonView</name>
+    <message>
+        <source>Previous</source>
+        <translation>上一课</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一课</translation>
+    </message>
+    <message>
+        <source>This lesson could not be opened.
+%1: %2</source>
+        <translation>无法打开这一课。
+%1：%2</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Open in editor</source>
+        <translation>在编辑器中打开</translation>
     </message>
 </context>
 <context>
@@ -642,6 +1035,146 @@
     </message>
 </context>
 <context>
+    <name>MultiSessionCheck</name>
+    <message>
+        <source>the grader</source>
+        <translation>评分程序</translation>
+    </message>
+    <message>
+        <source>Session %1</source>
+        <translation>会话 %1</translation>
+    </message>
+    <message>
+        <source>it should have waited for a lock, but it finished at once</source>
+        <translation>它本应等待锁，却立即完成了</translation>
+    </message>
+    <message>
+        <source>it should have failed with SQLSTATE %1, but it worked</source>
+        <translation>它本应以 SQLSTATE %1 失败，却成功了</translation>
+    </message>
+    <message>
+        <source>it failed with &quot;%1&quot; (SQLSTATE %2) instead of SQLSTATE %3</source>
+        <translation>它以“%1”（SQLSTATE %2）失败，而不是 SQLSTATE %3</translation>
+    </message>
+    <message>
+        <source>it failed: %1</source>
+        <translation>它失败了：%1</translation>
+    </message>
+    <message>
+        <source>it returned %1, expected %2</source>
+        <translation>它返回了 %1，应为 %2</translation>
+    </message>
+    <message>
+        <source>no rows</source>
+        <translation>没有行</translation>
+    </message>
+    <message numerus="yes">
+        <source>it returned %n row(s), expected %1</source>
+        <translation>
+            <numerusform>它返回了 %n 行，应为 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>a multi-session check needs a &quot;script&quot;</source>
+        <translation>多会话检查需要“script”</translation>
+    </message>
+    <message>
+        <source>script entry %1 names no session</source>
+        <translation>脚本第 %1 项没有指定会话</translation>
+    </message>
+    <message>
+        <source>script entry %1 has no sql, answer or await</source>
+        <translation>脚本第 %1 项没有 sql、answer 或 await</translation>
+    </message>
+    <message>
+        <source>script entry %1 expects &quot;%2&quot; (known: ok, blocks, error, value, rows)</source>
+        <translation>脚本第 %1 项的 expect 为“%2”（可用：ok、blocks、error、value、rows）</translation>
+    </message>
+    <message>
+        <source>the learner&apos;s answer may appear only once in a script</source>
+        <translation>学员的答案在脚本中只能出现一次</translation>
+    </message>
+    <message>
+        <source>The grader could not connect to your database: %1</source>
+        <translation>评分程序无法连接到你的数据库：%1</translation>
+    </message>
+    <message>
+        <source>your answer</source>
+        <translation>你的答案</translation>
+    </message>
+    <message>
+        <source>the statement it was waiting on</source>
+        <translation>它正在等待的语句</translation>
+    </message>
+    <message>
+        <source>%1 could not run %2: it is still waiting.</source>
+        <translation>%1 无法执行 %2：它仍在等待。</translation>
+    </message>
+    <message>
+        <source>Step %1: %2 ran %3 and is stuck waiting for a lock another session holds.</source>
+        <translation>第 %1 步：%2 执行了 %3，一直在等待另一个会话持有的锁。</translation>
+    </message>
+    <message>
+        <source>Step %1: %2 ran %3, which did not finish in time.</source>
+        <translation>第 %1 步：%2 执行了 %3，没有按时完成。</translation>
+    </message>
+    <message>
+        <source>Step %1: %2 ran %3, and %4.</source>
+        <translation>第 %1 步：%2 执行了 %3，%4。</translation>
+    </message>
+</context>
+<context>
+    <name>PlanCheck</name>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%2 上的 %1</translation>
+    </message>
+    <message>
+        <source>%1 using %2</source>
+        <translation>使用 %2 的 %1</translation>
+    </message>
+    <message>
+        <source>a plan check needs &quot;includes&quot;, &quot;excludes&quot;, &quot;uses_index&quot; or &quot;max_cost&quot;</source>
+        <translation>执行计划检查需要“includes”、“excludes”、“uses_index”或“max_cost”</translation>
+    </message>
+    <message>
+        <source>There is no query to check: write one in the editor.</source>
+        <translation>没有可检查的查询：请在编辑器中写一个。</translation>
+    </message>
+    <message>
+        <source>The grader could not connect to your database: %1</source>
+        <translation>评分程序无法连接到你的数据库：%1</translation>
+    </message>
+    <message>
+        <source>Your query could not be explained: %1</source>
+        <translation>无法对你的查询执行 EXPLAIN：%1</translation>
+    </message>
+    <message>
+        <source>Your plan: %1.</source>
+        <translation>你的执行计划：%1。</translation>
+    </message>
+    <message>
+        <source>The plan should use %1, but it does not. %2</source>
+        <translation>执行计划应使用 %1，但没有。%2</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> 或 </translation>
+    </message>
+    <message>
+        <source>The plan still uses %1. %2</source>
+        <translation>执行计划仍在使用 %1。%2</translation>
+    </message>
+    <message>
+        <source>The plan does not use the index %1. %2</source>
+        <translation>执行计划没有使用索引 %1。%2</translation>
+    </message>
+    <message>
+        <source>The plan&apos;s estimated cost is %1; it should be at most %2. %3</source>
+        <translation>执行计划的估算代价为 %1，应不超过 %2。%3</translation>
+    </message>
+</context>
+<context>
     <name>PracticeServer</name>
     <message>
         <source>Install the PostgreSQL server package, for example: sudo apt install postgresql-17</source>
@@ -752,6 +1285,45 @@
     <message>
         <source>The cancel request failed: %1</source>
         <translation>取消请求失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ResultCheck</name>
+    <message>
+        <source>&quot;tolerance&quot; must be a number</source>
+        <translation>“tolerance”必须是数字</translation>
+    </message>
+    <message>
+        <source>There is no query to check: write one in the editor.</source>
+        <translation>没有可检查的查询：请在编辑器中写一个。</translation>
+    </message>
+    <message>
+        <source>The grader could not reach your database: %1</source>
+        <translation>评分程序无法访问你的数据库：%1</translation>
+    </message>
+    <message>
+        <source>The lab&apos;s reference query failed on your database (%1). Did a step drop or change what it reads? Reset the lab to start over.</source>
+        <translation>实验的参考查询在你的数据库上失败了（%1）。是不是删除或修改了它要读取的对象？可以重置实验重新开始。</translation>
+    </message>
+    <message>
+        <source>Your query failed: %1</source>
+        <translation>你的查询失败了：%1</translation>
+    </message>
+    <message>
+        <source>The grader could not reach the lab&apos;s second dataset: %1</source>
+        <translation>评分程序无法访问实验的第二套数据：%1</translation>
+    </message>
+    <message>
+        <source>The lab&apos;s reference query failed on its second dataset: %1</source>
+        <translation>实验的参考查询在第二套数据上失败了：%1</translation>
+    </message>
+    <message>
+        <source>Your query gives the right rows here, but not on a second dataset with other rows: it must compute the answer, not repeat it.</source>
+        <translation>你的查询在这里结果正确，但换一套数据就不对了：查询要把答案算出来，而不是照抄结果。</translation>
+    </message>
+    <message>
+        <source>There it failed: %1</source>
+        <translation>在那里它失败了：%1</translation>
     </message>
 </context>
 <context>
@@ -938,6 +1510,138 @@
     </message>
 </context>
 <context>
+    <name>StateCheck</name>
+    <message>
+        <source>The grader could not connect to your database: %1</source>
+        <translation>评分程序无法连接到你的数据库：%1</translation>
+    </message>
+    <message>
+        <source>a state check needs one of: %1</source>
+        <translation>状态检查需要以下之一：%1</translation>
+    </message>
+    <message>
+        <source>&quot;column&quot; is written table.column</source>
+        <translation>“column”的写法是 表.列</translation>
+    </message>
+    <message>
+        <source>&quot;index_on&quot; is written table (column, ...)</source>
+        <translation>“index_on”的写法是 表 (列, ...)</translation>
+    </message>
+    <message>
+        <source>&quot;role_attribute&quot; needs one of: %1</source>
+        <translation>“role_attribute”需要以下之一：%1</translation>
+    </message>
+    <message>
+        <source>There is no table or view named %1.</source>
+        <translation>没有名为 %1 的表或视图。</translation>
+    </message>
+    <message>
+        <source>The table %1 has no column %2.</source>
+        <translation>表 %1 没有列 %2。</translation>
+    </message>
+    <message>
+        <source>The column %1.%2 is of type %3; it should be %4.</source>
+        <translation>列 %1.%2 的类型是 %3，应为 %4。</translation>
+    </message>
+    <message>
+        <source>The column %1.%2 still accepts NULL.</source>
+        <translation>列 %1.%2 仍然允许 NULL。</translation>
+    </message>
+    <message>
+        <source>The column %1.%2 should accept NULL, but it is NOT NULL.</source>
+        <translation>列 %1.%2 应允许 NULL，但它是 NOT NULL。</translation>
+    </message>
+    <message>
+        <source>The column %1.%2 has no default.</source>
+        <translation>列 %1.%2 没有默认值。</translation>
+    </message>
+    <message>
+        <source>The column %1.%2 has the default %3, which is not the one asked for.</source>
+        <translation>列 %1.%2 的默认值是 %3，不是要求的那个。</translation>
+    </message>
+    <message>
+        <source>There is no table named %1.</source>
+        <translation>没有名为 %1 的表。</translation>
+    </message>
+    <message>
+        <source>The index %1 is on the right columns but uses %2; it should use %3.</source>
+        <translation>索引 %1 的列正确，但使用的是 %2，应使用 %3。</translation>
+    </message>
+    <message>
+        <source>The index %1 is on the right columns but is not unique.</source>
+        <translation>索引 %1 的列正确，但不是唯一索引。</translation>
+    </message>
+    <message>
+        <source>There is no index on %1 (%2). Indexes of %1: %3.</source>
+        <translation>%1 (%2) 上没有索引。%1 现有的索引：%3。</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Cannot tell whether %1 may %2 on %3: %4</source>
+        <translation>无法判断 %1 能否对 %3 执行 %2：%4</translation>
+    </message>
+    <message>
+        <source>The role %1 cannot %2 on %3 yet.</source>
+        <translation>角色 %1 还不能对 %3 执行 %2。</translation>
+    </message>
+    <message>
+        <source>The role %1 can still %2 on %3; it should not.</source>
+        <translation>角色 %1 仍能对 %3 执行 %2，这不应该。</translation>
+    </message>
+    <message>
+        <source>There is no role named %1.</source>
+        <translation>没有名为 %1 的角色。</translation>
+    </message>
+    <message>
+        <source>The role %1 has %2 = %3; it should be %4.</source>
+        <translation>角色 %1 的 %2 = %3，应为 %4。</translation>
+    </message>
+    <message>
+        <source>%1 is %2 for a new session in your database; it should be %3.</source>
+        <translation>在你的数据库中，新会话的 %1 为 %2，应为 %3。</translation>
+    </message>
+    <message>
+        <source>The extension %1 is not installed in your database.</source>
+        <translation>你的数据库中没有安装扩展 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) of %1 do not satisfy %2.</source>
+        <translation>
+            <numerusform>%1 中有 %n 行不满足 %2。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No row of %1 satisfies %2.</source>
+        <translation>%1 中没有满足 %2 的行。</translation>
+    </message>
+    <message>
+        <source>%1 has %2 row(s) where %3; there should be %4.</source>
+        <translation>%1 中满足 %3 的有 %2 行，应为 %4 行。</translation>
+    </message>
+    <message>
+        <source>The check could not read your database: %1</source>
+        <translation>检查无法读取你的数据库：%1</translation>
+    </message>
+    <message>
+        <source>Your database is not yet in the state this step asks for.</source>
+        <translation>你的数据库还没有达到这一步要求的状态。</translation>
+    </message>
+</context>
+<context>
+    <name>StepGrader</name>
+    <message>
+        <source>This step&apos;s check is of an unknown kind, %1.</source>
+        <translation>这一步的检查类型未知：%1。</translation>
+    </message>
+</context>
+<context>
     <name>WorkbenchTab</name>
     <message>
         <source>Messages</source>
@@ -1017,8 +1721,8 @@
         <translation>数据加载后在屏幕外渲染视图，保存为 PNG 并退出。</translation>
     </message>
     <message>
-        <source>The view to show with --screenshot: workbench, or workbench:SAMPLE with SAMPLE one of result, error, transaction.</source>
-        <translation>与 --screenshot 一起使用时显示的视图：workbench，或 workbench:SAMPLE，SAMPLE 为 result、error、transaction 之一。</translation>
+        <source>The view to show: workbench, workbench:SAMPLE with SAMPLE one of result, error, transaction; courses; lesson:ID; lab:ID.</source>
+        <translation>要显示的视图：workbench、workbench:SAMPLE（SAMPLE 为 result、error、transaction 之一）、courses、lesson:ID、lab:ID。</translation>
     </message>
 </context>
 </TS>

@@ -283,6 +283,14 @@ int MainWindow::tabCount() const
     return m_tabs->count();
 }
 
+bool MainWindow::showTab(WorkbenchTab *tab)
+{
+    if (m_tabs->indexOf(tab) < 0)
+        return false;
+    m_tabs->setCurrentWidget(tab);
+    return true;
+}
+
 WorkbenchTab *MainWindow::addTab()
 {
     auto *tab = new WorkbenchTab;

@@ -25,6 +25,8 @@ public:
     WorkbenchTab *tab(int index) const;
     int tabCount() const;
     WorkbenchTab *addTab();
+    // Makes the tab current; false when it is not (or no longer) one of this window's.
+    bool showTab(WorkbenchTab *tab);
 
     // The connection new tabs open (and open tabs without one): the practice server or a profile.
     void setDefaultConnection(const QString &name, const QString &conninfo);

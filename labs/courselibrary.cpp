@@ -1,0 +1,94 @@
+#include "courselibrary.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+
+QStringList CourseLibrary::defaultDirectories(const QString &dataDirectory)
+{
+    QStringList directories;
+    for (const QString &d : qEnvironmentVariable("PGCAMPUS_COURSEWARE").split(QDir::listSeparator(), Qt::SkipEmptyParts))
+        directories << d;
+    const QDir app(QCoreApplication::applicationDirPath());
+    directories << app.filePath(QStringLiteral("../share/pgcampus/courseware"));
+#ifdef PGCAMPUS_SOURCE_COURSEWARE
+    directories << QStringLiteral(PGCAMPUS_SOURCE_COURSEWARE); // a build that runs from its tree
+#endif
+    directories << QDir(dataDirectory).filePath(QStringLiteral("courseware"));
+    return directories;
+}
+
+void CourseLibrary::load(const QStringList &directories)
+{
+    m_packs.clear();
+    m_problems.clear();
+    QStringList seen;
+    for (const QString &directory : directories) {
+        const QDir dir(directory);
+        QStringList candidates;
+        if (QFileInfo::exists(dir.filePath(QStringLiteral("pack.yaml"))))
+            candidates << dir.absolutePath();
+        else
+            for (const QString &name : dir.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name))
+                candidates << dir.absoluteFilePath(name);
+        for (const QString &candidate : std::as_const(candidates)) {
+            if (!QFileInfo::exists(QDir(candidate).filePath(QStringLiteral("pack.yaml"))))
+                continue;
+            QList<PackProblem> problems;
+            std::optional<CoursePack> loaded = CoursePackLoader::load(candidate, &problems);
+            for (PackProblem &p : problems)
+                p.file = QDir(candidate).filePath(p.file);
+            m_problems << problems;
+            if (loaded && !seen.contains(loaded->id)) { // the first copy of a pack wins
+                seen << loaded->id;
+                m_packs << *loaded;
+            }
+        }
+    }
+}
+
+const CoursePack *CourseLibrary::pack(const QString &packId) const
+{
+    for (const CoursePack &p : m_packs) {
+        if (p.id == packId)
+            return &p;
+    }
+    return nullptr;
+}
+
+CourseLibrary::Found CourseLibrary::find(const QString &packId, const QString &itemId) const
+{
+    for (const CoursePack &p : m_packs) {
+        if (!packId.isEmpty() && p.id != packId)
+            continue;
+        for (const CourseTrack &track : p.tracks)
+            for (const CourseModule &module : track.modules)
+                for (const CourseItem &item : module.items) {
+                    if (item.id != itemId)
+                        continue;
+                    Found found{&p, &item, nullptr};
+                    for (const Lab &lab : p.labs) {
+                        if (lab.id == itemId)
+                            found.lab = &lab;
+                    }
+                    return found;
+                }
+    }
+    return {};
+}
+
+CourseLibrary::Found CourseLibrary::find(const QString &itemId) const
+{
+    return find(QString(), itemId);
+}
+
+QList<const CourseItem *> CourseLibrary::itemsInOrder(const QString &packId) const
+{
+    QList<const CourseItem *> items;
+    if (const CoursePack *p = pack(packId))
+        for (const CourseTrack &track : p->tracks)
+            for (const CourseModule &module : track.modules)
+                for (const CourseItem &item : module.items)
+                    items << &item;
+    return items;
+}

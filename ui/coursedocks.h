@@ -1,0 +1,72 @@
+#pragma once
+
+#include <QObject>
+#include <QString>
+
+class CourseBrowser;
+class CourseLibrary;
+class LabPanel;
+class LessonView;
+class MainWindow;
+class ProgressStore;
+class QDockWidget;
+class WorkbenchTab;
+
+// Guided training in the workbench window: the course browser docked on the left, the
+// lesson reader and the lab panel on the right. Lesson examples open or run in an editor
+// tab; a lab gets an editor tab of its own, connected to the learner's sandbox. Completion
+// marks come from the progress store.
+class CourseDocks : public QObject
+{
+    Q_OBJECT
+public:
+    struct Setup
+    {
+        const CourseLibrary *library = nullptr;
+        ProgressStore *store = nullptr;
+        qint64 learnerId = 0;
+        QString language = QStringLiteral("en");
+        QString dataDirectory; // labs' own clusters go below it
+    };
+
+    CourseDocks(MainWindow *window, const Setup &setup);
+
+    // The server where lab sandboxes are made (the practice server's superuser); until it
+    // is known, a lab waits.
+    void setAdminConninfo(const QString &conninfo);
+    // Shows a lesson or a lab; false when the pack has no such item.
+    bool open(const QString &packId, const QString &itemId);
+    void refreshCompletion();
+
+    CourseBrowser *browser() const { return m_browser; }
+    LessonView *lessonView() const { return m_lesson; }
+    LabPanel *labPanel() const { return m_lab; }
+    QDockWidget *browserDock() const { return m_browserDock; }
+    WorkbenchTab *labTab() const { return m_labTab; }
+
+Q_SIGNALS:
+    // The lab's editor tab is connected to its sandbox.
+    void labReady();
+    void labFailed(const QString &message);
+
+private:
+    void openLesson(const QString &packId, const QString &itemId);
+    void openLab(const QString &packId, const QString &itemId);
+    void step(int direction);
+    WorkbenchTab *examplesTab();
+
+    MainWindow *m_window;
+    Setup m_setup;
+    QString m_admin;
+    QString m_packId;
+    QString m_itemId;
+    QString m_pendingLab; // "pack/item" waiting for the server
+    CourseBrowser *m_browser;
+    LessonView *m_lesson;
+    LabPanel *m_lab;
+    QDockWidget *m_browserDock;
+    QDockWidget *m_lessonDock;
+    QDockWidget *m_labDock;
+    WorkbenchTab *m_labTab = nullptr;
+    WorkbenchTab *m_examplesTab = nullptr;
+};

@@ -1,0 +1,326 @@
+#include "labpanel.h"
+
+#include "progressstore.h"
+
+#include <QHBoxLayout>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QShortcut>
+#include <QThread>
+#include <QVBoxLayout>
+
+namespace {
+QLabel *wrapped(QWidget *parent)
+{
+    auto *label = new QLabel(parent);
+    label->setWordWrap(true);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    return label;
+}
+} // namespace
+
+LabPanel::LabPanel(QWidget *parent)
+    : QWidget(parent)
+    , m_title(wrapped(this))
+    , m_objectives(wrapped(this))
+    , m_steps(new QListWidget(this))
+    , m_instructions(wrapped(this))
+    , m_hints(wrapped(this))
+    , m_feedback(wrapped(this))
+    , m_status(wrapped(this))
+    , m_solution(new QPlainTextEdit(this))
+    , m_check(new QPushButton(tr("Check"), this))
+    , m_hint(new QPushButton(tr("Hint"), this))
+    , m_reset(new QPushButton(tr("Reset"), this))
+    , m_showSolution(new QPushButton(tr("Show solution"), this))
+{
+    QFont titleFont = m_title->font();
+    titleFont.setBold(true);
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.25);
+    m_title->setFont(titleFont);
+    m_instructions->setTextFormat(Qt::MarkdownText);
+    m_objectives->setTextFormat(Qt::MarkdownText);
+    m_hints->setTextFormat(Qt::MarkdownText);
+    m_feedback->setFrameShape(QFrame::StyledPanel);
+    m_feedback->setMargin(6);
+    m_feedback->hide();
+    m_solution->setReadOnly(true);
+    m_solution->hide();
+    m_steps->setMaximumHeight(140);
+    m_check->setToolTip(tr("Check this step (Ctrl+Shift+Enter)"));
+    m_check->setDefault(true);
+
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_check);
+    buttons->addWidget(m_hint);
+    buttons->addStretch();
+    buttons->addWidget(m_showSolution);
+    buttons->addWidget(m_reset);
+
+    auto *content = new QWidget;
+    auto *layout = new QVBoxLayout(content);
+    layout->addWidget(m_title);
+    layout->addWidget(m_objectives);
+    layout->addWidget(m_steps);
+    layout->addWidget(m_instructions);
+    layout->addWidget(m_hints);
+    layout->addLayout(buttons);
+    layout->addWidget(m_feedback);
+    layout->addWidget(m_solution);
+    layout->addWidget(m_status);
+    layout->addStretch();
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setWidget(content);
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(scroll);
+
+    connect(m_check, &QPushButton::clicked, this, &LabPanel::check);
+    connect(m_hint, &QPushButton::clicked, this, &LabPanel::revealHint);
+    connect(m_reset, &QPushButton::clicked, this, [this] {
+        if (QMessageBox::question(this, tr("Reset the lab"),
+                                  tr("Put your lab database back as the lab starts? Everything you changed in it is lost."))
+            == QMessageBox::Yes)
+            reset();
+    });
+    connect(m_showSolution, &QPushButton::clicked, this, &LabPanel::showSolution);
+    connect(m_steps, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (row >= 0 && row != m_step)
+            setCurrentStep(row);
+    });
+    // Works from the editor too: the whole window is where a learner presses it.
+    auto *shortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return), this);
+    shortcut->setContext(Qt::WindowShortcut);
+    connect(shortcut, &QShortcut::activated, this, [this] {
+        if (isVisible() && m_check->isEnabled())
+            check();
+    });
+    setBusy(false);
+}
+
+LabPanel::~LabPanel() = default;
+
+QString LabPanel::text(const LocalizedText &localized) const
+{
+    const QString own = localized.value(m_context.language);
+    return own.isEmpty() ? localized.value(QStringLiteral("en")) : own;
+}
+
+void LabPanel::openLab(const Context &context)
+{
+    m_context = context;
+    m_environment = std::make_unique<LabEnvironment>(context.lab, context.environment);
+    const int steps = int(context.lab.steps.size());
+    m_steps->setTextElideMode(Qt::ElideRight);
+    m_steps->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_hintsShown = QList<int>(steps, 0);
+    m_failures = QList<int>(steps, 0);
+    m_passed = QList<bool>(steps, false);
+    if (context.store) {
+        const ItemProgress progress = context.store->courseProgress(context.learnerId)
+                                          .value(context.packId + u'/' + context.lab.id);
+        for (int i = 0; i < steps; ++i) {
+            m_passed[i] = progress.passedSteps.contains(context.lab.steps.at(i).id);
+            m_failures[i] = progress.failedAttempts.value(context.lab.steps.at(i).id);
+        }
+    }
+    m_title->setText(text(context.title));
+    m_objectives->setText(text(context.lab.objectives));
+    const auto firstOpen = std::find(m_passed.begin(), m_passed.end(), false);
+    setCurrentStep(firstOpen == m_passed.end() ? 0 : int(firstOpen - m_passed.begin()));
+    record(int(CourseEvent::Kind::Opened), false, QStringLiteral("{}"));
+    runInBackground([this] {
+        QString error;
+        return m_environment->prepare(false, &error) ? QString() : error;
+    }, [this](const QString &error) {
+        if (!error.isEmpty()) {
+            m_status->setText(tr("The lab database could not be prepared: %1").arg(error));
+            Q_EMIT sandboxFailed(error);
+            return;
+        }
+        m_status->setText(m_environment->isCluster() ? tr("Your editor is connected to this lab's own server.")
+                                                     : tr("Your editor is connected to your lab database."));
+        Q_EMIT sandboxReady(m_environment->learnerConninfo());
+    });
+}
+
+void LabPanel::setCurrentStep(int step)
+{
+    if (step < 0 || step >= m_context.lab.steps.size())
+        return;
+    m_step = step;
+    m_sinceStep.start();
+    const LabStep &s = m_context.lab.steps.at(step);
+    m_instructions->setText(tr("**Step %1 of %2** · %n point(s)\n\n", nullptr, s.points)
+                                .arg(step + 1)
+                                .arg(m_context.lab.steps.size())
+                            + text(s.instructions));
+    m_feedback->hide();
+    m_solution->hide();
+    refreshSteps();
+}
+
+void LabPanel::refreshSteps()
+{
+    const QSignalBlocker blocker(m_steps);
+    m_steps->clear();
+    for (int i = 0; i < m_context.lab.steps.size(); ++i) {
+        const QString mark = m_passed.at(i) ? QStringLiteral("✓") : (m_failures.at(i) > 0 ? QStringLiteral("✗") : QStringLiteral("○"));
+        QString first = text(m_context.lab.steps.at(i).instructions).section(u'\n', 0, 0);
+        first.remove(u'`').remove(QStringLiteral("**"));
+        m_steps->addItem(QStringLiteral("%1  %2. %3").arg(mark).arg(i + 1).arg(first));
+    }
+    m_steps->setCurrentRow(m_step);
+    const LabStep &s = m_context.lab.steps.at(m_step);
+    QStringList shown;
+    for (int h = 0; h < m_hintsShown.at(m_step); ++h)
+        shown << tr("*Hint %1:* %2").arg(h + 1).arg(text(s.hints.at(h)));
+    m_hints->setText(shown.join(QStringLiteral("\n\n")));
+    m_hints->setVisible(!shown.isEmpty());
+    const int left = int(s.hints.size()) - m_hintsShown.at(m_step);
+    m_hint->setText(left > 0 ? tr("Hint (%n left)", nullptr, left) : tr("No more hints"));
+    m_hint->setEnabled(left > 0 && !m_busy);
+    m_showSolution->setText(failedAttempts() >= SolutionAfterFailures ? tr("Show solution") : tr("Show solution…"));
+}
+
+int LabPanel::failedAttempts() const
+{
+    return m_failures.value(m_step);
+}
+
+void LabPanel::setBusy(bool busy, const QString &status)
+{
+    m_busy = busy;
+    const bool ready = !busy && m_environment;
+    m_check->setEnabled(ready);
+    m_reset->setEnabled(ready);
+    m_showSolution->setEnabled(ready);
+    if (!status.isEmpty())
+        m_status->setText(status);
+    if (m_environment)
+        refreshSteps();
+}
+
+void LabPanel::runInBackground(std::function<QString()> work, std::function<void(const QString &)> done)
+{
+    setBusy(true, tr("Working…"));
+    QThread *worker = QThread::create([this, work, done] {
+        const QString result = work();
+        QMetaObject::invokeMethod(this, [this, done, result] {
+            setBusy(false);
+            done(result);
+        }, Qt::QueuedConnection);
+    });
+    connect(worker, &QThread::finished, worker, &QObject::deleteLater);
+    worker->start();
+}
+
+void LabPanel::check()
+{
+    if (m_busy || !m_environment)
+        return;
+    const QString answer = m_answer ? m_answer() : QString();
+    const LabStep step = m_context.lab.steps.at(m_step);
+    const GradingContext context = m_environment->context(answer, m_context.language);
+    auto verdict = std::make_shared<StepVerdict>();
+    const qint64 spent = m_sinceStep.elapsed();
+    m_status->setText(tr("Checking…"));
+    runInBackground([verdict, step, context] {
+        *verdict = StepGrader::grade(step, context);
+        return QString();
+    }, [this, verdict, answer, spent](const QString &) {
+        m_passed[m_step] = m_passed.at(m_step) || verdict->passed;
+        if (!verdict->passed)
+            m_failures[m_step] += 1;
+        const QJsonObject detail{{QStringLiteral("answer"), answer},
+                                 {QStringLiteral("feedback"), verdict->feedback().join(u'\n')}};
+        record(int(CourseEvent::Kind::Attempt), verdict->passed,
+               QString::fromUtf8(QJsonDocument(detail).toJson(QJsonDocument::Compact)), spent);
+        showVerdict(*verdict);
+        refreshSteps();
+        m_status->clear();
+        Q_EMIT checked(verdict->passed);
+    });
+}
+
+void LabPanel::showVerdict(const StepVerdict &verdict)
+{
+    const bool last = m_step + 1 >= m_context.lab.steps.size();
+    QString message;
+    if (verdict.passed)
+        message = last ? tr("Correct. You have finished this lab's last step.") : tr("Correct. On to the next step.");
+    else
+        message = tr("Not yet.") + u'\n' + verdict.feedback().join(u'\n');
+    m_feedback->setText(message);
+    const QColor tone = verdict.passed ? QColor(0x2e, 0x7d, 0x32) : QColor(0xc6, 0x28, 0x28);
+    m_feedback->setStyleSheet(QStringLiteral("QLabel { border: 1px solid %1; border-radius: 4px; }").arg(tone.name()));
+    m_feedback->show();
+}
+
+void LabPanel::revealHint()
+{
+    const LabStep &s = m_context.lab.steps.at(m_step);
+    if (m_hintsShown.at(m_step) >= s.hints.size())
+        return;
+    m_hintsShown[m_step] += 1;
+    record(int(CourseEvent::Kind::Hint), false,
+           QStringLiteral("{\"hint\":%1}").arg(m_hintsShown.at(m_step)));
+    refreshSteps();
+}
+
+void LabPanel::reset()
+{
+    if (m_busy || !m_environment)
+        return;
+    record(int(CourseEvent::Kind::Reset), false, QStringLiteral("{}"));
+    runInBackground([this] {
+        QString error;
+        return m_environment->reset(&error) ? QString() : error;
+    }, [this](const QString &error) {
+        m_status->setText(error.isEmpty() ? tr("Your lab database is as the lab starts again.")
+                                          : tr("The reset failed: %1").arg(error));
+        if (error.isEmpty())
+            Q_EMIT sandboxReady(m_environment->learnerConninfo());
+    });
+}
+
+void LabPanel::showSolution()
+{
+    if (failedAttempts() < SolutionAfterFailures
+        && QMessageBox::question(this, tr("Show the solution"),
+                                 tr("Show a reference solution for this step? Trying once more is how it sticks; "
+                                    "the app notes that you looked."))
+               != QMessageBox::Yes)
+        return;
+    record(int(CourseEvent::Kind::Solution), false, QStringLiteral("{}"));
+    m_solution->setPlainText(m_context.lab.steps.at(m_step).solution.trimmed());
+    m_solution->setMaximumHeight(m_solution->fontMetrics().lineSpacing() * (m_solution->blockCount() + 2));
+    m_solution->show();
+}
+
+void LabPanel::record(int kind, bool passed, const QString &detail, qint64 durationMs)
+{
+    if (!m_context.store)
+        return;
+    CourseEvent e;
+    e.packId = m_context.packId;
+    e.itemId = m_context.lab.id;
+    e.stepId = m_context.lab.steps.value(m_step).id;
+    e.kind = CourseEvent::Kind(kind);
+    e.passed = passed;
+    e.detail = detail;
+    e.durationMs = durationMs;
+    m_context.store->recordCourseEvent(m_context.learnerId, e);
+}
+
+QString LabPanel::feedbackText() const
+{
+    return m_feedback->isVisible() ? m_feedback->text() : QString();
+}

@@ -1,0 +1,97 @@
+#pragma once
+
+#include "coursepack.h"
+#include "labenvironment.h"
+#include "stepgrader.h"
+
+#include <QElapsedTimer>
+#include <QWidget>
+
+#include <functional>
+#include <memory>
+
+class ProgressStore;
+class QLabel;
+class QListWidget;
+class QPlainTextEdit;
+class QPushButton;
+
+// The lab beside the editor: objectives, the steps with their status, the current
+// step's instructions, hints one at a time, Check (Ctrl+Shift+Enter), feedback in plain
+// words, Reset and the reference solution (offered after SolutionAfterFailures failed
+// attempts, or on request). The sandbox is prepared and every check graded on a worker
+// thread; each attempt, hint, reset and solution shown is recorded in the progress store.
+class LabPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    static constexpr int SolutionAfterFailures = 3;
+
+    explicit LabPanel(QWidget *parent = nullptr);
+    ~LabPanel() override;
+
+    struct Context
+    {
+        QString packId;
+        LocalizedText title;
+        Lab lab;
+        LabEnvironment::Options environment;
+        QString language = QStringLiteral("en");
+        ProgressStore *store = nullptr;
+        qint64 learnerId = 0;
+    };
+    // Shows the lab and prepares its sandbox; sandboxReady() follows.
+    void openLab(const Context &context);
+    // Where Check takes the learner's answer from (the editor's text).
+    void setAnswerSource(std::function<QString()> source) { m_answer = std::move(source); }
+
+    QString labId() const { return m_context.lab.id; }
+    QString labTitle() const { return text(m_context.title); }
+    int currentStep() const { return m_step; }
+    void setCurrentStep(int step);
+    bool isBusy() const { return m_busy; }
+    QString feedbackText() const;
+    QPushButton *checkButton() const { return m_check; }
+
+    void check();
+    void revealHint();
+    void reset();
+    void showSolution();
+
+Q_SIGNALS:
+    void sandboxReady(const QString &learnerConninfo);
+    void sandboxFailed(const QString &message);
+    void checked(bool passed);
+
+private:
+    QString text(const LocalizedText &localized) const;
+    void runInBackground(std::function<QString()> work, std::function<void(const QString &)> done);
+    void setBusy(bool busy, const QString &status = {});
+    void refreshSteps();
+    void showVerdict(const StepVerdict &verdict);
+    void record(int kind, bool passed, const QString &detail, qint64 durationMs = 0);
+    int failedAttempts() const;
+
+    Context m_context;
+    std::unique_ptr<LabEnvironment> m_environment;
+    std::function<QString()> m_answer;
+    int m_step = 0;
+    QList<int> m_hintsShown;
+    QList<int> m_failures;
+    QList<bool> m_passed;
+    bool m_busy = false;
+    QElapsedTimer m_sinceStep;
+
+    QLabel *m_title;
+    QLabel *m_objectives;
+    QListWidget *m_steps;
+    QLabel *m_instructions;
+    QLabel *m_hints;
+    QLabel *m_feedback;
+    QLabel *m_status;
+    QPlainTextEdit *m_solution;
+    QPushButton *m_check;
+    QPushButton *m_hint;
+    QPushButton *m_reset;
+    QPushButton *m_showSolution;
+};
