@@ -1,6 +1,7 @@
 #include "coursewarecommand.h"
 
 #include "consoleoutput.h"
+#include "courselibrary.h"
 #include "coursepackloader.h"
 #include "labverifier.h"
 #include "practiceserver.h"
@@ -11,22 +12,6 @@
 #include <QTemporaryDir>
 
 #include <cstdio>
-
-namespace {
-// A pack's directory, or every pack directly inside a directory of packs.
-QStringList packDirectories(const QString &path)
-{
-    const QDir dir(path);
-    if (QFileInfo::exists(dir.filePath(QStringLiteral("pack.yaml"))))
-        return {dir.absolutePath()};
-    QStringList packs;
-    for (const QString &name : dir.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
-        if (QFileInfo::exists(dir.filePath(name + QStringLiteral("/pack.yaml"))))
-            packs << dir.absoluteFilePath(name);
-    }
-    return packs;
-}
-} // namespace
 
 int CoursewareCommand::run(const QStringList &arguments)
 {
@@ -71,7 +56,7 @@ int CoursewareCommand::run(const QStringList &arguments)
             writeTo(stderr, tr("pgcampus courseware: %1 is not a directory\n").arg(path));
             return 2;
         }
-        for (const QString &directory : packDirectories(path)) {
+        for (const QString &directory : CourseLibrary::packDirectories(path)) {
             ++packs;
             QList<PackProblem> problems;
             const std::optional<CoursePack> pack = CoursePackLoader::load(directory, &problems);

@@ -24,16 +24,6 @@ struct LearnerConstraint
     QString onUpdate;
 };
 
-QString literal(const QString &text)
-{
-    return u'\'' + QString(text).replace(u'\'', QStringLiteral("''")) + u'\'';
-}
-
-QString ident(const QString &name)
-{
-    return u'"' + QString(name).replace(u'"', QStringLiteral("\"\"")) + u'"';
-}
-
 QStringList names(const QString &list)
 {
     QStringList result;
@@ -156,7 +146,7 @@ bool sameRows(GraderConnection &admin, GraderConnection &learner, const QString 
     const QStringList constants = candidates(both);
     for (const Column &c : used) {
         const SqlOutcome present = learner.exec(
-            QStringLiteral("SELECT DISTINCT %1::text FROM %2 WHERE %1 IS NOT NULL LIMIT 20").arg(ident(c.name), table));
+            QStringLiteral("SELECT DISTINCT %1::text FROM %2 WHERE %1 IS NOT NULL LIMIT 20").arg(GraderConnection::identifier(c.name), table));
         QStringList tries = constants;
         for (int r = 0; present.ok && r < present.result.rowCount(); ++r)
             tries << present.value(r);
@@ -165,7 +155,7 @@ bool sameRows(GraderConnection &admin, GraderConnection &learner, const QString 
                                             {textArray(tries), c.type});
         QStringList values{QStringLiteral("NULL")};
         for (int r = 0; valid.ok && r < valid.result.rowCount(); ++r) {
-            const QString v = literal(valid.value(r)) + QStringLiteral("::") + c.type;
+            const QString v = GraderConnection::literal(valid.value(r)) + QStringLiteral("::") + c.type;
             if (!values.contains(v))
                 values << v;
         }
@@ -186,13 +176,11 @@ bool sameRows(GraderConnection &admin, GraderConnection &learner, const QString 
     }
     QStringList header;
     for (const Column &c : std::as_const(used))
-        header << ident(c.name);
+        header << GraderConnection::identifier(c.name);
     const QString probe = QStringLiteral("SELECT count(*) FROM (VALUES (%1)) AS probe(%2) "
                                          "WHERE coalesce((%3), true) IS DISTINCT FROM coalesce((%4), true)")
                               .arg(rows.join(QStringLiteral("), (")), header.join(QStringLiteral(", ")), mine, theirs);
-    learner.exec(QStringLiteral("BEGIN READ ONLY"));
-    const SqlOutcome differing = learner.exec(probe);
-    learner.exec(QStringLiteral("ROLLBACK"));
+    const SqlOutcome differing = learner.readOnly(probe);
     return differing.ok && differing.value() == u"0";
 }
 } // namespace

@@ -18,22 +18,26 @@ QStringList CourseLibrary::defaultDirectories(const QString &dataDirectory)
     return directories;
 }
 
+QStringList CourseLibrary::packDirectories(const QString &path)
+{
+    const QDir dir(path);
+    if (QFileInfo::exists(dir.filePath(QStringLiteral("pack.yaml"))))
+        return {dir.absolutePath()};
+    QStringList packs;
+    for (const QString &name : dir.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
+        if (QFileInfo::exists(dir.filePath(name + QStringLiteral("/pack.yaml"))))
+            packs << dir.absoluteFilePath(name);
+    }
+    return packs;
+}
+
 void CourseLibrary::load(const QStringList &directories)
 {
     m_packs.clear();
     m_problems.clear();
     QStringList seen;
     for (const QString &directory : directories) {
-        const QDir dir(directory);
-        QStringList candidates;
-        if (QFileInfo::exists(dir.filePath(QStringLiteral("pack.yaml"))))
-            candidates << dir.absolutePath();
-        else
-            for (const QString &name : dir.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name))
-                candidates << dir.absoluteFilePath(name);
-        for (const QString &candidate : std::as_const(candidates)) {
-            if (!QFileInfo::exists(QDir(candidate).filePath(QStringLiteral("pack.yaml"))))
-                continue;
+        for (const QString &candidate : packDirectories(directory)) {
             QList<PackProblem> problems;
             std::optional<CoursePack> loaded = CoursePackLoader::load(candidate, &problems);
             for (PackProblem &p : problems)

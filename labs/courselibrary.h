@@ -15,6 +15,9 @@ public:
     // Where packs are looked for, in order.
     static QStringList defaultDirectories(const QString &dataDirectory);
 
+    // A pack's own directory, or every pack directly inside a directory of packs.
+    static QStringList packDirectories(const QString &path);
+
     // Loads the packs in each directory (a pack, or a directory of packs).
     void load(const QStringList &directories);
 

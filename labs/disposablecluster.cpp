@@ -1,7 +1,6 @@
 #include "disposablecluster.h"
 
 #include "graderconnection.h"
-#include "statementsplitter.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -92,12 +91,10 @@ bool DisposableCluster::makePristine(QString *error)
         GraderConnection c;
         if (!c.open(conninfo(), 0, error))
             return false;
-        for (const ScriptUnit &unit : StatementSplitter::split(m_options.setupSql)) {
-            const SqlOutcome outcome = c.exec(unit.text);
-            if (!outcome.ok) {
-                *error = tr("The lab's setup failed: %1").arg(outcome.message);
-                return false;
-            }
+        const SqlOutcome outcome = c.execScript(m_options.setupSql);
+        if (!outcome.ok) {
+            *error = tr("The lab's setup failed: %1").arg(outcome.message);
+            return false;
         }
         c.close();
         m_server->stop();

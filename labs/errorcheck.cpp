@@ -22,7 +22,7 @@ CheckVerdict ErrorCheck::grade(const LabCheck &check, const GradingContext &cont
     const bool opened = role.isEmpty() ? context.openAsLearner(c, &error)
                                        : c.open(context.conninfoAs(role), context.statementTimeoutMs, &error);
     if (!opened)
-        return CheckVerdict::fail(tr("The grader could not connect to your database: %1").arg(error));
+        return unreachable(error);
     c.exec(QStringLiteral("BEGIN"));
     const SqlOutcome outcome = c.exec(sql);
     c.exec(QStringLiteral("ROLLBACK"));

@@ -1,5 +1,7 @@
 #include "graderconnection.h"
 
+#include "statementsplitter.h"
+
 #include <QDeadlineTimer>
 
 #include <libpq-fe.h>
@@ -127,6 +129,37 @@ QString GraderConnection::value(const QString &sql, const QStringList &parameter
     }
     error->clear();
     return outcome.value();
+}
+
+SqlOutcome GraderConnection::readOnly(const QString &sql)
+{
+    exec(QStringLiteral("BEGIN READ ONLY"));
+    SqlOutcome outcome = exec(sql);
+    exec(QStringLiteral("ROLLBACK"));
+    return outcome;
+}
+
+SqlOutcome GraderConnection::execScript(const QString &script)
+{
+    SqlOutcome outcome{true, {}, {}, {}};
+    for (const ScriptUnit &unit : StatementSplitter::split(script)) {
+        if (unit.kind != ScriptUnit::Kind::Query)
+            continue;
+        outcome = exec(unit.text);
+        if (!outcome.ok)
+            break;
+    }
+    return outcome;
+}
+
+QString GraderConnection::identifier(const QString &name)
+{
+    return u'"' + QString(name).replace(u'"', QStringLiteral("\"\"")) + u'"';
+}
+
+QString GraderConnection::literal(const QString &text)
+{
+    return u'\'' + QString(text).replace(u'\'', QStringLiteral("''")) + u'\'';
 }
 
 bool GraderConnection::send(const QString &sql)

@@ -43,6 +43,14 @@ public:
     SqlOutcome exec(const QString &sql, const QStringList &parameters);
     // Runs sql that must work; its first value (and *error cleared), or empty with *error set.
     QString value(const QString &sql, const QStringList &parameters, QString *error);
+    // Runs sql in a read-only transaction that is rolled back, whatever it does.
+    SqlOutcome readOnly(const QString &sql);
+    // Runs a script one statement at a time, as psql sends them; the first failure, or the last outcome.
+    SqlOutcome execScript(const QString &script);
+
+    // SQL quoting for names and text built into statements.
+    static QString identifier(const QString &name);
+    static QString literal(const QString &text);
 
     // Sends sql without waiting; wait() collects the outcome.
     bool send(const QString &sql);

@@ -21,7 +21,7 @@ bool GradingContext::openAsLearner(GraderConnection &connection, QString *error)
         return false;
     if (learnerRole.isEmpty())
         return true;
-    const SqlOutcome set = connection.exec(QStringLiteral("SET ROLE \"%1\"").arg(learnerRole));
+    const SqlOutcome set = connection.exec(QStringLiteral("SET ROLE ") + GraderConnection::identifier(learnerRole));
     if (!set.ok)
         *error = set.message;
     return set.ok;
@@ -103,6 +103,11 @@ CheckVerdict CheckGrader::fail(const LabCheck &check, const GradingContext &cont
     if (!own.isEmpty())
         verdict.feedback.prepend(own);
     return verdict;
+}
+
+CheckVerdict CheckGrader::unreachable(const QString &error)
+{
+    return CheckVerdict::fail(tr("The grader could not connect to your database: %1").arg(error));
 }
 
 QString CheckGrader::missing(const QString &field)

@@ -64,4 +64,6 @@ protected:
     // A failed verdict: the author's message first, when there is one, then why.
     static CheckVerdict fail(const LabCheck &check, const GradingContext &context, const QString &why);
     static QString missing(const QString &field);
+    // The learner's database could not be reached: not the learner's fault, said plainly.
+    static CheckVerdict unreachable(const QString &error);
 };

@@ -3,7 +3,6 @@
 #include "disposablecluster.h"
 #include "graderconnection.h"
 #include "labsandbox.h"
-#include "statementsplitter.h"
 
 LabEnvironment::LabEnvironment(const Lab &lab, const Options &options)
     : m_lab(lab)
@@ -79,14 +78,8 @@ bool LabEnvironment::runAsLearner(const QString &sql, QString *error) const
     GraderConnection c;
     if (!c.open(learnerConninfo(), m_options.statementTimeoutMs, error))
         return false;
-    for (const ScriptUnit &unit : StatementSplitter::split(sql)) {
-        if (unit.kind != ScriptUnit::Kind::Query)
-            continue;
-        const SqlOutcome outcome = c.exec(unit.text);
-        if (!outcome.ok) {
-            *error = outcome.message;
-            return false;
-        }
-    }
-    return true;
+    const SqlOutcome outcome = c.execScript(sql);
+    if (!outcome.ok)
+        *error = outcome.message;
+    return outcome.ok;
 }

@@ -2,7 +2,6 @@
 
 #include "connectioninfo.h"
 #include "graderconnection.h"
-#include "statementsplitter.h"
 
 #include <QRegularExpression>
 
@@ -17,16 +16,6 @@ QString name(const QString &text)
     return n;
 }
 
-QString ident(const QString &identifier)
-{
-    return u'"' + QString(identifier).replace(u'"', QStringLiteral("\"\"")) + u'"';
-}
-
-QString literal(const QString &text)
-{
-    return u'\'' + QString(text).replace(u'\'', QStringLiteral("''")) + u'\'';
-}
-
 QString marker(const QString &labId)
 {
     return QStringLiteral("pgcampus lab: ") + labId;
@@ -36,7 +25,7 @@ QString createRoleUnlessExists(const QString &role, const QString &attributes)
 {
     return QStringLiteral("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = %1) THEN "
                           "CREATE ROLE %2 %3; END IF; END $$")
-        .arg(literal(role), ident(role), attributes);
+        .arg(GraderConnection::literal(role), GraderConnection::identifier(role), attributes);
 }
 
 // Runs each statement; stops at the first that fails.
@@ -54,6 +43,11 @@ bool execAll(GraderConnection &c, const QStringList &statements, QString *error)
     error->clear();
     return true;
 }
+
+bool databasePresent(GraderConnection &c, const QString &database, QString *error)
+{
+    return c.value(QStringLiteral("SELECT count(*) FROM pg_database WHERE datname = $1"), {database}, error) == u"1";
+}
 } // namespace
 
 LabSandbox::LabSandbox(const QString &adminConninfo, const QString &labId, const QString &learnerKey)
@@ -66,18 +60,11 @@ LabSandbox::LabSandbox(const QString &adminConninfo, const QString &labId, const
 {
 }
 
-bool LabSandbox::admin(const QString &sql, QString *error) const
-{
-    GraderConnection c;
-    return c.open(m_admin, 0, error) && execAll(c, {sql}, error);
-}
-
 bool LabSandbox::databaseExists(const QString &database) const
 {
     GraderConnection c;
     QString error;
-    return c.open(m_admin, 0, &error)
-        && c.value(QStringLiteral("SELECT count(*) FROM pg_database WHERE datname = $1"), {database}, &error) == u"1";
+    return c.open(m_admin, 0, &error) && databasePresent(c, database, &error);
 }
 
 bool LabSandbox::exists() const
@@ -96,26 +83,26 @@ bool LabSandbox::buildDatabase(const QString &database, const QString &setupSql,
     GraderConnection c;
     if (!c.open(m_admin, 0, error))
         return false;
-    const bool present = c.value(QStringLiteral("SELECT count(*) FROM pg_database WHERE datname = $1"), {database}, error) == u"1";
+    const bool present = databasePresent(c, database, error);
     if (!error->isEmpty())
         return false;
     if (present && !rebuild)
         return true;
-    const QString db = ident(database);
+    const QString db = GraderConnection::identifier(database);
     QStringList steps = {
         present ? QStringLiteral("ALTER DATABASE %1 WITH IS_TEMPLATE false ALLOW_CONNECTIONS true").arg(db) : QString(),
         present ? QStringLiteral("DROP DATABASE %1 WITH (FORCE)").arg(db) : QString(),
         createRoleUnlessExists(LabOwner, QStringLiteral("NOLOGIN"))};
     for (const QString &role : std::as_const(m_labRoles))
         steps << createRoleUnlessExists(role, QStringLiteral("LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE"));
-    steps << QStringLiteral("CREATE DATABASE %1 OWNER %2").arg(db, ident(LabOwner))
-          << QStringLiteral("COMMENT ON DATABASE %1 IS %2").arg(db, literal(marker(m_labId)))
+    steps << QStringLiteral("CREATE DATABASE %1 OWNER %2").arg(db, GraderConnection::identifier(LabOwner))
+          << QStringLiteral("COMMENT ON DATABASE %1 IS %2").arg(db, GraderConnection::literal(marker(m_labId)))
           << QStringLiteral("REVOKE ALL ON DATABASE %1 FROM PUBLIC").arg(db);
     if (!execAll(c, steps, error))
         return false;
     // The setup runs as the lab owner, so what it makes can be handed to each learner.
     const QString setupConninfo = ConnectionInfo(m_admin).with(QStringLiteral("dbname"), database);
-    if (!runLabSql(setupConninfo, m_labId, QStringLiteral("SET ROLE %1;\n").arg(ident(LabOwner)) + setupSql, error)) {
+    if (!runLabSql(setupConninfo, m_labId, QStringLiteral("SET ROLE %1;\n").arg(GraderConnection::identifier(LabOwner)) + setupSql, error)) {
         *error = tr("The lab's setup failed: %1").arg(*error);
         return false;
     }
@@ -134,10 +121,10 @@ bool LabSandbox::buildVariant(const QString &variantSql, bool rebuild, QString *
         return false;
     GraderConnection c;
     GraderConnection inside;
-    const QString reader = ident(variantReader());
+    const QString reader = GraderConnection::identifier(variantReader());
     return c.open(m_admin, 0, error)
         && execAll(c, {createRoleUnlessExists(variantReader(), QStringLiteral("LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE")),
-                       QStringLiteral("GRANT CONNECT ON DATABASE %1 TO %2").arg(ident(m_variant), reader)},
+                       QStringLiteral("GRANT CONNECT ON DATABASE %1 TO %2").arg(GraderConnection::identifier(m_variant), reader)},
                    error)
         && inside.open(ConnectionInfo(m_admin).with(QStringLiteral("dbname"), m_variant), 0, error)
         && execAll(inside,
@@ -146,41 +133,70 @@ bool LabSandbox::buildVariant(const QString &variantSql, bool rebuild, QString *
                                    "EXECUTE format('GRANT USAGE ON SCHEMA %I TO %s', s, %1); "
                                    "EXECUTE format('GRANT SELECT ON ALL TABLES IN SCHEMA %I TO %s', s, %1); "
                                    "END LOOP; END $$")
-                        .arg(literal(reader))},
+                        .arg(GraderConnection::literal(reader))},
                    error);
 }
 
-bool LabSandbox::create(QString *error)
+bool LabSandbox::makeLearnerRoles(GraderConnection &admin, QString *error) const
 {
-    if (exists())
-        return true;
-    const QString db = ident(m_database);
-    const QString role = ident(m_role);
+    return execAll(admin,
+                   {createRoleUnlessExists(m_role, QStringLiteral("LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION")),
+                    createRoleUnlessExists(graderRole(), QStringLiteral("LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE INHERIT")),
+                    QStringLiteral("GRANT %1 TO %2").arg(GraderConnection::identifier(m_role), GraderConnection::identifier(graderRole()))},
+                   error);
+}
+
+bool LabSandbox::cloneTemplate(GraderConnection &admin, QString *error) const
+{
+    const QString db = GraderConnection::identifier(m_database);
+    const QString role = GraderConnection::identifier(m_role);
     QStringList steps = {
-        createRoleUnlessExists(m_role, QStringLiteral("LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION")),
-        QStringLiteral("CREATE DATABASE %1 TEMPLATE %2 OWNER %3 STRATEGY FILE_COPY").arg(db, ident(m_template), role),
-        QStringLiteral("COMMENT ON DATABASE %1 IS %2").arg(db, literal(marker(m_labId))),
+        QStringLiteral("CREATE DATABASE %1 TEMPLATE %2 OWNER %3 STRATEGY FILE_COPY").arg(db, GraderConnection::identifier(m_template), role),
+        QStringLiteral("COMMENT ON DATABASE %1 IS %2").arg(db, GraderConnection::literal(marker(m_labId))),
         QStringLiteral("REVOKE ALL ON DATABASE %1 FROM PUBLIC").arg(db),
         QStringLiteral("GRANT CONNECT, TEMPORARY ON DATABASE %1 TO %2").arg(db, role),
-        createRoleUnlessExists(graderRole(), QStringLiteral("LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE INHERIT")),
-        QStringLiteral("GRANT %1 TO %2").arg(role, ident(graderRole())),
-        QStringLiteral("GRANT CONNECT ON DATABASE %1 TO %2").arg(db, ident(graderRole()))};
+        QStringLiteral("GRANT CONNECT ON DATABASE %1 TO %2").arg(db, GraderConnection::identifier(graderRole()))};
     for (const QString &labRole : std::as_const(m_labRoles))
-        steps << QStringLiteral("GRANT CONNECT ON DATABASE %1 TO %2").arg(db, ident(labRole));
-    GraderConnection c;
-    if (!c.open(m_admin, 0, error) || !execAll(c, steps, error))
+        steps << QStringLiteral("GRANT CONNECT ON DATABASE %1 TO %2").arg(db, GraderConnection::identifier(labRole));
+    if (!execAll(admin, steps, error))
         return false;
     // Inside the copy, the lab's objects become the learner's.
     GraderConnection inside;
     return inside.open(graderConninfo(), 0, error)
-        && execAll(inside, {QStringLiteral("REASSIGN OWNED BY %1 TO %2").arg(ident(LabOwner), role)}, error);
+        && execAll(inside, {QStringLiteral("REASSIGN OWNED BY %1 TO %2").arg(GraderConnection::identifier(LabOwner), role)}, error);
 }
 
+bool LabSandbox::create(QString *error)
+{
+    GraderConnection c;
+    if (!c.open(m_admin, 0, error))
+        return false;
+    const bool present = databasePresent(c, m_database, error);
+    if (!error->isEmpty())
+        return false;
+    return present || (makeLearnerRoles(c, error) && cloneTemplate(c, error));
+}
+
+// One administrator connection: drop and clone again. The roles were made with the first
+// copy; they are made again only when one is missing.
 bool LabSandbox::reset(QString *error)
 {
-    if (exists() && !admin(QStringLiteral("DROP DATABASE %1 WITH (FORCE)").arg(ident(m_database)), error))
+    GraderConnection c;
+    if (!c.open(m_admin, 0, error))
         return false;
-    return create(error);
+    const SqlOutcome found = c.exec(QStringLiteral("SELECT (SELECT count(*) FROM pg_database WHERE datname = $1), "
+                                                   "(SELECT count(*) FROM pg_roles WHERE rolname IN ($2, $3))"),
+                                    {m_database, m_role, graderRole()});
+    if (!found.ok) {
+        *error = found.message;
+        return false;
+    }
+    if (found.value(0, 0) == u"1"
+        && !execAll(c, {QStringLiteral("DROP DATABASE %1 WITH (FORCE)").arg(GraderConnection::identifier(m_database))}, error))
+        return false;
+    if (found.value(0, 1) != u"2" && !makeLearnerRoles(c, error))
+        return false;
+    return cloneTemplate(c, error);
 }
 
 QString LabSandbox::learnerConninfo() const

@@ -53,7 +53,8 @@ public:
     static bool runLabSql(const QString &conninfo, const QString &labId, const QString &sql, QString *error);
 
 private:
-    bool admin(const QString &sql, QString *error) const;
+    bool makeLearnerRoles(class GraderConnection &admin, QString *error) const;
+    bool cloneTemplate(class GraderConnection &admin, QString *error) const;
     bool databaseExists(const QString &database) const;
     bool buildDatabase(const QString &database, const QString &setupSql, bool rebuild, bool isTemplate, QString *error);
 

@@ -117,13 +117,13 @@ CheckVerdict MultiSessionCheck::grade(const LabCheck &check, const GradingContex
     QString error;
     GraderConnection &grader = sessions[Grader];
     if (!grader.open(context.adminConninfo, context.statementTimeoutMs, &error))
-        return CheckVerdict::fail(tr("The grader could not connect to your database: %1").arg(error));
+        return unreachable(error);
     CheckVerdict verdict = CheckVerdict::pass();
     for (int i = 0; i < script.size() && verdict.passed; ++i) {
         const Entry &e = script.at(i);
         GraderConnection &session = sessions[e.session];
         if (!session.isOpen() && !context.openAsLearner(session, &error))
-            return CheckVerdict::fail(tr("The grader could not connect to your database: %1").arg(error));
+            return unreachable(error);
         const QString sql = e.answer ? context.answer : e.sql;
         const QString what = e.answer ? tr("your answer") : (e.await ? tr("the statement it was waiting on") : u'"' + sql.simplified() + u'"');
         if (!e.await && (session.isBusy() || !session.send(sql))) {

@@ -49,10 +49,8 @@ CheckVerdict PlanCheck::grade(const LabCheck &check, const GradingContext &conte
     GraderConnection c;
     QString error;
     if (!context.openAsLearner(c, &error))
-        return CheckVerdict::fail(tr("The grader could not connect to your database: %1").arg(error));
-    c.exec(QStringLiteral("BEGIN READ ONLY"));
-    const SqlOutcome explained = c.exec(QStringLiteral("EXPLAIN (FORMAT JSON) ") + query);
-    c.exec(QStringLiteral("ROLLBACK"));
+        return unreachable(error);
+    const SqlOutcome explained = c.readOnly(QStringLiteral("EXPLAIN (FORMAT JSON) ") + query);
     if (!explained.ok)
         return fail(check, context, tr("Your query could not be explained: %1").arg(explained.message));
     const QJsonObject top = QJsonDocument::fromJson(explained.value().toUtf8()).array().first().toObject();

@@ -53,7 +53,7 @@ CheckVerdict ResultCheck::grade(const LabCheck &check, const GradingContext &con
     GraderConnection learner;
     QString error;
     if (!context.openAsLearner(learner, &error))
-        return CheckVerdict::fail(tr("The grader could not reach your database: %1").arg(error));
+        return unreachable(error);
     const Pair mine = runBoth(learner, query, reference);
     if (!mine.reference.ok)
         return CheckVerdict::fail(tr("The lab's reference query failed on your database (%1). "

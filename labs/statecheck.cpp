@@ -46,15 +46,7 @@ SqlOutcome asLearner(const GradingContext &context, const QString &sql, QString 
     GraderConnection c;
     if (!context.openAsLearner(c, error))
         return {};
-    c.exec(QStringLiteral("BEGIN READ ONLY"));
-    SqlOutcome outcome = c.exec(sql);
-    c.exec(QStringLiteral("ROLLBACK"));
-    return outcome;
-}
-
-CheckVerdict unreachable(const QString &error)
-{
-    return CheckVerdict::fail(StateCheck::tr("The grader could not connect to your database: %1").arg(error));
+    return c.readOnly(sql);
 }
 } // namespace
 

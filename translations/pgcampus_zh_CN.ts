@@ -42,6 +42,10 @@
         <source>the check needs &quot;%1&quot;</source>
         <translation>该检查需要“%1”</translation>
     </message>
+    <message>
+        <source>The grader could not connect to your database: %1</source>
+        <translation>评分程序无法连接到你的数据库：%1</translation>
+    </message>
 </context>
 <context>
     <name>ClusterCheck</name>
@@ -460,10 +464,6 @@
     <message>
         <source>&quot;sqlstate&quot; must be a five-character SQLSTATE such as 23514</source>
         <translation>“sqlstate”必须是五个字符的 SQLSTATE，例如 23514</translation>
-    </message>
-    <message>
-        <source>The grader could not connect to your database: %1</source>
-        <translation>评分程序无法连接到你的数据库：%1</translation>
     </message>
     <message>
         <source>you</source>
@@ -1095,10 +1095,6 @@
         <translation>学员的答案在脚本中只能出现一次</translation>
     </message>
     <message>
-        <source>The grader could not connect to your database: %1</source>
-        <translation>评分程序无法连接到你的数据库：%1</translation>
-    </message>
-    <message>
         <source>your answer</source>
         <translation>你的答案</translation>
     </message>
@@ -1140,10 +1136,6 @@
     <message>
         <source>There is no query to check: write one in the editor.</source>
         <translation>没有可检查的查询：请在编辑器中写一个。</translation>
-    </message>
-    <message>
-        <source>The grader could not connect to your database: %1</source>
-        <translation>评分程序无法连接到你的数据库：%1</translation>
     </message>
     <message>
         <source>Your query could not be explained: %1</source>
@@ -1296,10 +1288,6 @@
     <message>
         <source>There is no query to check: write one in the editor.</source>
         <translation>没有可检查的查询：请在编辑器中写一个。</translation>
-    </message>
-    <message>
-        <source>The grader could not reach your database: %1</source>
-        <translation>评分程序无法访问你的数据库：%1</translation>
     </message>
     <message>
         <source>The lab&apos;s reference query failed on your database (%1). Did a step drop or change what it reads? Reset the lab to start over.</source>
@@ -1511,10 +1499,6 @@
 </context>
 <context>
     <name>StateCheck</name>
-    <message>
-        <source>The grader could not connect to your database: %1</source>
-        <translation>评分程序无法连接到你的数据库：%1</translation>
-    </message>
     <message>
         <source>a state check needs one of: %1</source>
         <translation>状态检查需要以下之一：%1</translation>

@@ -25,6 +25,16 @@ bool GradingFixture::start(const LabData &data, QString *error)
     return m_environment->prepare(true, error);
 }
 
+bool GradingFixture::verdictIs(const CheckVerdict &verdict, bool passes, const QString &feedback, QString *why)
+{
+    const QString said = verdict.feedback.join(u'\n');
+    *why = QStringLiteral("expected %1, got %2: %3")
+               .arg(passes ? QStringLiteral("a pass") : QStringLiteral("a failure"),
+                    verdict.passed ? QStringLiteral("a pass") : QStringLiteral("a failure"), said);
+    return verdict.passed == passes && (feedback.isEmpty() || said.contains(feedback, Qt::CaseInsensitive))
+        && (passes || !said.isEmpty());
+}
+
 CheckVerdict GradingFixture::grade(const QString &checkYaml, const QString &answer, bool runAnswer)
 {
     QString error;

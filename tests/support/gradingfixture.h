@@ -25,6 +25,10 @@ public:
     bool start(const LabData &data, QString *error);
     // Resets the sandbox, runs the learner's SQL (unless runAnswer is false), grades the check.
     CheckVerdict grade(const QString &checkYaml, const QString &answer, bool runAnswer = true);
+    // Whether a verdict is as expected: passed or not, its feedback naming `feedback` (when
+    // given), and a failure always explained. *why says what differs.
+    static bool verdictIs(const CheckVerdict &verdict, bool passes, const QString &feedback, QString *why);
+
     LabEnvironment &environment() { return *m_environment; }
     ThrowawayServer &server() { return m_server; }
 
