@@ -241,10 +241,6 @@
         <translation>实验</translation>
     </message>
     <message>
-        <source>Lab %1</source>
-        <translation>实验 %1</translation>
-    </message>
-    <message>
         <source>Lesson examples</source>
         <translation>课程示例</translation>
     </message>

@@ -59,7 +59,7 @@ CourseDocks::CourseDocks(MainWindow *window, const Setup &setup)
         if (!m_labTab || !m_window->showTab(m_labTab))
             m_labTab = m_window->addTab();
         m_labTab->setUntitledName(m_lab->labTitle());
-        m_labTab->connectTo(tr("Lab %1").arg(m_lab->labId()), conninfo);
+        m_labTab->connectTo(m_lab->labTitle(), conninfo); // the title already says "Lab: …"
         m_window->showTab(m_labTab);
         Q_EMIT labReady();
     });
