@@ -1,4 +1,5 @@
 #include "connectioninfo.h"
+#include "graderconnection.h"
 #include "labsandbox.h"
 #include "throwawayserver.h"
 
@@ -20,6 +21,7 @@ private Q_SLOTS:
     void initTestCase();
     void learnerOwnsACopyOfTheTemplate();
     void learnersCannotReachEachOther();
+    void twoLearnersStayApartThroughGraderRoles();
     void resetRestoresWhateverTheLearnerDid();
     void labSqlRunsOnlyInLabDatabases();
     void brokenSetupIsReported();
@@ -67,6 +69,76 @@ void tst_LabSandbox::learnersCannotReachEachOther()
     QString refused;
     queryScalar(intrusion, QStringLiteral("SELECT 1"), &refused);
     QVERIFY2(refused.contains(QStringLiteral("permission denied for database")), qPrintable(refused));
+}
+
+// Two learners on one lab, with everything checks use: grader roles, the variant database.
+// Neither reaches the other's sandbox by any of those roles, neither reads the hidden
+// variant data, and what a check runs for one stays out of both learners' sight.
+void tst_LabSandbox::twoLearnersStayApartThroughGraderRoles()
+{
+    const QString lab = QStringLiteral("isolation-lab");
+    LabSandbox ada(m_server.connectionString(), lab, QStringLiteral("ada"));
+    LabSandbox bob(m_server.connectionString(), lab, QStringLiteral("bob"));
+    QString error;
+    QVERIFY2(ada.buildTemplate(Setup, false, &error) && ada.create(&error) && bob.create(&error), qPrintable(error));
+    QVERIFY2(ada.buildVariant(QStringLiteral("CREATE TABLE orders (id int PRIMARY KEY, amount numeric);\n"
+                                             "INSERT INTO orders VALUES (7, 777);"),
+                              false, &error),
+             qPrintable(error));
+
+    const auto refusedAs = [](const QString &conninfo, const QString &user) {
+        QString refused;
+        queryScalar(ConnectionInfo(conninfo).with(QStringLiteral("user"), user), QStringLiteral("SELECT 1"), &refused);
+        return refused;
+    };
+    // Bob's learner and grader roles, Ada's database; and the other way round.
+    for (const QString &role : {bob.learnerRole(), bob.graderRole()})
+        QVERIFY2(refusedAs(ada.learnerConninfo(), role).contains(QStringLiteral("permission denied for database")),
+                 qPrintable(role));
+    for (const QString &role : {ada.learnerRole(), ada.graderRole()})
+        QVERIFY2(refusedAs(bob.learnerConninfo(), role).contains(QStringLiteral("permission denied for database")),
+                 qPrintable(role));
+    // No learner reaches the variant data, not even through the grader role.
+    for (const QString &role : {ada.learnerRole(), ada.graderRole(), bob.learnerRole(), bob.graderRole()})
+        QVERIFY2(refusedAs(ada.variantConninfo(), role).contains(QStringLiteral("permission denied for database")),
+                 qPrintable(role));
+    QCOMPARE(queryScalar(ada.variantConninfo(), QStringLiteral("SELECT amount FROM orders")), QStringLiteral("777"));
+    // The variant reader cannot reach a learner's sandbox either.
+    QVERIFY(refusedAs(ada.learnerConninfo(), LabSandbox::variantReader()).contains(QStringLiteral("permission denied")));
+
+    // What Ada does stays in Ada's copy.
+    QVERIFY(queryScalar(ada.learnerConninfo(), QStringLiteral("DELETE FROM orders WHERE id > 10"), &error).isEmpty()
+            && error.isEmpty());
+    QCOMPARE(queryScalar(bob.learnerConninfo(), QStringLiteral("SELECT count(*) FROM orders")), QStringLiteral("1000"));
+
+    // A check runs a reference query for Ada; neither learner sees its text in pg_stat_activity.
+    GraderConnection check;
+    QVERIFY2(check.open(ada.checkerConninfo(), 0, &error), qPrintable(error));
+    QVERIFY(check.exec(QStringLiteral("SET ROLE %1").arg(GraderConnection::identifier(ada.learnerRole()))).ok);
+    const QString reference = QStringLiteral("SELECT 'the reference answer', pg_sleep(5)");
+    QVERIFY(check.send(reference));
+    const QString pid = QString::number(check.backendPid());
+    QTRY_COMPARE(queryScalar(m_server.connectionString(),
+                             QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE pid = %1 AND wait_event = 'PgSleep'")
+                                 .arg(pid)),
+                 QStringLiteral("1"));
+    const QString seen = QStringLiteral("SELECT coalesce(query, '(null)') FROM pg_stat_activity WHERE pid = %1").arg(pid);
+    for (const QString &conninfo : {ada.learnerConninfo(), bob.learnerConninfo()}) {
+        const QString query = queryScalar(conninfo, seen, &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QVERIFY2(!query.contains(QStringLiteral("reference answer")), qPrintable(query));
+    }
+    // (The administrator does see it: the test looks at the right backend.)
+    QVERIFY(queryScalar(m_server.connectionString(), seen).contains(QStringLiteral("reference answer")));
+    check.cancel();
+
+    // Resetting Ada's copy leaves Bob's alone.
+    QVERIFY(queryScalar(bob.learnerConninfo(), QStringLiteral("CREATE TABLE bobs_notes (n int)"), &error).isEmpty()
+            && error.isEmpty());
+    QVERIFY2(ada.reset(&error), qPrintable(error));
+    QCOMPARE(queryScalar(ada.learnerConninfo(), QStringLiteral("SELECT count(*) FROM orders")), QStringLiteral("1000"));
+    QCOMPARE(queryScalar(bob.learnerConninfo(), QStringLiteral("SELECT count(*) FROM pg_class WHERE relname = 'bobs_notes'")),
+             QStringLiteral("1"));
 }
 
 void tst_LabSandbox::resetRestoresWhateverTheLearnerDid()
