@@ -4,6 +4,7 @@
 #include "courselibrary.h"
 #include "coursepackloader.h"
 #include "labverifier.h"
+#include "packarchive.h"
 #include "practiceserver.h"
 
 #include <QCommandLineParser>
@@ -19,7 +20,7 @@ int CoursewareCommand::run(const QStringList &arguments)
     parser.setApplicationDescription(tr("Check courseware packs: pgcampus courseware check [--run] PATH..."));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("check"), tr("Validate the packs under each PATH."));
-    parser.addPositionalArgument(QStringLiteral("PATH"), tr("A pack's directory, or a directory of packs."));
+    parser.addPositionalArgument(QStringLiteral("PATH"), tr("A pack's directory or .zip, or a directory of packs."));
     const QCommandLineOption runOption(QStringLiteral("run"),
                                        tr("Also build every lab on a throwaway practice server and prove that each step "
                                           "passes with its reference solution and fails with each of its decoys."));
@@ -52,16 +53,21 @@ int CoursewareCommand::run(const QStringList &arguments)
     }
     int packs = 0, tracks = 0, modules = 0, lessons = 0, labs = 0, steps = 0, broken = 0, proven = 0, decoys = 0;
     for (const QString &path : positional.mid(1)) {
-        if (!QFileInfo(path).isDir()) {
-            writeTo(stderr, tr("pgcampus courseware: %1 is not a directory\n").arg(path));
+        if (!QFileInfo(path).isDir() && !PackArchive::isArchive(path)) {
+            writeTo(stderr, tr("pgcampus courseware: %1 is neither a directory nor a .zip pack\n").arg(path));
             return 2;
         }
-        for (const QString &directory : CourseLibrary::packDirectories(path)) {
+        for (const CourseLibrary::PackSource &source : CourseLibrary::packSources(path)) {
             ++packs;
+            if (source.directory.isEmpty()) {
+                writeTo(stderr, source.error + u'\n');
+                ++broken;
+                continue;
+            }
             QList<PackProblem> problems;
-            const std::optional<CoursePack> pack = CoursePackLoader::load(directory, &problems);
+            const std::optional<CoursePack> pack = CoursePackLoader::load(source.directory, &problems);
             for (const PackProblem &problem : std::as_const(problems))
-                writeTo(stderr, QDir(directory).filePath(problem.toText()) + u'\n');
+                writeTo(stderr, source.shownAs + u'/' + problem.toText() + u'\n');
             if (!pack) {
                 ++broken;
                 continue;
@@ -85,7 +91,7 @@ int CoursewareCommand::run(const QStringList &arguments)
                 proven += report.steps;
                 decoys += report.decoys;
                 for (const PackProblem &problem : report.problems)
-                    writeTo(stderr, QDir(directory).filePath(problem.toText()) + u'\n');
+                    writeTo(stderr, source.shownAs + u'/' + problem.toText() + u'\n');
                 failed = failed || !report.problems.isEmpty();
             }
             broken += failed ? 1 : 0;

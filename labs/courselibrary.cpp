@@ -1,5 +1,7 @@
 #include "courselibrary.h"
 
+#include "packarchive.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
@@ -18,15 +20,24 @@ QStringList CourseLibrary::defaultDirectories(const QString &dataDirectory)
     return directories;
 }
 
-QStringList CourseLibrary::packDirectories(const QString &path)
+QList<CourseLibrary::PackSource> CourseLibrary::packSources(const QString &path)
 {
+    const auto source = [](const QString &path) {
+        if (!PackArchive::isArchive(path))
+            return PackSource{QDir(path).absolutePath(), QDir(path).absolutePath(), QString()};
+        PackSource unpacked{QFileInfo(path).absoluteFilePath(), QString(), QString()};
+        unpacked.directory = PackArchive::unpack(path, &unpacked.error);
+        return unpacked;
+    };
     const QDir dir(path);
-    if (QFileInfo::exists(dir.filePath(QStringLiteral("pack.yaml"))))
-        return {dir.absolutePath()};
-    QStringList packs;
-    for (const QString &name : dir.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
-        if (QFileInfo::exists(dir.filePath(name + QStringLiteral("/pack.yaml"))))
-            packs << dir.absoluteFilePath(name);
+    if (PackArchive::isArchive(path) || QFileInfo::exists(dir.filePath(QStringLiteral("pack.yaml"))))
+        return {source(path)};
+    QList<PackSource> packs;
+    const QFileInfoList entries = dir.entryInfoList(QDir::Dirs | QDir::Files | QDir::NoDotAndDotDot, QDir::Name);
+    for (const QFileInfo &entry : entries) {
+        if ((entry.isDir() && QFileInfo::exists(entry.filePath() + QStringLiteral("/pack.yaml")))
+            || PackArchive::isArchive(entry.filePath()))
+            packs << source(entry.filePath());
     }
     return packs;
 }
@@ -37,11 +48,15 @@ void CourseLibrary::load(const QStringList &directories)
     m_problems.clear();
     QStringList seen;
     for (const QString &directory : directories) {
-        for (const QString &candidate : packDirectories(directory)) {
+        for (const PackSource &candidate : packSources(directory)) {
+            if (candidate.directory.isEmpty()) {
+                m_problems << PackProblem{candidate.shownAs, 0, candidate.error};
+                continue;
+            }
             QList<PackProblem> problems;
-            std::optional<CoursePack> loaded = CoursePackLoader::load(candidate, &problems);
+            std::optional<CoursePack> loaded = CoursePackLoader::load(candidate.directory, &problems);
             for (PackProblem &p : problems)
-                p.file = QDir(candidate).filePath(p.file);
+                p.file = candidate.shownAs + u'/' + p.file;
             m_problems << problems;
             if (loaded && !seen.contains(loaded->id)) { // the first copy of a pack wins
                 seen << loaded->id;

@@ -15,8 +15,16 @@ public:
     // Where packs are looked for, in order.
     static QStringList defaultDirectories(const QString &dataDirectory);
 
-    // A pack's own directory, or every pack directly inside a directory of packs.
-    static QStringList packDirectories(const QString &path);
+    // Where one pack's files are: its directory, or where its .zip was unpacked.
+    struct PackSource
+    {
+        QString shownAs;   // the directory or the .zip, as problems name it
+        QString directory; // empty when the archive could not be unpacked
+        QString error;     // why not
+    };
+    // A pack's own directory or .zip, or every pack (directory or .zip) directly inside a
+    // directory of packs.
+    static QList<PackSource> packSources(const QString &path);
 
     // Loads the packs in each directory (a pack, or a directory of packs).
     void load(const QStringList &directories);

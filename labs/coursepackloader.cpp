@@ -8,6 +8,8 @@
 #include <QRegularExpression>
 #include <QSet>
 
+#include <algorithm>
+
 #include <yaml-cpp/yaml.h>
 
 const QStringList CoursePackLoader::Languages = {QStringLiteral("zh_CN"), QStringLiteral("en")};
@@ -131,7 +133,23 @@ QVariant toVariant(const YAML::Node &node)
     return {};
 }
 
-std::optional<Lab> readLab(PackReader &reader, const QString &id)
+// "min_server_version": a server_version_num (170000) or a major version (17); 0 when not given.
+int serverVersion(PackReader &reader, const YAML::Node &map)
+{
+    const YAML::Node node = map["min_server_version"];
+    if (!node)
+        return 0;
+    bool ok = false;
+    const int value = node.IsScalar() ? QString::fromStdString(node.as<std::string>()).toInt(&ok) : 0;
+    if (!ok || value <= 0 || (value >= 100 && value < 90000)) {
+        reader.report(lineOf(node), CoursePackLoader::tr("\"min_server_version\" must be a server_version_num such as "
+                                                         "170000, or a major version such as 17"));
+        return 0;
+    }
+    return value < 100 ? value * 10000 : value;
+}
+
+std::optional<Lab> readLab(PackReader &reader, const QString &id, int packMinServerVersion)
 {
     const QString file = QStringLiteral("labs/%1.yaml").arg(id);
     const std::optional<YAML::Node> root = reader.parse(file);
@@ -144,6 +162,7 @@ std::optional<Lab> readLab(PackReader &reader, const QString &id)
         reader.report(lineOf((*root)["id"]), CoursePackLoader::tr("the lab's id is \"%1\", but the pack calls it \"%2\"")
                                                  .arg(lab.id, id));
     lab.objectives = reader.localized(*root, "objectives", *root);
+    lab.minServerVersion = std::max(packMinServerVersion, serverVersion(reader, *root));
     lab.setup = reader.text(*root, "setup", *root, false);
     lab.variantSetup = reader.text(*root, "variant_setup", *root, false);
     for (const YAML::Node &role : (*root)["roles"]) {
@@ -238,8 +257,7 @@ std::optional<CoursePack> readPack(PackReader &reader, const QString &directory,
     pack.id = reader.id(*root, "id", *root);
     pack.version = reader.text(*root, "version", *root);
     pack.title = reader.localized(*root, "title", *root);
-    if ((*root)["min_server_version"])
-        pack.minServerVersion = (*root)["min_server_version"].as<int>(0);
+    pack.minServerVersion = serverVersion(reader, *root);
 
     QSet<QString> ids;
     auto claim = [&](const QString &id, const YAML::Node &at) {
@@ -283,7 +301,7 @@ std::optional<CoursePack> readPack(PackReader &reader, const QString &directory,
                         checkLessonImages(reader, file);
                         reader.setCurrentFile(QStringLiteral("pack.yaml"));
                     }
-                } else if (const std::optional<Lab> lab = readLab(reader, item.id)) {
+                } else if (const std::optional<Lab> lab = readLab(reader, item.id, pack.minServerVersion)) {
                     pack.labs.append(*lab);
                 }
                 module.items.append(item);

@@ -23,10 +23,41 @@ LabEnvironment::LabEnvironment(const Lab &lab, const Options &options)
 
 LabEnvironment::~LabEnvironment() = default;
 
+QString LabEnvironment::versionText(int serverVersionNum)
+{
+    if (serverVersionNum >= 100000)
+        return QStringLiteral("PostgreSQL %1.%2").arg(serverVersionNum / 10000).arg(serverVersionNum % 10000);
+    return QStringLiteral("PostgreSQL %1.%2.%3")
+        .arg(serverVersionNum / 10000)
+        .arg(serverVersionNum / 100 % 100)
+        .arg(serverVersionNum % 100);
+}
+
+bool LabEnvironment::serverIsNewEnough(const QString &conninfo, QString *error) const
+{
+    if (m_lab.minServerVersion <= 0)
+        return true;
+    GraderConnection c;
+    if (!c.open(conninfo, m_options.statementTimeoutMs, error))
+        return false;
+    const int version = c.value(QStringLiteral("SELECT current_setting('server_version_num')"), {}, error).toInt();
+    if (!error->isEmpty())
+        return false;
+    if (version >= m_lab.minServerVersion)
+        return true;
+    *error = tr("This lab needs %1 or newer; the server runs %2.")
+                 .arg(versionText(m_lab.minServerVersion), versionText(version));
+    return false;
+}
+
 bool LabEnvironment::prepare(bool rebuild, QString *error)
 {
-    if (m_cluster)
-        return rebuild ? m_cluster->reset(error) : m_cluster->prepare(error);
+    if (m_cluster) {
+        const bool made = rebuild ? m_cluster->reset(error) : m_cluster->prepare(error);
+        return made && serverIsNewEnough(m_cluster->conninfo(), error);
+    }
+    if (!serverIsNewEnough(m_options.adminConninfo, error))
+        return false;
     if (!m_sandbox->buildTemplate(m_lab.setup, rebuild, error))
         return false;
     if (!m_lab.variantSetup.trimmed().isEmpty() && !m_sandbox->buildVariant(m_lab.variantSetup, rebuild, error))

@@ -26,6 +26,9 @@ public:
         int statementTimeoutMs = 5000;
     };
 
+    // "PostgreSQL 17.2" for 170002; "PostgreSQL 9.6.24" for 90624.
+    static QString versionText(int serverVersionNum);
+
     LabEnvironment(const Lab &lab, const Options &options);
     ~LabEnvironment();
 
@@ -45,6 +48,9 @@ public:
     bool runAsLearner(const QString &sql, QString *error) const;
 
 private:
+    // Refuses a server older than the lab needs, naming both versions.
+    bool serverIsNewEnough(const QString &conninfo, QString *error) const;
+
     Lab m_lab;
     Options m_options;
     std::unique_ptr<LabSandbox> m_sandbox;

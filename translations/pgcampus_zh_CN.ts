@@ -339,6 +339,10 @@
         <source>&quot;variant: true&quot; needs the lab&apos;s &quot;variant_setup&quot;</source>
         <translation>“variant: true”需要实验提供“variant_setup”</translation>
     </message>
+    <message>
+        <source>&quot;min_server_version&quot; must be a server_version_num such as 170000, or a major version such as 17</source>
+        <translation>“min_server_version”必须是 server_version_num（例如 170000）或主版本号（例如 17）</translation>
+    </message>
 </context>
 <context>
     <name>CourseTreeModel</name>
@@ -390,16 +394,6 @@
         <translation>校验每个 PATH 下的课程包。</translation>
     </message>
     <message>
-        <source>A pack&apos;s directory, or a directory of packs.</source>
-        <translation>课程包目录，或包含多个课程包的目录。</translation>
-    </message>
-    <message>
-        <source>pgcampus courseware: %1 is not a directory
-</source>
-        <translation>pgcampus courseware：%1 不是目录
-</translation>
-    </message>
-    <message>
         <source>Check courseware packs: pgcampus courseware check [--run] PATH...</source>
         <translation>检查课程包：pgcampus courseware check [--run] PATH...</translation>
     </message>
@@ -433,6 +427,16 @@
         <source>checked %1 packs: %2 tracks, %3 modules, %4 lessons, %5 labs, %6 steps, 0 questions, in %7%8; %9 packs with problems
 </source>
         <translation>已检查 %1 个课程包：%2 个学习路径、%3 个模块、%4 节课、%5 个实验、%6 个步骤、0 道题，语言 %7%8；%9 个课程包有问题
+</translation>
+    </message>
+    <message>
+        <source>A pack&apos;s directory or .zip, or a directory of packs.</source>
+        <translation>课程包的目录或 .zip 文件，或存放多个课程包的目录。</translation>
+    </message>
+    <message>
+        <source>pgcampus courseware: %1 is neither a directory nor a .zip pack
+</source>
+        <translation>pgcampus courseware：%1 既不是目录，也不是 .zip 课程包
 </translation>
     </message>
 </context>
@@ -558,6 +562,10 @@
     <message>
         <source>Only a lab&apos;s own cluster can be restarted.</source>
         <translation>只有实验自己的集群可以重启。</translation>
+    </message>
+    <message>
+        <source>This lab needs %1 or newer; the server runs %2.</source>
+        <translation>本实验需要 %1 或更新版本；服务器运行的是 %2。</translation>
     </message>
 </context>
 <context>
@@ -1113,6 +1121,49 @@
     <message>
         <source>Step %1: %2 ran %3, and %4.</source>
         <translation>第 %1 步：%2 执行了 %3，%4。</translation>
+    </message>
+</context>
+<context>
+    <name>PackArchive</name>
+    <message>
+        <source>cannot make the directory %1</source>
+        <translation>无法创建目录 %1</translation>
+    </message>
+    <message>
+        <source>%1: the entry &quot;%2&quot; points outside the pack</source>
+        <translation>%1：条目“%2”指向课程包之外</translation>
+    </message>
+    <message>
+        <source>%1: the entry &quot;%2&quot; is a link; a pack holds only files</source>
+        <translation>%1：条目“%2”是链接；课程包只能包含普通文件</translation>
+    </message>
+    <message>
+        <source>%1: more than %2 entries; that is not a courseware pack</source>
+        <translation>%1：条目超过 %2 个，这不是课程包</translation>
+    </message>
+    <message>
+        <source>%1: it unpacks to more than %2 MB; that is not a courseware pack</source>
+        <translation>%1：解压后超过 %2 MB，这不是课程包</translation>
+    </message>
+    <message>
+        <source>%1: cannot unpack &quot;%2&quot;: %3</source>
+        <translation>%1：无法解压“%2”：%3</translation>
+    </message>
+    <message>
+        <source>%1: cannot be read: %2</source>
+        <translation>%1：无法读取：%2</translation>
+    </message>
+    <message>
+        <source>%1: not a readable .zip archive: %2</source>
+        <translation>%1：不是可读取的 .zip 压缩包：%2</translation>
+    </message>
+    <message>
+        <source>%1: no pack.yaml at the top of the archive or in its single top-level directory</source>
+        <translation>%1：压缩包顶层或其唯一的顶层目录中没有 pack.yaml</translation>
+    </message>
+    <message>
+        <source>%1: cannot unpack into %2</source>
+        <translation>%1：无法解压到 %2</translation>
     </message>
 </context>
 <context>

@@ -1,12 +1,37 @@
+#include "courselibrary.h"
 #include "coursepackloader.h"
+#include "packarchive.h"
 #include "throwawayserver.h"
 
+#include <KZip>
+
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
 
 namespace {
 const QString Fixtures = QStringLiteral(PGCAMPUS_TEST_DATA "/labs/courseware");
+
+// Zips a pack directory's files, under prefix inside the archive ("" for the top).
+bool zipDirectory(const QString &directory, const QString &zipPath, const QString &prefix)
+{
+    KZip zip(zipPath);
+    if (!zip.open(QIODevice::WriteOnly))
+        return false;
+    QDirIterator it(directory, QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString file = it.next();
+        QFile in(file);
+        if (!in.open(QIODevice::ReadOnly))
+            return false;
+        const QString name = prefix + QDir(directory).relativeFilePath(file);
+        if (!zip.writeFile(name, in.readAll()))
+            return false;
+    }
+    return zip.close();
+}
 }
 
 class tst_CoursePack : public QObject
@@ -17,6 +42,8 @@ private Q_SLOTS:
     void brokenPacksNameFileAndLine_data();
     void brokenPacksNameFileAndLine();
     void checkCommand();
+    void zippedPacks();
+    void brokenArchivesAreReportedAndSkipped();
 };
 
 void tst_CoursePack::loadsAGoodPack()
@@ -89,9 +116,113 @@ void tst_CoursePack::checkCommand()
     QCOMPARE(out.exitCode, 1);
     const QString err = QString::fromUtf8(out.err);
     QVERIFY2(err.contains(QStringLiteral("broken-duplicate-id/pack.yaml:11: the id \"basics\" is used twice")), qPrintable(err));
-    QVERIFY(QString::fromUtf8(out.out).contains(QStringLiteral("9 packs with problems")));
+    QVERIFY(QString::fromUtf8(out.out).contains(QStringLiteral("10 packs with problems")));
     out = runProgram(QStringLiteral(PGCAMPUS_EXECUTABLE), {QStringLiteral("courseware"), QStringLiteral("check")});
     QCOMPARE(out.exitCode, 2);
+}
+
+// A pack handed out as a .zip loads like its directory, with its files at the top of the
+// archive or in one top-level directory, and the same archive is unpacked only once.
+void tst_CoursePack::zippedPacks()
+{
+    QTemporaryDir work;
+    PackArchive::setCacheDirectory(work.filePath(QStringLiteral("cache")));
+    const QString flat = work.filePath(QStringLiteral("flat.zip"));
+    const QString nested = work.filePath(QStringLiteral("shelf/nested.zip"));
+    QVERIFY(QDir().mkpath(work.filePath(QStringLiteral("shelf"))));
+    QVERIFY(zipDirectory(Fixtures + QStringLiteral("/good"), flat, QString()));
+    QVERIFY(zipDirectory(Fixtures + QStringLiteral("/good"), nested, QStringLiteral("fixture-good/")));
+
+    for (const QString &archive : {flat, nested}) {
+        QString error;
+        const QString directory = PackArchive::unpack(archive, &error);
+        QVERIFY2(!directory.isEmpty(), qPrintable(error));
+        QList<PackProblem> problems;
+        const std::optional<CoursePack> pack = CoursePackLoader::load(directory, &problems);
+        QVERIFY2(pack, problems.isEmpty() ? "" : qPrintable(problems.first().toText()));
+        QCOMPARE(pack->id, QStringLiteral("fixture-good"));
+        QCOMPARE(pack->labs.size(), 1);
+        QVERIFY(QFile::exists(QDir(directory).filePath(QStringLiteral("lessons/images/server.svg"))));
+        // Unpacked once: a second call finds the same directory and leaves its files alone.
+        QFile marker(QDir(directory).filePath(QStringLiteral("touched")));
+        QVERIFY(marker.open(QIODevice::WriteOnly));
+        marker.close();
+        QCOMPARE(PackArchive::unpack(archive, &error), directory);
+        QVERIFY(marker.exists());
+    }
+    // A directory of packs picks up .zip files beside pack directories.
+    CourseLibrary library;
+    library.load({work.filePath(QStringLiteral("shelf"))});
+    QCOMPARE(library.packs().size(), 1);
+    QVERIFY(library.problems().isEmpty());
+
+    // The command line takes a .zip as well.
+    const ProgramOutput out = runProgram(QStringLiteral(PGCAMPUS_EXECUTABLE),
+                                         {QStringLiteral("courseware"), QStringLiteral("check"), nested},
+                                         {QStringLiteral("XDG_CACHE_HOME=") + work.filePath(QStringLiteral("xdg"))});
+    QCOMPARE(out.exitCode, 0);
+    QVERIFY2(QString::fromUtf8(out.out).startsWith(QStringLiteral("checked 1 packs: 1 tracks")), out.out.constData());
+    PackArchive::setCacheDirectory(QString());
+}
+
+// A damaged or hostile archive is reported by name and skipped; the other packs load.
+void tst_CoursePack::brokenArchivesAreReportedAndSkipped()
+{
+    QTemporaryDir work;
+    const QString cache = work.filePath(QStringLiteral("cache"));
+    PackArchive::setCacheDirectory(cache);
+    const QString shelf = work.filePath(QStringLiteral("shelf"));
+    QVERIFY(QDir().mkpath(shelf));
+    QVERIFY(zipDirectory(Fixtures + QStringLiteral("/good"), shelf + QStringLiteral("/a-good.zip"), QString()));
+    {
+        QFile junk(shelf + QStringLiteral("/b-not-a-zip.zip"));
+        QVERIFY(junk.open(QIODevice::WriteOnly));
+        junk.write(QByteArray(4096, 'x'));
+    }
+    QVERIFY(zipDirectory(Fixtures + QStringLiteral("/good/lessons"), shelf + QStringLiteral("/c-no-manifest.zip"), QString()));
+    {
+        KZip zip(shelf + QStringLiteral("/d-broken-pack.zip"));
+        QVERIFY(zip.open(QIODevice::WriteOnly));
+        QVERIFY(zip.writeFile(QStringLiteral("pack.yaml"), "id: broken\ntracks: [\n"));
+        QVERIFY(zip.close());
+    }
+    {
+        KZip zip(shelf + QStringLiteral("/e-link.zip"));
+        QVERIFY(zip.open(QIODevice::WriteOnly));
+        QVERIFY(zip.writeFile(QStringLiteral("pack.yaml"), "id: linked\n"));
+        QVERIFY(zip.writeSymLink(QStringLiteral("lessons"), QStringLiteral("/etc")));
+        QVERIFY(zip.close());
+    }
+    {
+        KZip zip(shelf + QStringLiteral("/f-escape.zip"));
+        QVERIFY(zip.open(QIODevice::WriteOnly));
+        QVERIFY(zip.writeFile(QStringLiteral("../../escaped.txt"), "outside"));
+        QVERIFY(zip.writeFile(QStringLiteral("lessons/../../../escaped-too.txt"), "outside"));
+        QVERIFY(zip.close());
+    }
+    CourseLibrary library;
+    library.load({shelf});
+    QCOMPARE(library.packs().size(), 1);
+    // Whatever the archive's names say, nothing is written outside the cache.
+    QDirIterator written(work.path(), {QStringLiteral("escaped*")}, QDir::Files, QDirIterator::Subdirectories);
+    while (written.hasNext()) {
+        const QString path = written.next();
+        QVERIFY2(path.startsWith(cache + u'/'), qPrintable(path));
+    }
+    QStringList found;
+    for (const PackProblem &p : library.problems())
+        found << p.toText();
+    const QString all = found.join(u'\n');
+    QVERIFY2(all.contains(QStringLiteral("b-not-a-zip.zip: not a readable .zip archive")), qPrintable(all));
+    QVERIFY2(all.contains(QStringLiteral("c-no-manifest.zip: no pack.yaml")), qPrintable(all));
+    QVERIFY2(all.contains(QStringLiteral("d-broken-pack.zip/pack.yaml:3: not valid YAML")), qPrintable(all));
+    QVERIFY2(all.contains(QStringLiteral("e-link.zip: the entry \"lessons\" is a link")), qPrintable(all));
+    // Nothing half-unpacked is left behind.
+    const QStringList left = QDir(cache).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    QCOMPARE(left.size(), 2); // the good pack and the broken-YAML one, which unpacked fine
+    for (const QString &name : left)
+        QVERIFY2(!name.contains(QStringLiteral("partial")), qPrintable(name));
+    PackArchive::setCacheDirectory(QString());
 }
 
 QTEST_GUILESS_MAIN(tst_CoursePack)

@@ -1,5 +1,6 @@
 #include "connectioninfo.h"
 #include "graderconnection.h"
+#include "labenvironment.h"
 #include "labsandbox.h"
 #include "throwawayserver.h"
 
@@ -25,6 +26,7 @@ private Q_SLOTS:
     void resetRestoresWhateverTheLearnerDid();
     void labSqlRunsOnlyInLabDatabases();
     void brokenSetupIsReported();
+    void labNeedingANewerServerIsRefused();
 
 private:
     ThrowawayServer m_server;
@@ -188,6 +190,29 @@ void tst_LabSandbox::brokenSetupIsReported()
     QVERIFY(!box.buildTemplate(QStringLiteral("CREATE TABLE t (n int);\nINSERT INTO nowhere VALUES (1);"), false, &error));
     QVERIFY2(error.contains(QStringLiteral("nowhere")), qPrintable(error));
     QVERIFY2(box.buildTemplate(Setup, true, &error), qPrintable(error)); // a fixed setup builds it anew
+}
+
+void tst_LabSandbox::labNeedingANewerServerIsRefused()
+{
+    Lab lab;
+    lab.id = QStringLiteral("from-the-future");
+    lab.setup = Setup;
+    lab.minServerVersion = 990000;
+    LabEnvironment::Options options;
+    options.adminConninfo = m_server.connectionString();
+    options.learnerKey = QStringLiteral("fay");
+    QString error;
+    QVERIFY(!LabEnvironment(lab, options).prepare(false, &error));
+    QVERIFY2(error.startsWith(QStringLiteral("This lab needs PostgreSQL 99.0 or newer; the server runs PostgreSQL 17.")),
+             qPrintable(error));
+    // Nothing was built for it.
+    QCOMPARE(queryScalar(m_server.connectionString(),
+                         QStringLiteral("SELECT count(*) FROM pg_database WHERE datname LIKE 'lab_from_the_future%'")),
+             QStringLiteral("0"));
+    lab.minServerVersion = 170000;
+    QVERIFY2(LabEnvironment(lab, options).prepare(false, &error), qPrintable(error));
+    QCOMPARE(LabEnvironment::versionText(90624), QStringLiteral("PostgreSQL 9.6.24"));
+    QCOMPARE(LabEnvironment::versionText(170002), QStringLiteral("PostgreSQL 17.2"));
 }
 
 QTEST_GUILESS_MAIN(tst_LabSandbox)
