@@ -47,6 +47,7 @@ struct Lab
     bool cluster = false; // runs on a disposable cluster of its own
     QVariantMap clusterSettings; // written to that cluster's postgresql.conf
     bool archive = false;        // that cluster archives its WAL
+    bool standby = false;        // that cluster has a streaming standby
     int minServerVersion = 0;    // server_version_num it needs: the lab's own, or its pack's
     QList<LabStep> steps;
 };

@@ -175,6 +175,7 @@ std::optional<Lab> readLab(PackReader &reader, const QString &id, int packMinSer
         lab.cluster = true;
         lab.clusterSettings = toVariant(cluster["settings"]).toMap();
         lab.archive = cluster["archive"] && cluster["archive"].as<bool>(false);
+        lab.standby = cluster["standby"] && cluster["standby"].as<bool>(false);
     }
     const YAML::Node steps = (*root)["steps"];
     if (!steps || !steps.IsSequence() || steps.size() == 0) {

@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
+#include <QProcess>
 
 namespace {
 bool copyTree(const QString &from, const QString &to)
@@ -40,6 +41,8 @@ DisposableCluster::DisposableCluster(const QString &directory, const Options &op
     PracticeServer::Options serverOptions;
     serverOptions.throwaway = options.throwaway;
     m_server = std::make_unique<PracticeServer>(QDir(directory).filePath(QStringLiteral("live")), serverOptions);
+    if (options.standby)
+        m_standby = std::make_unique<PracticeServer>(QDir(directory).filePath(QStringLiteral("standby")), serverOptions);
 }
 
 DisposableCluster::~DisposableCluster()
@@ -52,17 +55,100 @@ QString DisposableCluster::conninfo(const QString &database) const
     return m_server->connectionString(database);
 }
 
+QString DisposableCluster::standbyConninfo(const QString &database) const
+{
+    return m_standby ? m_standby->connectionString(database) : QString();
+}
+
+QString DisposableCluster::binaryDirectory() const
+{
+    return m_server->findBinaries();
+}
+
 QString DisposableCluster::archiveDirectory() const
 {
     return QDir(m_directory).filePath(QStringLiteral("archive"));
 }
 
+QString DisposableCluster::pristine(const QString &which) const
+{
+    return QDir(m_directory).filePath(which == u"standby" ? QStringLiteral("pristine-standby") : QStringLiteral("pristine"));
+}
+
+QString DisposableCluster::logTail(const PracticeServer &server)
+{
+    QFile log(server.logFilePath());
+    if (!log.open(QIODevice::ReadOnly | QIODevice::Text))
+        return {};
+    const QStringList lines = QString::fromUtf8(log.readAll()).split(u'\n', Qt::SkipEmptyParts);
+    QStringList tail;
+    for (qsizetype i = lines.size() - 1; i >= 0 && tail.size() < 3 && i >= lines.size() - 40; --i) {
+        if (lines.at(i).contains(QStringLiteral("FATAL:")) || lines.at(i).contains(QStringLiteral("ERROR:")))
+            tail.prepend(lines.at(i).section(QStringLiteral(": "), 1).trimmed());
+    }
+    return tail.join(u'\n');
+}
+
+bool DisposableCluster::makeStandby(QString *error)
+{
+    // A base backup of the running primary, streamed with its WAL.
+    m_standby->stop();
+    QDir(m_standby->clusterDirectory()).removeRecursively();
+    QDir().mkpath(m_standby->dataDirectory());
+    QProcess backup;
+    backup.start(QDir(binaryDirectory()).filePath(QStringLiteral("pg_basebackup")),
+                 {QStringLiteral("--pgdata=") + m_standby->clusterDirectory(), QStringLiteral("--wal-method=stream"),
+                  QStringLiteral("--checkpoint=fast"), QStringLiteral("--no-sync"), QStringLiteral("--dbname=") + conninfo()});
+    if (!backup.waitForFinished(120000) || backup.exitStatus() != QProcess::NormalExit || backup.exitCode() != 0) {
+        *error = tr("The standby's base backup failed: %1").arg(QString::fromLocal8Bit(backup.readAllStandardError()).trimmed());
+        return false;
+    }
+    QFile signal(QDir(m_standby->clusterDirectory()).filePath(QStringLiteral("standby.signal")));
+    if (!signal.open(QIODevice::WriteOnly)) {
+        *error = tr("Cannot write %1.").arg(signal.fileName());
+        return false;
+    }
+    return true;
+}
+
+// The primary's socket and port can change from one start to the next: the standby is
+// told where it is each time, in the file the standby's ALTER SYSTEM also writes.
+bool DisposableCluster::startStandby(QString *error)
+{
+    QFile autoConf(QDir(m_standby->clusterDirectory()).filePath(QStringLiteral("postgresql.auto.conf")));
+    QStringList lines;
+    if (autoConf.open(QIODevice::ReadOnly | QIODevice::Text))
+        lines = QString::fromUtf8(autoConf.readAll()).split(u'\n');
+    autoConf.close();
+    lines.removeIf([](const QString &line) { return line.trimmed().startsWith(QStringLiteral("primary_conninfo")); });
+    while (!lines.isEmpty() && lines.last().isEmpty())
+        lines.removeLast();
+    lines << settingLine(QStringLiteral("primary_conninfo"),
+                         QStringLiteral("host=%1 port=%2 user=postgres application_name=standby")
+                             .arg(m_server->socketDirectory())
+                             .arg(m_server->port()))
+                 .trimmed()
+          << QString();
+    if (!autoConf.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Text)
+        || autoConf.write(lines.join(u'\n').toUtf8()) < 0) {
+        *error = tr("Cannot write %1.").arg(autoConf.fileName());
+        return false;
+    }
+    autoConf.close();
+    if (!m_standby->start()) {
+        *error = tr("The standby did not start: %1").arg(logTail(*m_standby));
+        return false;
+    }
+    return true;
+}
+
 bool DisposableCluster::makePristine(QString *error)
 {
-    const QString pristine = QDir(m_directory).filePath(QStringLiteral("pristine"));
-    if (QFileInfo::exists(QDir(pristine).filePath(QStringLiteral("PG_VERSION"))))
+    const QString primaryCopy = pristine(QStringLiteral("primary"));
+    if (QFileInfo::exists(QDir(primaryCopy).filePath(QStringLiteral("PG_VERSION")))
+        && (!m_standby || QFileInfo::exists(QDir(pristine(QStringLiteral("standby"))).filePath(QStringLiteral("PG_VERSION")))))
         return true;
-    m_server->stop();
+    stop();
     QDir(m_server->clusterDirectory()).removeRecursively();
     if (!m_server->initialize()) {
         *error = m_server->errorString();
@@ -81,41 +167,57 @@ bool DisposableCluster::makePristine(QString *error)
         lines += settingLine(QStringLiteral("archive_library"), QStringLiteral("basic_archive"));
         lines += settingLine(QStringLiteral("basic_archive.archive_directory"), archiveDirectory());
     }
+    if (m_standby) // the WAL a standby started from the copies still needs stays on the primary
+        lines += settingLine(QStringLiteral("wal_keep_size"), QStringLiteral("256MB"));
     conf.write(lines.toUtf8());
     conf.close();
-    if (!m_options.setupSql.trimmed().isEmpty()) {
+    if (!m_options.setupSql.trimmed().isEmpty() || m_standby) {
         if (!m_server->start()) {
             *error = m_server->errorString();
             return false;
         }
-        GraderConnection c;
-        if (!c.open(conninfo(), 0, error))
-            return false;
-        const SqlOutcome outcome = c.execScript(m_options.setupSql);
-        if (!outcome.ok) {
-            *error = tr("The lab's setup failed: %1").arg(outcome.message);
-            return false;
+        if (!m_options.setupSql.trimmed().isEmpty()) {
+            GraderConnection c;
+            if (!c.open(conninfo(), 0, error))
+                return false;
+            const SqlOutcome outcome = c.execScript(m_options.setupSql);
+            if (!outcome.ok) {
+                *error = tr("The lab's setup failed: %1").arg(outcome.message);
+                return false;
+            }
         }
-        c.close();
+        if (m_standby && !makeStandby(error))
+            return false;
         m_server->stop();
     }
-    QDir(pristine).removeRecursively();
-    if (!copyTree(m_server->clusterDirectory(), pristine)) {
-        *error = tr("Cannot copy the lab's cluster to %1.").arg(pristine);
-        return false;
+    for (const auto &[copy, from] : {std::pair{primaryCopy, m_server->clusterDirectory()},
+                                     std::pair{pristine(QStringLiteral("standby")),
+                                               m_standby ? m_standby->clusterDirectory() : QString()}}) {
+        if (from.isEmpty())
+            continue;
+        QDir(copy).removeRecursively();
+        if (!copyTree(from, copy)) {
+            *error = tr("Cannot copy the lab's cluster to %1.").arg(copy);
+            return false;
+        }
     }
     return true;
 }
 
 bool DisposableCluster::putPristineInPlace(QString *error)
 {
-    m_server->stop();
-    QDir(m_server->clusterDirectory()).removeRecursively();
+    stop();
     QDir(archiveDirectory()).removeRecursively();
     QDir().mkpath(archiveDirectory());
-    if (!copyTree(QDir(m_directory).filePath(QStringLiteral("pristine")), m_server->clusterDirectory())) {
-        *error = tr("Cannot restore the lab's cluster in %1.").arg(m_server->clusterDirectory());
-        return false;
+    for (PracticeServer *server : {m_server.get(), m_standby.get()}) {
+        if (!server)
+            continue;
+        QDir(server->clusterDirectory()).removeRecursively();
+        if (!copyTree(pristine(server == m_standby.get() ? QStringLiteral("standby") : QStringLiteral("primary")),
+                      server->clusterDirectory())) {
+            *error = tr("Cannot restore the lab's cluster in %1.").arg(server->clusterDirectory());
+            return false;
+        }
     }
     return true;
 }
@@ -130,15 +232,20 @@ bool DisposableCluster::startFresh(QString *error)
     if (!c.open(conninfo(), 0, error))
         return false;
     m_firstSegment = c.value(QStringLiteral("SELECT pg_walfile_name(pg_current_wal_lsn())"), {}, error);
-    return error->isEmpty();
+    if (!error->isEmpty())
+        return false;
+    return !m_standby || startStandby(error);
 }
 
 bool DisposableCluster::prepare(QString *error)
 {
     if (!makePristine(error))
         return false;
-    if (m_server->status() == PracticeServer::Status::Running)
+    if (m_server->status() == PracticeServer::Status::Running) {
+        if (m_standby && m_standby->status() != PracticeServer::Status::Running)
+            return startStandby(error);
         return true;
+    }
     return putPristineInPlace(error) && startFresh(error);
 }
 
@@ -156,7 +263,42 @@ bool DisposableCluster::restart(QString *error)
     return true;
 }
 
+bool DisposableCluster::recover(QString *error)
+{
+    const QString live = m_server->clusterDirectory();
+    QFile autoConf(QDir(live).filePath(QStringLiteral("postgresql.auto.conf")));
+    if (!autoConf.open(QIODevice::ReadOnly)) {
+        *error = tr("Cannot read %1.").arg(autoConf.fileName());
+        return false;
+    }
+    const QByteArray learnersSettings = autoConf.readAll();
+    autoConf.close();
+    stop();
+    QDir(live).removeRecursively();
+    if (!copyTree(pristine(QStringLiteral("primary")), live)) {
+        *error = tr("Cannot restore the lab's cluster in %1.").arg(live);
+        return false;
+    }
+    QFile restored(QDir(live).filePath(QStringLiteral("postgresql.auto.conf")));
+    QFile signal(QDir(live).filePath(QStringLiteral("recovery.signal")));
+    if (!restored.open(QIODevice::WriteOnly | QIODevice::Truncate) || restored.write(learnersSettings) < 0
+        || !signal.open(QIODevice::WriteOnly)) {
+        *error = tr("Cannot write %1.").arg(live);
+        return false;
+    }
+    restored.close();
+    signal.close();
+    if (!m_server->start()) {
+        const QString why = logTail(*m_server);
+        *error = why.isEmpty() ? m_server->errorString() : tr("Recovery did not finish: %1").arg(why);
+        return false;
+    }
+    return true;
+}
+
 void DisposableCluster::stop()
 {
+    if (m_standby)
+        m_standby->stop();
     m_server->stop();
 }

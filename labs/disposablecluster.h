@@ -20,6 +20,7 @@ public:
         bool archive = false;  // archive WAL into archiveDirectory()
         QString setupSql;      // run once, in the postgres database, before the pristine copy
         bool throwaway = false; // no fsync (tests, courseware checks)
+        bool standby = false;   // a streaming standby of its own, made from a base backup
     };
 
     DisposableCluster(const QString &directory, const Options &options);
@@ -30,9 +31,18 @@ public:
     // Stops, puts the pristine copy back, empties the archive, starts again.
     bool reset(QString *error);
     bool restart(QString *error);
+    // Point-in-time recovery as a DBA does it: stops the cluster, puts back the lab's
+    // starting copy (a cleanly shut down base backup) with the learner's own
+    // postgresql.auto.conf (restore_command, recovery_target_*), adds recovery.signal and
+    // starts it. The archive is kept. When recovery fails, *error quotes the server's log.
+    bool recover(QString *error);
     void stop();
 
     QString conninfo(const QString &database = QStringLiteral("postgres")) const;
+    // The standby's, or empty when the lab has none.
+    QString standbyConninfo(const QString &database = QStringLiteral("postgres")) const;
+    // Where pg_dump, pg_restore and the other server programs are.
+    QString binaryDirectory() const;
     QString archiveDirectory() const;
     // The WAL segment that was being written when the cluster last started from its
     // pristine copy: archiving "since then" means this one or a later one reached the archive.
@@ -42,9 +52,15 @@ private:
     bool makePristine(QString *error);
     bool putPristineInPlace(QString *error);
     bool startFresh(QString *error);
+    bool makeStandby(QString *error);
+    bool startStandby(QString *error);
+    QString pristine(const QString &which) const;
+    // The FATAL and ERROR lines at the end of a server's log, for a learner to read.
+    static QString logTail(const PracticeServer &server);
 
     QString m_directory;
     Options m_options;
     std::unique_ptr<PracticeServer> m_server;
+    std::unique_ptr<PracticeServer> m_standby;
     QString m_firstSegment;
 };

@@ -29,6 +29,8 @@ struct GradingContext
     QString clusterConninfo; // cluster labs: the disposable cluster as its superuser
     QString archiveDirectory; // cluster labs: where WAL is archived
     QString firstSegment;     // cluster labs: the WAL segment current when the lab (re)started
+    QString standbyConninfo;  // cluster labs with a standby: the standby as its superuser
+    QString binaryDirectory;  // cluster labs: pg_dump, pg_restore and the other server programs
     QString answer;          // the SQL the learner wrote for the step
     QString language = QStringLiteral("en");
     int statementTimeoutMs = 5000;

@@ -12,6 +12,7 @@ LabEnvironment::LabEnvironment(const Lab &lab, const Options &options)
         DisposableCluster::Options cluster;
         cluster.settings = lab.clusterSettings;
         cluster.archive = lab.archive;
+        cluster.standby = lab.standby;
         cluster.setupSql = lab.setup;
         cluster.throwaway = options.throwaway;
         m_cluster = std::make_unique<DisposableCluster>(options.clusterDirectory, cluster);
@@ -79,6 +80,20 @@ bool LabEnvironment::restart(QString *error)
     return m_cluster->restart(error);
 }
 
+bool LabEnvironment::recover(QString *error)
+{
+    if (!m_cluster) {
+        *error = tr("Only a lab's own cluster can be recovered.");
+        return false;
+    }
+    return m_cluster->recover(error);
+}
+
+QString LabEnvironment::standbyConninfo() const
+{
+    return m_cluster ? m_cluster->standbyConninfo() : QString();
+}
+
 QString LabEnvironment::learnerConninfo() const
 {
     return m_cluster ? m_cluster->conninfo() : m_sandbox->learnerConninfo();
@@ -94,6 +109,8 @@ GradingContext LabEnvironment::context(const QString &answer, const QString &lan
         c.learnerConninfo = c.adminConninfo = c.clusterConninfo = m_cluster->conninfo();
         c.archiveDirectory = m_cluster->archiveDirectory();
         c.firstSegment = m_cluster->firstSegment();
+        c.standbyConninfo = m_cluster->standbyConninfo();
+        c.binaryDirectory = m_cluster->binaryDirectory();
         return c;
     }
     c.learnerConninfo = m_sandbox->checkerConninfo();

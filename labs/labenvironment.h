@@ -39,9 +39,15 @@ public:
     bool reset(QString *error);
     // Restarts the lab's cluster (server-level labs only).
     bool restart(QString *error);
+    // Point-in-time recovery of the lab's cluster with the learner's recovery settings.
+    bool recover(QString *error);
+    bool hasStandby() const { return m_lab.standby; }
+    bool archives() const { return m_lab.archive; }
 
     // Where the learner's editor connects.
     QString learnerConninfo() const;
+    // The standby of a cluster lab that has one, for a second editor tab; empty otherwise.
+    QString standbyConninfo() const;
     GradingContext context(const QString &answer, const QString &language) const;
     // Runs SQL as the learner, one statement at a time as psql sends them; stops at the
     // first failure.

@@ -16,6 +16,7 @@ bool GradingFixture::start(const LabData &data, QString *error)
     lab.cluster = data.cluster;
     lab.clusterSettings = data.clusterSettings;
     lab.archive = data.archive;
+    lab.standby = data.standby;
     LabEnvironment::Options options;
     options.adminConninfo = data.cluster ? QString() : m_server.connectionString();
     options.learnerKey = QStringLiteral("ada");
@@ -42,6 +43,11 @@ CheckVerdict GradingFixture::grade(const QString &checkYaml, const QString &answ
         return CheckVerdict::fail(QStringLiteral("fixture: reset failed: ") + error);
     if (runAnswer && !answer.isEmpty())
         m_environment->runAsLearner(answer, &error); // a wrong answer may fail; the check says so
+    return gradeAsIs(checkYaml, answer);
+}
+
+CheckVerdict GradingFixture::gradeAsIs(const QString &checkYaml, const QString &answer)
+{
     const LabCheck check = CoursePackLoader::checkFromYaml(checkYaml);
     const CheckGrader *grader = CheckGrader::forKind(check.kind);
     if (!grader)

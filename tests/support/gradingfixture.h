@@ -20,11 +20,14 @@ public:
         bool cluster = false;
         QVariantMap clusterSettings;
         bool archive = false;
+        bool standby = false;
     };
 
     bool start(const LabData &data, QString *error);
     // Resets the sandbox, runs the learner's SQL (unless runAnswer is false), grades the check.
     CheckVerdict grade(const QString &checkYaml, const QString &answer, bool runAnswer = true);
+    // Grades the check on the lab as it is now: no reset, nothing run.
+    CheckVerdict gradeAsIs(const QString &checkYaml, const QString &answer = QString());
     // Whether a verdict is as expected: passed or not, its feedback naming `feedback` (when
     // given), and a failure always explained. *why says what differs.
     static bool verdictIs(const CheckVerdict &verdict, bool passes, const QString &feedback, QString *why);
