@@ -274,9 +274,19 @@ bool DisposableCluster::recover(QString *error)
     const QByteArray learnersSettings = autoConf.readAll();
     autoConf.close();
     stop();
-    QDir(live).removeRecursively();
-    if (!copyTree(pristine(QStringLiteral("primary")), live)) {
+    // The cluster as the learner left it stays aside until recovery worked: a failed
+    // recovery (no restore_command, a target never reached) puts it back, running.
+    const QString before = live + QStringLiteral(".before-recovery");
+    QDir(before).removeRecursively();
+    const auto putBack = [&] {
+        m_server->stop();
+        QDir(live).removeRecursively();
+        QDir().rename(before, live);
+        m_server->start();
+    };
+    if (!QDir().rename(live, before) || !copyTree(pristine(QStringLiteral("primary")), live)) {
         *error = tr("Cannot restore the lab's cluster in %1.").arg(live);
+        putBack();
         return false;
     }
     QFile restored(QDir(live).filePath(QStringLiteral("postgresql.auto.conf")));
@@ -284,6 +294,7 @@ bool DisposableCluster::recover(QString *error)
     if (!restored.open(QIODevice::WriteOnly | QIODevice::Truncate) || restored.write(learnersSettings) < 0
         || !signal.open(QIODevice::WriteOnly)) {
         *error = tr("Cannot write %1.").arg(live);
+        putBack();
         return false;
     }
     restored.close();
@@ -291,8 +302,10 @@ bool DisposableCluster::recover(QString *error)
     if (!m_server->start()) {
         const QString why = logTail(*m_server);
         *error = why.isEmpty() ? m_server->errorString() : tr("Recovery did not finish: %1").arg(why);
+        putBack();
         return false;
     }
+    QDir(before).removeRecursively();
     return true;
 }
 

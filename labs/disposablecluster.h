@@ -34,7 +34,8 @@ public:
     // Point-in-time recovery as a DBA does it: stops the cluster, puts back the lab's
     // starting copy (a cleanly shut down base backup) with the learner's own
     // postgresql.auto.conf (restore_command, recovery_target_*), adds recovery.signal and
-    // starts it. The archive is kept. When recovery fails, *error quotes the server's log.
+    // starts it. The archive is kept. When recovery fails, *error quotes the server's log
+    // and the cluster is put back as it was, running.
     bool recover(QString *error);
     void stop();
 

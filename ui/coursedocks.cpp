@@ -63,6 +63,15 @@ CourseDocks::CourseDocks(MainWindow *window, const Setup &setup)
         m_window->showTab(m_labTab);
         Q_EMIT labReady();
     });
+    connect(m_lab, &LabPanel::standbyReady, this, [this](const QString &conninfo) {
+        const QString name = tr("%1 · standby").arg(m_lab->labTitle());
+        if (!m_standbyTab || !m_window->showTab(m_standbyTab))
+            m_standbyTab = m_window->addTab();
+        m_standbyTab->setUntitledName(name);
+        m_standbyTab->connectTo(name, conninfo);
+        if (m_labTab)
+            m_window->showTab(m_labTab); // the primary's tab stays in front
+    });
     connect(m_lab, &LabPanel::sandboxFailed, this, &CourseDocks::labFailed);
     connect(m_lab, &LabPanel::checked, this, &CourseDocks::refreshCompletion);
 }

@@ -1,6 +1,9 @@
 #pragma once
 
+#include "workbenchtab.h"
+
 #include <QObject>
+#include <QPointer>
 #include <QString>
 
 class CourseBrowser;
@@ -10,7 +13,6 @@ class LessonView;
 class MainWindow;
 class ProgressStore;
 class QDockWidget;
-class WorkbenchTab;
 
 // Guided training in the workbench window: the course browser docked on the left, the
 // lesson reader and the lab panel on the right. Lesson examples open or run in an editor
@@ -43,6 +45,8 @@ public:
     LabPanel *labPanel() const { return m_lab; }
     QDockWidget *browserDock() const { return m_browserDock; }
     WorkbenchTab *labTab() const { return m_labTab; }
+    // A cluster lab with a standby: the second editor tab, connected to the standby.
+    WorkbenchTab *standbyTab() const { return m_standbyTab; }
 
 Q_SIGNALS:
     // The lab's editor tab is connected to its sandbox.
@@ -67,6 +71,8 @@ private:
     QDockWidget *m_browserDock;
     QDockWidget *m_lessonDock;
     QDockWidget *m_labDock;
-    WorkbenchTab *m_labTab = nullptr;
-    WorkbenchTab *m_examplesTab = nullptr;
+    // Tabs the learner may close: the pointers clear themselves.
+    QPointer<WorkbenchTab> m_labTab;
+    QPointer<WorkbenchTab> m_standbyTab;
+    QPointer<WorkbenchTab> m_examplesTab;
 };

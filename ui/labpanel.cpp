@@ -39,6 +39,8 @@ LabPanel::LabPanel(QWidget *parent)
     , m_hint(new QPushButton(tr("Hint"), this))
     , m_reset(new QPushButton(tr("Reset"), this))
     , m_showSolution(new QPushButton(tr("Show solution"), this))
+    , m_restart(new QPushButton(tr("Restart server"), this))
+    , m_recover(new QPushButton(tr("Recover…"), this))
 {
     QFont titleFont = m_title->font();
     titleFont.setBold(true);
@@ -55,6 +57,11 @@ LabPanel::LabPanel(QWidget *parent)
     m_steps->setMaximumHeight(140);
     m_check->setToolTip(tr("Check this step (Ctrl+Shift+Enter)"));
     m_check->setDefault(true);
+    m_restart->setToolTip(tr("Restart the lab's server, as pg_ctl restart does: settings that need a restart take effect"));
+    m_recover->setToolTip(tr("Point-in-time recovery: put back the lab's starting copy of the cluster and replay the "
+                             "archived WAL up to the recovery target you set with ALTER SYSTEM"));
+    m_restart->hide();
+    m_recover->hide();
 
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_check);
@@ -62,6 +69,10 @@ LabPanel::LabPanel(QWidget *parent)
     buttons->addStretch();
     buttons->addWidget(m_showSolution);
     buttons->addWidget(m_reset);
+    auto *serverButtons = new QHBoxLayout;
+    serverButtons->addStretch();
+    serverButtons->addWidget(m_restart);
+    serverButtons->addWidget(m_recover);
 
     auto *content = new QWidget;
     auto *layout = new QVBoxLayout(content);
@@ -71,6 +82,7 @@ LabPanel::LabPanel(QWidget *parent)
     layout->addWidget(m_instructions);
     layout->addWidget(m_hints);
     layout->addLayout(buttons);
+    layout->addLayout(serverButtons);
     layout->addWidget(m_feedback);
     layout->addWidget(m_solution);
     layout->addWidget(m_status);
@@ -91,6 +103,15 @@ LabPanel::LabPanel(QWidget *parent)
             reset();
     });
     connect(m_showSolution, &QPushButton::clicked, this, &LabPanel::showSolution);
+    connect(m_restart, &QPushButton::clicked, this, &LabPanel::restartServer);
+    connect(m_recover, &QPushButton::clicked, this, [this] {
+        if (QMessageBox::question(this, tr("Point-in-time recovery"),
+                                  tr("Stop the lab's server, put back the copy the lab started from, and replay the "
+                                     "archived WAL up to your recovery target? Set restore_command and a "
+                                     "recovery_target_* setting with ALTER SYSTEM first; changes since the target are lost."))
+            == QMessageBox::Yes)
+            recoverCluster();
+    });
     connect(m_steps, &QListWidget::currentRowChanged, this, [this](int row) {
         if (row >= 0 && row != m_step)
             setCurrentStep(row);
@@ -105,7 +126,15 @@ LabPanel::LabPanel(QWidget *parent)
     setBusy(false);
 }
 
-LabPanel::~LabPanel() = default;
+LabPanel::~LabPanel()
+{
+    // A worker still preparing, grading or resetting uses the lab environment: let it end
+    // first (statement timeouts bound it). What it would have reported is dropped with us.
+    for (const QPointer<QThread> &worker : std::as_const(m_workers)) {
+        if (worker)
+            worker->wait();
+    }
+}
 
 QString LabPanel::text(const LocalizedText &localized) const
 {
@@ -133,6 +162,8 @@ void LabPanel::openLab(const Context &context)
     }
     m_title->setText(text(context.title));
     m_objectives->setText(text(context.lab.objectives));
+    m_restart->setVisible(context.lab.cluster);
+    m_recover->setVisible(context.lab.cluster && context.lab.archive);
     const auto firstOpen = std::find(m_passed.begin(), m_passed.end(), false);
     setCurrentStep(firstOpen == m_passed.end() ? 0 : int(firstOpen - m_passed.begin()));
     record(int(CourseEvent::Kind::Opened), false, QStringLiteral("{}"));
@@ -147,8 +178,15 @@ void LabPanel::openLab(const Context &context)
         }
         m_status->setText(m_environment->isCluster() ? tr("Your editor is connected to this lab's own server.")
                                                      : tr("Your editor is connected to your lab database."));
-        Q_EMIT sandboxReady(m_environment->learnerConninfo());
+        announceReady();
     });
+}
+
+void LabPanel::announceReady()
+{
+    Q_EMIT sandboxReady(m_environment->learnerConninfo());
+    if (m_environment->hasStandby())
+        Q_EMIT standbyReady(m_environment->standbyConninfo());
 }
 
 void LabPanel::setCurrentStep(int step)
@@ -201,6 +239,8 @@ void LabPanel::setBusy(bool busy, const QString &status)
     const bool ready = !busy && m_environment;
     m_check->setEnabled(ready);
     m_reset->setEnabled(ready);
+    m_restart->setEnabled(ready);
+    m_recover->setEnabled(ready);
     m_showSolution->setEnabled(ready);
     if (!status.isEmpty())
         m_status->setText(status);
@@ -219,6 +259,8 @@ void LabPanel::runInBackground(std::function<QString()> work, std::function<void
         }, Qt::QueuedConnection);
     });
     connect(worker, &QThread::finished, worker, &QObject::deleteLater);
+    m_workers.removeIf([](const QPointer<QThread> &w) { return w.isNull(); });
+    m_workers << worker;
     worker->start();
 }
 
@@ -287,7 +329,38 @@ void LabPanel::reset()
         m_status->setText(error.isEmpty() ? tr("Your lab database is as the lab starts again.")
                                           : tr("The reset failed: %1").arg(error));
         if (error.isEmpty())
-            Q_EMIT sandboxReady(m_environment->learnerConninfo());
+            announceReady();
+    });
+}
+
+void LabPanel::restartServer()
+{
+    if (m_busy || !m_environment || !m_environment->isCluster())
+        return;
+    runInBackground([this] {
+        QString error;
+        return m_environment->restart(&error) ? QString() : error;
+    }, [this](const QString &error) {
+        m_status->setText(error.isEmpty() ? tr("The lab's server restarted; your editor is connected again.")
+                                          : tr("The restart failed: %1").arg(error));
+        if (error.isEmpty())
+            announceReady();
+    });
+}
+
+void LabPanel::recoverCluster()
+{
+    if (m_busy || !m_environment || !m_environment->isCluster())
+        return;
+    runInBackground([this] {
+        QString error;
+        return m_environment->recover(&error) ? QString() : error;
+    }, [this](const QString &error) {
+        m_status->setText(error.isEmpty() ? tr("Recovery finished; your editor is connected to the recovered server.")
+                                          : tr("The recovery failed: %1\nYour server is back as it was: fix the settings and "
+                                               "try again.").arg(error));
+        if (error.isEmpty())
+            announceReady();
     });
 }
 
@@ -322,5 +395,5 @@ void LabPanel::record(int kind, bool passed, const QString &detail, qint64 durat
 
 QString LabPanel::feedbackText() const
 {
-    return m_feedback->isVisible() ? m_feedback->text() : QString();
+    return !m_feedback->isHidden() ? m_feedback->text() : QString();
 }

@@ -5,6 +5,7 @@
 #include "stepgrader.h"
 
 #include <QElapsedTimer>
+#include <QPointer>
 #include <QWidget>
 
 #include <functional>
@@ -15,12 +16,15 @@ class QLabel;
 class QListWidget;
 class QPlainTextEdit;
 class QPushButton;
+class QThread;
 
 // The lab beside the editor: objectives, the steps with their status, the current
 // step's instructions, hints one at a time, Check (Ctrl+Shift+Enter), feedback in plain
 // words, Reset and the reference solution (offered after SolutionAfterFailures failed
 // attempts, or on request). The sandbox is prepared and every check graded on a worker
 // thread; each attempt, hint, reset and solution shown is recorded in the progress store.
+// Labs on a cluster of their own also get Restart server, and, when the cluster archives
+// its WAL, Recover (point-in-time recovery with the learner's recovery settings).
 class LabPanel : public QWidget
 {
     Q_OBJECT
@@ -52,14 +56,22 @@ public:
     bool isBusy() const { return m_busy; }
     QString feedbackText() const;
     QPushButton *checkButton() const { return m_check; }
+    QPushButton *hintButton() const { return m_hint; }
+    QPushButton *showSolutionButton() const { return m_showSolution; }
+    QPushButton *restartButton() const { return m_restart; }
+    QPushButton *recoverButton() const { return m_recover; }
 
     void check();
     void revealHint();
     void reset();
     void showSolution();
+    void restartServer();
+    void recoverCluster();
 
 Q_SIGNALS:
     void sandboxReady(const QString &learnerConninfo);
+    // A cluster lab with a standby: where a second editor tab connects to it.
+    void standbyReady(const QString &standbyConninfo);
     void sandboxFailed(const QString &message);
     void checked(bool passed);
 
@@ -71,6 +83,8 @@ private:
     void showVerdict(const StepVerdict &verdict);
     void record(int kind, bool passed, const QString &detail, qint64 durationMs = 0);
     int failedAttempts() const;
+    // The lab's servers are ready (again): the editor tabs connect.
+    void announceReady();
 
     Context m_context;
     std::unique_ptr<LabEnvironment> m_environment;
@@ -81,6 +95,7 @@ private:
     QList<bool> m_passed;
     bool m_busy = false;
     QElapsedTimer m_sinceStep;
+    QList<QPointer<QThread>> m_workers; // waited for when the panel goes, as they use m_environment
 
     QLabel *m_title;
     QLabel *m_objectives;
@@ -94,4 +109,6 @@ private:
     QPushButton *m_hint;
     QPushButton *m_reset;
     QPushButton *m_showSolution;
+    QPushButton *m_restart;
+    QPushButton *m_recover;
 };

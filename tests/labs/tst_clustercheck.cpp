@@ -125,6 +125,10 @@ void tst_ClusterCheck::pointInTimeRecovery()
     QVERIFY(lab.runAsLearner(QStringLiteral("ALTER SYSTEM SET recovery_target_name = 'before_cleanup';"), &error));
     QVERIFY(!lab.recover(&error));
     QVERIFY2(error.contains(QStringLiteral("restore_command")), qPrintable(error));
+    // ... and the cluster is back as the learner left it, running, to fix the settings in.
+    QCOMPARE(queryScalar(lab.learnerConninfo(), QStringLiteral("SELECT current_setting('recovery_target_name')")),
+             QStringLiteral("before_cleanup"));
+    QCOMPARE(queryScalar(lab.learnerConninfo(), QStringLiteral("SELECT to_regclass('marks') IS NULL")), QStringLiteral("t"));
     QVERIFY2(lab.reset(&error), qPrintable(error));
     // Done properly: the archive already holds the segment with the restore point.
     QVERIFY2(lab.runAsLearner(QStringLiteral("INSERT INTO marks SELECT generate_series(1, 100);\n"
