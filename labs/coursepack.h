@@ -33,7 +33,8 @@ struct LabStep
     QList<LabCheck> checks;
     QString solution;
     QList<LabDecoy> decoys;
-    bool restart = false; // cluster labs: the cluster restarts after the answer runs
+    bool restart = false; // cluster labs: the cluster restarts after the answer runs (Restart server)
+    bool recover = false; // archiving cluster labs: point-in-time recovery after the answer runs (Recover)
 };
 
 struct Lab

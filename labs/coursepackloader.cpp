@@ -223,6 +223,12 @@ std::optional<Lab> readLab(PackReader &reader, const QString &id, int packMinSer
         }
         step.solution = reader.text(node, "solution", node);
         step.restart = node["restart"] && node["restart"].as<bool>(false);
+        step.recover = node["recover"] && node["recover"].as<bool>(false);
+        if (step.restart && !lab.cluster)
+            reader.report(lineOf(node["restart"]), CoursePackLoader::tr("\"restart\" needs a lab with a \"cluster\" section"));
+        if (step.recover && !(lab.cluster && lab.archive))
+            reader.report(lineOf(node["recover"]),
+                          CoursePackLoader::tr("\"recover\" needs a lab whose cluster archives its WAL (\"archive: true\")"));
         for (const YAML::Node &d : node["decoys"])
             step.decoys.append({reader.text(d, "sql", d), reader.text(d, "note", d, false)});
         lab.steps.append(step);

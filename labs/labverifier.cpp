@@ -44,6 +44,10 @@ LabVerifier::Report LabVerifier::verify(const Lab &lab, const QString &language)
                     *failure = tr("the lab's cluster does not restart: %1").arg(error);
                     return std::nullopt;
                 }
+                if (before.recover && !environment.recover(&error)) {
+                    *failure = tr("the lab's cluster does not recover after step \"%1\": %2").arg(before.id, error);
+                    return std::nullopt;
+                }
             }
             QString ranWith;
             if (StepGrader::runsAnswerFirst(step) && !environment.runAsLearner(candidate, &ranWith))
@@ -52,6 +56,10 @@ LabVerifier::Report LabVerifier::verify(const Lab &lab, const QString &language)
                 *failure = tr("the lab's cluster does not restart: %1").arg(error);
                 return std::nullopt;
             }
+            // A recovery that fails is the answer's doing (no restore_command, a target never
+            // reached): the checks then see the cluster as it was put back.
+            if (step.recover && !environment.recover(&ranWith))
+                failure->append(ranWith);
             return StepGrader::grade(step, environment.context(candidate, language));
         };
 

@@ -85,6 +85,58 @@
         <source>The cluster is not yet in the state this step asks for.</source>
         <translation>集群还没有达到这一步要求的状态。</translation>
     </message>
+    <message>
+        <source>&quot;on&quot; is either primary or standby</source>
+        <translation>“on”只能是 primary 或 standby</translation>
+    </message>
+    <message>
+        <source>The primary has no replication slot named %1; it has none at all.</source>
+        <translation>主库上没有名为 %1 的复制槽；它一个复制槽也没有。</translation>
+    </message>
+    <message>
+        <source>The primary has no replication slot named %1 (it has: %2).</source>
+        <translation>主库上没有名为 %1 的复制槽（现有：%2）。</translation>
+    </message>
+    <message>
+        <source>No standby is streaming from the primary (pg_stat_replication has no streaming row).</source>
+        <translation>没有备库在从主库流复制（pg_stat_replication 中没有 streaming 状态的行）。</translation>
+    </message>
+    <message>
+        <source>A standby streams, but not through the slot %1: set primary_slot_name on the standby and reload it.</source>
+        <translation>备库在流复制，但没有使用复制槽 %1：请在备库上设置 primary_slot_name 并重新加载配置。</translation>
+    </message>
+    <message>
+        <source>The cluster is still replaying WAL and has not stopped at a recovery target yet.</source>
+        <translation>集群仍在重放 WAL，还没有停在恢复目标上。</translation>
+    </message>
+    <message>
+        <source>The cluster has not been through point-in-time recovery: it is still on its first timeline. Set restore_command and a recovery target with ALTER SYSTEM, then press Recover.</source>
+        <translation>集群还没有做过时间点恢复：它仍在第一条时间线上。请用 ALTER SYSTEM 设置 restore_command 和恢复目标，然后点击“恢复”。</translation>
+    </message>
+    <message>
+        <source>There is no database named %1.</source>
+        <translation>没有名为 %1 的数据库。</translation>
+    </message>
+    <message>
+        <source>pg_dump of %1 failed: %2</source>
+        <translation>对 %1 执行 pg_dump 失败：%2</translation>
+    </message>
+    <message>
+        <source>pg_restore of the dump into a new database failed: %1</source>
+        <translation>用 pg_restore 把转储恢复到新数据库时失败：%1</translation>
+    </message>
+    <message>
+        <source>The restored copy has more than the original.</source>
+        <translation>恢复出的副本比原库多出了对象或数据。</translation>
+    </message>
+    <message>
+        <source>The restored copy differs from %1: %2</source>
+        <translation>恢复出的副本与 %1 不同：%2</translation>
+    </message>
+    <message>
+        <source>This check needs the lab&apos;s standby, and the lab has none.</source>
+        <translation>这项检查需要实验的备库，但本实验没有备库。</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionDialog</name>
@@ -244,6 +296,10 @@
         <source>Lesson examples</source>
         <translation>课程示例</translation>
     </message>
+    <message>
+        <source>%1 · standby</source>
+        <translation>%1 · 备库</translation>
+    </message>
 </context>
 <context>
     <name>CoursePackLoader</name>
@@ -342,6 +398,14 @@
     <message>
         <source>&quot;min_server_version&quot; must be a server_version_num such as 170000, or a major version such as 17</source>
         <translation>“min_server_version”必须是 server_version_num（例如 170000）或主版本号（例如 17）</translation>
+    </message>
+    <message>
+        <source>&quot;restart&quot; needs a lab with a &quot;cluster&quot; section</source>
+        <translation>“restart”需要带有“cluster”部分的实验</translation>
+    </message>
+    <message>
+        <source>&quot;recover&quot; needs a lab whose cluster archives its WAL (&quot;archive: true&quot;)</source>
+        <translation>“recover”需要集群归档 WAL 的实验（“archive: true”）</translation>
     </message>
 </context>
 <context>
@@ -458,6 +522,22 @@
         <source>Cannot restore the lab&apos;s cluster in %1.</source>
         <translation>无法在 %1 恢复实验集群。</translation>
     </message>
+    <message>
+        <source>The standby&apos;s base backup failed: %1</source>
+        <translation>为备库做基础备份失败：%1</translation>
+    </message>
+    <message>
+        <source>The standby did not start: %1</source>
+        <translation>备库没有启动：%1</translation>
+    </message>
+    <message>
+        <source>Cannot read %1.</source>
+        <translation>无法读取 %1。</translation>
+    </message>
+    <message>
+        <source>Recovery did not finish: %1</source>
+        <translation>恢复没有完成：%1</translation>
+    </message>
 </context>
 <context>
     <name>ErrorCheck</name>
@@ -567,6 +647,10 @@
         <source>This lab needs %1 or newer; the server runs %2.</source>
         <translation>本实验需要 %1 或更新版本；服务器运行的是 %2。</translation>
     </message>
+    <message>
+        <source>Only a lab&apos;s own cluster can be recovered.</source>
+        <translation>只有实验自己的集群可以做恢复。</translation>
+    </message>
 </context>
 <context>
     <name>LabPanel</name>
@@ -674,6 +758,56 @@
         <source>Show a reference solution for this step? Trying once more is how it sticks; the app notes that you looked.</source>
         <translation>要查看这一步的参考答案吗？再试一次才能记得牢；应用会记录你查看过答案。</translation>
     </message>
+    <message>
+        <source>Restart server</source>
+        <translation>重启服务器</translation>
+    </message>
+    <message>
+        <source>Recover…</source>
+        <translation>恢复…</translation>
+    </message>
+    <message>
+        <source>Restart the lab&apos;s server, as pg_ctl restart does: settings that need a restart take effect</source>
+        <translation>像 pg_ctl restart 一样重启实验服务器：需要重启才生效的参数会生效</translation>
+    </message>
+    <message>
+        <source>Point-in-time recovery: put back the lab&apos;s starting copy of the cluster and replay the archived WAL up to the recovery target you set with ALTER SYSTEM</source>
+        <translation>时间点恢复：放回实验开始时的集群副本，并重放已归档的 WAL，直到你用 ALTER SYSTEM 设置的恢复目标</translation>
+    </message>
+    <message>
+        <source>Point-in-time recovery</source>
+        <translation>时间点恢复</translation>
+    </message>
+    <message>
+        <source>Stop the lab&apos;s server, put back the copy the lab started from, and replay the archived WAL up to your recovery target? Set restore_command and a recovery_target_* setting with ALTER SYSTEM first; changes since the target are lost.</source>
+        <translation>停止实验服务器，放回实验开始时的副本，并重放已归档的 WAL 直到你的恢复目标吗？请先用 ALTER SYSTEM 设置 restore_command 和某个 recovery_target_* 参数；恢复目标之后的修改将会丢失。</translation>
+    </message>
+    <message>
+        <source>*After your statements, press **Restart server**, then Check.*</source>
+        <translation>*执行完你的语句后，点击**重启服务器**，再点击检查。*</translation>
+    </message>
+    <message>
+        <source>*After your statements, press **Recover…**, then Check.*</source>
+        <translation>*执行完你的语句后，点击**恢复…**，再点击检查。*</translation>
+    </message>
+    <message>
+        <source>The lab&apos;s server restarted; your editor is connected again.</source>
+        <translation>实验服务器已重启；编辑器已重新连接。</translation>
+    </message>
+    <message>
+        <source>The restart failed: %1</source>
+        <translation>重启失败：%1</translation>
+    </message>
+    <message>
+        <source>Recovery finished; your editor is connected to the recovered server.</source>
+        <translation>恢复完成；编辑器已连接到恢复后的服务器。</translation>
+    </message>
+    <message>
+        <source>The recovery failed: %1
+Your server is back as it was: fix the settings and try again.</source>
+        <translation>恢复失败：%1
+服务器已回到恢复之前的状态：请修正设置后再试。</translation>
+    </message>
 </context>
 <context>
     <name>LabSandbox</name>
@@ -715,6 +849,10 @@
     <message>
         <source>step &quot;%1&quot;: decoy %2 (%3) passes the checks; they must reject it</source>
         <translation>步骤“%1”：诱饵答案 %2（%3）通过了检查；检查必须拒绝它</translation>
+    </message>
+    <message>
+        <source>the lab&apos;s cluster does not recover after step &quot;%1&quot;: %2</source>
+        <translation>步骤“%1”之后实验集群无法完成恢复：%2</translation>
     </message>
 </context>
 <context>

@@ -196,10 +196,15 @@ void LabPanel::setCurrentStep(int step)
     m_step = step;
     m_sinceStep.start();
     const LabStep &s = m_context.lab.steps.at(step);
+    QString then;
+    if (s.restart)
+        then = QStringLiteral("\n\n") + tr("*After your statements, press **Restart server**, then Check.*");
+    if (s.recover)
+        then = QStringLiteral("\n\n") + tr("*After your statements, press **Recover…**, then Check.*");
     m_instructions->setText(tr("**Step %1 of %2** · %n point(s)\n\n", nullptr, s.points)
                                 .arg(step + 1)
                                 .arg(m_context.lab.steps.size())
-                            + text(s.instructions));
+                            + text(s.instructions) + then);
     m_feedback->hide();
     m_solution->hide();
     refreshSteps();
