@@ -49,6 +49,7 @@ struct Lab
     QVariantMap clusterSettings; // written to that cluster's postgresql.conf
     bool archive = false;        // that cluster archives its WAL
     bool standby = false;        // that cluster has a streaming standby
+    QStringList sessions;        // labelled learner sessions ("A", "B"): editor tabs of their own
     int minServerVersion = 0;    // server_version_num it needs: the lab's own, or its pack's
     QList<LabStep> steps;
 };

@@ -171,6 +171,12 @@ std::optional<Lab> readLab(PackReader &reader, const QString &id, int packMinSer
             reader.report(lineOf(role), CoursePackLoader::tr("the role name \"%1\" may hold only a-z, 0-9 and '_'").arg(name));
         lab.roles << name;
     }
+    for (const YAML::Node &session : (*root)["sessions"]) {
+        const QString name = QString::fromStdString(session.as<std::string>());
+        if (!QRegularExpression(QStringLiteral("^[A-Za-z0-9]{1,8}$")).match(name).hasMatch() || lab.sessions.contains(name))
+            reader.report(lineOf(session), CoursePackLoader::tr("a session is named by up to 8 letters or digits, once: \"%1\"").arg(name));
+        lab.sessions << name;
+    }
     if (const YAML::Node cluster = (*root)["cluster"]) {
         lab.cluster = true;
         lab.clusterSettings = toVariant(cluster["settings"]).toMap();
@@ -215,6 +221,15 @@ std::optional<Lab> readLab(PackReader &reader, const QString &id, int packMinSer
             const QString as = check.fields.value(QStringLiteral("as")).toString();
             if (!as.isEmpty() && !lab.roles.contains(as))
                 reader.report(check.line, CoursePackLoader::tr("\"as\" names the role \"%1\", which is not in the lab's roles").arg(as));
+            if (check.kind == u"multi-session" && check.fields.contains(QStringLiteral("observe"))) {
+                for (const QVariant &entry : check.fields.value(QStringLiteral("observe")).toList()) {
+                    for (const char *key : {"session", "waits_for"}) {
+                        const QString named = entry.toMap().value(QLatin1StringView(key)).toString();
+                        if (!named.isEmpty() && !lab.sessions.contains(named))
+                            reader.report(check.line, CoursePackLoader::tr("\"observe\" names the session \"%1\", which is not in the lab's sessions").arg(named));
+                    }
+                }
+            }
             if (check.kind == u"cluster" && !lab.cluster)
                 reader.report(check.line, CoursePackLoader::tr("a cluster check needs a lab with a \"cluster\" section"));
             if (check.fields.value(QStringLiteral("variant")).toString() == u"true" && lab.variantSetup.trimmed().isEmpty())

@@ -3,6 +3,8 @@
 #include "disposablecluster.h"
 #include "graderconnection.h"
 #include "labsandbox.h"
+#include "connectioninfo.h"
+#include "learnersessions.h"
 
 LabEnvironment::LabEnvironment(const Lab &lab, const Options &options)
     : m_lab(lab)
@@ -94,6 +96,11 @@ QString LabEnvironment::standbyConninfo() const
     return m_cluster ? m_cluster->standbyConninfo() : QString();
 }
 
+QString LabEnvironment::sessionConninfo(const QString &session) const
+{
+    return ConnectionInfo(learnerConninfo()).with(QStringLiteral("application_name"), LearnerSessions::applicationName(session));
+}
+
 QString LabEnvironment::learnerConninfo() const
 {
     return m_cluster ? m_cluster->conninfo() : m_sandbox->learnerConninfo();
@@ -119,6 +126,13 @@ GradingContext LabEnvironment::context(const QString &answer, const QString &lan
     if (!m_lab.variantSetup.trimmed().isEmpty())
         c.variantConninfo = m_sandbox->variantConninfo();
     return c;
+}
+
+QString LabEnvironment::expand(const QString &sql) const
+{
+    if (!m_cluster)
+        return sql;
+    return QString(sql).replace(QStringLiteral("{{archive_directory}}"), m_cluster->archiveDirectory());
 }
 
 bool LabEnvironment::runAsLearner(const QString &sql, QString *error) const

@@ -46,9 +46,14 @@ public:
 
     // Where the learner's editor connects.
     QString learnerConninfo() const;
+    // One of the lab's labelled sessions: the learner's connection, named for the checks.
+    QString sessionConninfo(const QString &session) const;
     // The standby of a cluster lab that has one, for a second editor tab; empty otherwise.
     QString standbyConninfo() const;
     GradingContext context(const QString &answer, const QString &language) const;
+    // A reference solution or decoy with the lab's own paths filled in: authors write
+    // {{archive_directory}} where a learner types what SHOW basic_archive.archive_directory says.
+    QString expand(const QString &sql) const;
     // Runs SQL as the learner, one statement at a time as psql sends them; stops at the
     // first failure.
     bool runAsLearner(const QString &sql, QString *error) const;

@@ -1,6 +1,7 @@
 #include "labverifier.h"
 
 #include "labenvironment.h"
+#include "learnersessions.h"
 #include "stepgrader.h"
 
 #include <QDir>
@@ -36,7 +37,9 @@ LabVerifier::Report LabVerifier::verify(const Lab &lab, const QString &language)
             }
             for (int earlier = 0; earlier < s; ++earlier) {
                 const LabStep &before = lab.steps.at(earlier);
-                if (StepGrader::runsAnswerFirst(before) && !environment.runAsLearner(before.solution, &error)) {
+                if (StepGrader::observesSessions(before))
+                    continue; // what sessions did is rolled back when they close
+                if (StepGrader::runsAnswerFirst(before) && !environment.runAsLearner(environment.expand(before.solution), &error)) {
                     *failure = tr("the solution of step \"%1\" fails when step \"%2\" is checked: %3").arg(before.id, step.id, error);
                     return std::nullopt;
                 }
@@ -50,8 +53,17 @@ LabVerifier::Report LabVerifier::verify(const Lab &lab, const QString &language)
                 }
             }
             QString ranWith;
-            if (StepGrader::runsAnswerFirst(step) && !environment.runAsLearner(candidate, &ranWith))
+            const QString answer = environment.expand(candidate);
+            LearnerSessions sessions; // open while the checks look at them
+            if (StepGrader::observesSessions(step)) {
+                const auto conninfo = [&](const QString &session) { return environment.sessionConninfo(session); };
+                if (!sessions.play(conninfo, answer, lab.sessions.value(0), &ranWith)) {
+                    *failure = tr("step \"%1\": the sessions cannot play the script: %2").arg(step.id, ranWith);
+                    return std::nullopt;
+                }
+            } else if (StepGrader::runsAnswerFirst(step) && !environment.runAsLearner(answer, &ranWith)) {
                 failure->append(ranWith);
+            }
             if (step.restart && !environment.restart(&error)) {
                 *failure = tr("the lab's cluster does not restart: %1").arg(error);
                 return std::nullopt;
@@ -60,7 +72,7 @@ LabVerifier::Report LabVerifier::verify(const Lab &lab, const QString &language)
             // reached): the checks then see the cluster as it was put back.
             if (step.recover && !environment.recover(&ranWith))
                 failure->append(ranWith);
-            return StepGrader::grade(step, environment.context(candidate, language));
+            return StepGrader::grade(step, environment.context(answer, language));
         };
 
         QString failure;

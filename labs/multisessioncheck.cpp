@@ -1,6 +1,7 @@
 #include "multisessioncheck.h"
 
 #include "graderconnection.h"
+#include "learnersessions.h"
 
 #include <QDeadlineTimer>
 #include <QMap>
@@ -89,9 +90,24 @@ QString judge(const Entry &e, const SqlOutcome &outcome)
 
 QStringList MultiSessionCheck::validate(const LabCheck &check) const
 {
+    if (check.fields.contains(QStringLiteral("observe"))) {
+        const QVariantList entries = check.fields.value(QStringLiteral("observe")).toList();
+        QStringList problems;
+        if (entries.isEmpty())
+            problems << tr("\"observe\" needs at least one entry");
+        for (int i = 0; i < entries.size(); ++i) {
+            const QVariantMap entry = entries.at(i).toMap();
+            if (entry.value(QStringLiteral("session")).toString().isEmpty())
+                problems << tr("observe entry %1 names no session").arg(i + 1);
+            if (!entry.contains(QStringLiteral("waits_for")) && !entry.contains(QStringLiteral("state"))
+                && !entry.contains(QStringLiteral("holds")))
+                problems << tr("observe entry %1 needs waits_for, state or holds").arg(i + 1);
+        }
+        return problems;
+    }
     const QList<Entry> script = scriptOf(check);
     if (script.isEmpty())
-        return {tr("a multi-session check needs a \"script\"")};
+        return {tr("a multi-session check needs a \"script\" or \"observe\"")};
     QStringList problems;
     int answers = 0;
     for (int i = 0; i < script.size(); ++i) {
@@ -112,6 +128,8 @@ QStringList MultiSessionCheck::validate(const LabCheck &check) const
 
 CheckVerdict MultiSessionCheck::grade(const LabCheck &check, const GradingContext &context) const
 {
+    if (check.fields.contains(QStringLiteral("observe")))
+        return gradeObserved(check, context);
     const QList<Entry> script = scriptOf(check);
     std::map<QString, GraderConnection> sessions;
     QString error;
@@ -157,4 +175,97 @@ CheckVerdict MultiSessionCheck::grade(const LabCheck &check, const GradingContex
         session.close();
     }
     return verdict;
+}
+
+namespace {
+struct Observed
+{
+    QList<int> pids;
+    QString state; // of the first backend
+    QString waitEvent;
+};
+
+Observed observe(GraderConnection &grader, const QString &session, const QString &learnerRole, QString *error)
+{
+    Observed seen;
+    const SqlOutcome found = grader.exec(
+        QStringLiteral("SELECT pid, coalesce(state, ''), CASE WHEN wait_event_type IN ('Client', 'Activity') THEN '' "
+                       "ELSE coalesce('waiting for ' || wait_event_type || ': ' || wait_event, '') END "
+                       "FROM pg_stat_activity WHERE datname = current_database() AND application_name = $1 "
+                       "AND ($2 = '' OR usename = $2) ORDER BY backend_start"),
+        {LearnerSessions::applicationName(session), learnerRole});
+    if (!found.ok) {
+        *error = found.message;
+        return seen;
+    }
+    for (int row = 0; row < found.result.rowCount(); ++row)
+        seen.pids << found.value(row, 0).toInt();
+    if (!seen.pids.isEmpty()) {
+        seen.state = found.value(0, 1);
+        seen.waitEvent = found.value(0, 2);
+    }
+    return seen;
+}
+
+QString pidList(const QList<int> &pids)
+{
+    QStringList text;
+    for (int pid : pids)
+        text << QString::number(pid);
+    return u'{' + text.join(u',') + u'}';
+}
+} // namespace
+
+CheckVerdict MultiSessionCheck::gradeObserved(const LabCheck &check, const GradingContext &context) const
+{
+    GraderConnection grader;
+    QString error;
+    if (!grader.open(context.adminConninfo, context.statementTimeoutMs, &error))
+        return unreachable(error);
+    const QVariantList entries = check.fields.value(QStringLiteral("observe")).toList();
+    for (const QVariant &item : entries) {
+        const QVariantMap entry = item.toMap();
+        const QString session = entry.value(QStringLiteral("session")).toString();
+        const Observed seen = observe(grader, session, context.learnerRole, &error);
+        if (!error.isEmpty())
+            return unreachable(error);
+        if (seen.pids.isEmpty())
+            return fail(check, context, tr("Session %1 is not connected to your lab database (is its tab closed?).").arg(session));
+        const QString described = seen.waitEvent.isEmpty() ? seen.state : seen.state + QStringLiteral(", ") + seen.waitEvent;
+
+        const QString other = entry.value(QStringLiteral("waits_for")).toString();
+        if (!other.isEmpty()) {
+            const Observed blocker = observe(grader, other, context.learnerRole, &error);
+            const QString blocked = grader.value(
+                QStringLiteral("SELECT count(*) FROM unnest($1::int[]) AS waiting(pid) "
+                               "WHERE pg_blocking_pids(waiting.pid) && $2::int[]"),
+                {pidList(seen.pids), pidList(blocker.pids)}, &error);
+            if (!error.isEmpty())
+                return unreachable(error);
+            if (blocked.toInt() == 0)
+                return fail(check, context, tr("Session %1 is not waiting for a lock Session %2 holds; it is %3.")
+                                                .arg(session, other, described));
+        }
+        const QString state = entry.value(QStringLiteral("state")).toString();
+        if (!state.isEmpty() && seen.state != state)
+            return fail(check, context, tr("Session %1 is %2; it should be %3.").arg(session, described, state));
+        const QString mode = entry.value(QStringLiteral("holds")).toString();
+        if (!mode.isEmpty()) {
+            const QString relation = entry.value(QStringLiteral("on")).toString();
+            const SqlOutcome locks = grader.exec(
+                QStringLiteral("SELECT count(*) FILTER (WHERE mode = $2 AND ($3 = '' OR relation = to_regclass($3))), "
+                               "string_agg(DISTINCT mode || coalesce(' on ' || relation::regclass::text, ''), ', ') "
+                               "FROM pg_locks WHERE granted AND pid = ANY ($1::int[]) AND locktype <> 'virtualxid'"),
+                {pidList(seen.pids), mode, relation});
+            if (!locks.ok)
+                return unreachable(locks.message);
+            if (locks.value(0, 0).toInt() == 0) {
+                const QString what = relation.isEmpty() ? mode : tr("%1 on %2").arg(mode, relation);
+                const QString held = locks.value(0, 1);
+                return fail(check, context, held.isEmpty() ? tr("Session %1 holds no %2 lock; it holds none.").arg(session, what)
+                                                           : tr("Session %1 holds no %2 lock (it holds: %3).").arg(session, what, held));
+            }
+        }
+    }
+    return CheckVerdict::pass();
 }

@@ -16,6 +16,13 @@ bool StepGrader::runsAnswerFirst(const LabStep &step)
                         [](const LabCheck &check) { return check.kind == u"multi-session"; });
 }
 
+bool StepGrader::observesSessions(const LabStep &step)
+{
+    return std::any_of(step.checks.begin(), step.checks.end(), [](const LabCheck &check) {
+        return check.kind == u"multi-session" && check.fields.contains(QStringLiteral("observe"));
+    });
+}
+
 StepVerdict StepGrader::grade(const LabStep &step, const GradingContext &context)
 {
     StepVerdict verdict;

@@ -19,5 +19,8 @@ public:
     // Whether the learner's answer runs in the sandbox before the checks (it does not when
     // a multi-session check places it in its own script).
     static bool runsAnswerFirst(const LabStep &step);
+    // Whether the step looks at the learner's labelled sessions (a multi-session check with
+    // "observe"): its solution and decoys are scripts for those sessions.
+    static bool observesSessions(const LabStep &step);
     static StepVerdict grade(const LabStep &step, const GradingContext &context);
 };

@@ -300,6 +300,10 @@
         <source>%1 · standby</source>
         <translation>%1 · 备库</translation>
     </message>
+    <message>
+        <source>Session %1 · %2</source>
+        <translation>会话 %1 · %2</translation>
+    </message>
 </context>
 <context>
     <name>CoursePackLoader</name>
@@ -406,6 +410,14 @@
     <message>
         <source>&quot;recover&quot; needs a lab whose cluster archives its WAL (&quot;archive: true&quot;)</source>
         <translation>“recover”需要集群归档 WAL 的实验（“archive: true”）</translation>
+    </message>
+    <message>
+        <source>a session is named by up to 8 letters or digits, once: &quot;%1&quot;</source>
+        <translation>会话名只能由最多 8 个字母或数字组成，且不能重复：“%1”</translation>
+    </message>
+    <message>
+        <source>&quot;observe&quot; names the session &quot;%1&quot;, which is not in the lab&apos;s sessions</source>
+        <translation>“observe”中的会话“%1”不在本实验的 sessions 中</translation>
     </message>
 </context>
 <context>
@@ -808,6 +820,14 @@ Your server is back as it was: fix the settings and try again.</source>
         <translation>恢复失败：%1
 服务器已回到恢复之前的状态：请修正设置后再试。</translation>
     </message>
+    <message>
+        <source>**Session %1**</source>
+        <translation>**会话 %1**</translation>
+    </message>
+    <message>
+        <source>*Work in the %1 tabs, in the order you choose, then Check: the check looks at those sessions as they are.*</source>
+        <translation>*在 %1 标签页中按你自己的顺序操作，然后点击检查：检查会直接查看这些会话当前的状态。*</translation>
+    </message>
 </context>
 <context>
     <name>LabSandbox</name>
@@ -853,6 +873,25 @@ Your server is back as it was: fix the settings and try again.</source>
     <message>
         <source>the lab&apos;s cluster does not recover after step &quot;%1&quot;: %2</source>
         <translation>步骤“%1”之后实验集群无法完成恢复：%2</translation>
+    </message>
+    <message>
+        <source>step &quot;%1&quot;: the sessions cannot play the script: %2</source>
+        <translation>步骤“%1”：会话无法执行该脚本：%2</translation>
+    </message>
+</context>
+<context>
+    <name>LearnerSessions</name>
+    <message>
+        <source>Session %1 is still waiting, so it cannot run: %2</source>
+        <translation>会话 %1 仍在等待，无法执行：%2</translation>
+    </message>
+    <message>
+        <source>Session %1 could not send: %2</source>
+        <translation>会话 %1 无法发送：%2</translation>
+    </message>
+    <message>
+        <source>Session %1: %2</source>
+        <translation>会话 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -1217,10 +1256,6 @@ Your server is back as it was: fix the settings and try again.</source>
         </translation>
     </message>
     <message>
-        <source>a multi-session check needs a &quot;script&quot;</source>
-        <translation>多会话检查需要“script”</translation>
-    </message>
-    <message>
         <source>script entry %1 names no session</source>
         <translation>脚本第 %1 项没有指定会话</translation>
     </message>
@@ -1259,6 +1294,46 @@ Your server is back as it was: fix the settings and try again.</source>
     <message>
         <source>Step %1: %2 ran %3, and %4.</source>
         <translation>第 %1 步：%2 执行了 %3，%4。</translation>
+    </message>
+    <message>
+        <source>&quot;observe&quot; needs at least one entry</source>
+        <translation>“observe”至少需要一项</translation>
+    </message>
+    <message>
+        <source>observe entry %1 names no session</source>
+        <translation>observe 第 %1 项没有指定会话</translation>
+    </message>
+    <message>
+        <source>observe entry %1 needs waits_for, state or holds</source>
+        <translation>observe 第 %1 项需要 waits_for、state 或 holds</translation>
+    </message>
+    <message>
+        <source>a multi-session check needs a &quot;script&quot; or &quot;observe&quot;</source>
+        <translation>多会话检查需要“script”或“observe”</translation>
+    </message>
+    <message>
+        <source>Session %1 is not connected to your lab database (is its tab closed?).</source>
+        <translation>会话 %1 没有连接到你的实验数据库（它的标签页是否已关闭？）。</translation>
+    </message>
+    <message>
+        <source>Session %1 is not waiting for a lock Session %2 holds; it is %3.</source>
+        <translation>会话 %1 没有在等待会话 %2 持有的锁；它的状态是 %3。</translation>
+    </message>
+    <message>
+        <source>Session %1 is %2; it should be %3.</source>
+        <translation>会话 %1 的状态是 %2，应为 %3。</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%2 上的 %1</translation>
+    </message>
+    <message>
+        <source>Session %1 holds no %2 lock; it holds none.</source>
+        <translation>会话 %1 没有持有 %2 锁；它没有持有任何锁。</translation>
+    </message>
+    <message>
+        <source>Session %1 holds no %2 lock (it holds: %3).</source>
+        <translation>会话 %1 没有持有 %2 锁（它持有：%3）。</translation>
     </message>
 </context>
 <context>

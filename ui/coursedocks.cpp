@@ -72,6 +72,16 @@ CourseDocks::CourseDocks(MainWindow *window, const Setup &setup)
         if (m_labTab)
             m_window->showTab(m_labTab); // the primary's tab stays in front
     });
+    connect(m_lab, &LabPanel::sessionReady, this, [this](const QString &session, const QString &conninfo) {
+        const QString name = tr("Session %1 · %2").arg(session, m_lab->labTitle());
+        QPointer<WorkbenchTab> &tab = m_sessionTabs[session];
+        if (!tab || !m_window->showTab(tab))
+            tab = m_window->addTab();
+        tab->setUntitledName(name);
+        tab->connectTo(name, conninfo);
+        if (m_labTab)
+            m_window->showTab(m_labTab);
+    });
     connect(m_lab, &LabPanel::sandboxFailed, this, &CourseDocks::labFailed);
     connect(m_lab, &LabPanel::checked, this, &CourseDocks::refreshCompletion);
 }

@@ -2,6 +2,7 @@
 
 #include "workbenchtab.h"
 
+#include <QMap>
 #include <QObject>
 #include <QPointer>
 #include <QString>
@@ -47,6 +48,8 @@ public:
     WorkbenchTab *labTab() const { return m_labTab; }
     // A cluster lab with a standby: the second editor tab, connected to the standby.
     WorkbenchTab *standbyTab() const { return m_standbyTab; }
+    // A lab with labelled sessions: the tab of one ("A"), or null.
+    WorkbenchTab *sessionTab(const QString &session) const { return m_sessionTabs.value(session); }
 
 Q_SIGNALS:
     // The lab's editor tab is connected to its sandbox.
@@ -74,5 +77,6 @@ private:
     // Tabs the learner may close: the pointers clear themselves.
     QPointer<WorkbenchTab> m_labTab;
     QPointer<WorkbenchTab> m_standbyTab;
+    QMap<QString, QPointer<WorkbenchTab>> m_sessionTabs;
     QPointer<WorkbenchTab> m_examplesTab;
 };

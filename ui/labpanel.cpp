@@ -187,6 +187,8 @@ void LabPanel::announceReady()
     Q_EMIT sandboxReady(m_environment->learnerConninfo());
     if (m_environment->hasStandby())
         Q_EMIT standbyReady(m_environment->standbyConninfo());
+    for (const QString &session : std::as_const(m_context.lab.sessions))
+        Q_EMIT sessionReady(session, m_environment->sessionConninfo(session));
 }
 
 void LabPanel::setCurrentStep(int step)
@@ -199,6 +201,13 @@ void LabPanel::setCurrentStep(int step)
     QString then;
     if (s.restart)
         then = QStringLiteral("\n\n") + tr("*After your statements, press **Restart server**, then Check.*");
+    if (StepGrader::observesSessions(s) && !m_context.lab.sessions.isEmpty()) {
+        QStringList tabs;
+        for (const QString &session : std::as_const(m_context.lab.sessions))
+            tabs << tr("**Session %1**").arg(session);
+        then = QStringLiteral("\n\n") + tr("*Work in the %1 tabs, in the order you choose, then Check: the check looks at "
+                                             "those sessions as they are.*").arg(tabs.join(QStringLiteral(", ")));
+    }
     if (s.recover)
         then = QStringLiteral("\n\n") + tr("*After your statements, press **Recover…**, then Check.*");
     m_instructions->setText(tr("**Step %1 of %2** · %n point(s)\n\n", nullptr, s.points)
@@ -371,6 +380,8 @@ void LabPanel::recoverCluster()
 
 void LabPanel::showSolution()
 {
+    if (!m_environment)
+        return;
     if (failedAttempts() < SolutionAfterFailures
         && QMessageBox::question(this, tr("Show the solution"),
                                  tr("Show a reference solution for this step? Trying once more is how it sticks; "
@@ -378,7 +389,7 @@ void LabPanel::showSolution()
                != QMessageBox::Yes)
         return;
     record(int(CourseEvent::Kind::Solution), false, QStringLiteral("{}"));
-    m_solution->setPlainText(m_context.lab.steps.at(m_step).solution.trimmed());
+    m_solution->setPlainText(m_environment->expand(m_context.lab.steps.at(m_step).solution).trimmed());
     m_solution->setMaximumHeight(m_solution->fontMetrics().lineSpacing() * (m_solution->blockCount() + 2));
     m_solution->show();
 }

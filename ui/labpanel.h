@@ -72,6 +72,8 @@ Q_SIGNALS:
     void sandboxReady(const QString &learnerConninfo);
     // A cluster lab with a standby: where a second editor tab connects to it.
     void standbyReady(const QString &standbyConninfo);
+    // A lab with labelled sessions: one for each, where its editor tab ("Session A") connects.
+    void sessionReady(const QString &session, const QString &conninfo);
     void sandboxFailed(const QString &message);
     void checked(bool passed);
 

@@ -48,6 +48,13 @@ script:
   - {session: A, sql: SELECT pg_advisory_lock(42)}
   - {session: B, answer: true, expect: {value: "f"}}
 )");
+
+// The learner drives Session A and Session B; the check looks at them as they are.
+const QString Waiting = QStringLiteral(R"(kind: multi-session
+observe:
+  - {session: A, state: idle in transaction, holds: RowExclusiveLock, on: accounts}
+  - {session: B, waits_for: A}
+)");
 } // namespace
 
 // kind: multi-session: scripted interleavings of real sessions, with locks and snapshots.
@@ -59,6 +66,8 @@ private Q_SLOTS:
     void grade_data();
     void grade();
     void sessionsEndWithTheScript();
+    void learnerDrivenSessions_data();
+    void learnerDrivenSessions();
 
 private:
     GradingFixture m_fixture;
@@ -67,7 +76,10 @@ private:
 void tst_MultiSessionCheck::initTestCase()
 {
     QString error;
-    QVERIFY2(m_fixture.start({Setup, {}, {}, false, {}, false}, &error), qPrintable(error));
+    GradingFixture::LabData lab;
+    lab.setup = Setup;
+    lab.sessions = {QStringLiteral("A"), QStringLiteral("B")};
+    QVERIFY2(m_fixture.start(lab, &error), qPrintable(error));
 }
 
 void tst_MultiSessionCheck::grade_data()
@@ -111,6 +123,45 @@ void tst_MultiSessionCheck::sessionsEndWithTheScript()
     QCOMPARE(queryScalar(m_fixture.server().connectionString(),
                          QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE datname LIKE 'lab_%' AND pid <> pg_backend_pid()")),
              QStringLiteral("0"));
+}
+
+void tst_MultiSessionCheck::learnerDrivenSessions_data()
+{
+    QTest::addColumn<QString>("check");
+    QTest::addColumn<QString>("script");
+    QTest::addColumn<bool>("passes");
+    QTest::addColumn<QString>("feedback");
+
+    const QString aUpdates = QStringLiteral("-- session A\nBEGIN;\nUPDATE accounts SET balance = balance - 10 WHERE id = 1;\n");
+    QTest::newRow("B waits for A's row lock")
+        << Waiting << aUpdates + "-- session B\nUPDATE accounts SET balance = 0 WHERE id = 1;" << true << "";
+    QTest::newRow("B touches another row")
+        << Waiting << aUpdates + "-- session B\nUPDATE accounts SET balance = 0 WHERE id = 2;" << false
+        << "Session B is not waiting for a lock Session A holds; it is idle";
+    QTest::newRow("A committed: nothing to wait for")
+        << Waiting << aUpdates + "COMMIT;\n-- session B\nUPDATE accounts SET balance = 0 WHERE id = 1;" << false
+        << "Session A is idle; it should be idle in transaction";
+    QTest::newRow("A only reads")
+        << Waiting << "BEGIN;\nSELECT * FROM accounts;\n-- session B\nSELECT 1;" << false
+        << "Session A holds no RowExclusiveLock on accounts lock (it holds: AccessShareLock on accounts";
+    QTest::newRow("B never connected")
+        << Waiting << aUpdates << false << "Session B is not connected";
+    QTest::newRow("a lock wait the other way round")
+        << QString::fromLatin1("kind: multi-session\nobserve:\n  - {session: A, waits_for: B}\n")
+        << "-- session B\nBEGIN;\nSELECT * FROM accounts WHERE id = 2 FOR UPDATE;\n"
+           "-- session A\nDELETE FROM accounts WHERE id = 2;"
+        << true << "";
+}
+
+void tst_MultiSessionCheck::learnerDrivenSessions()
+{
+    QFETCH(QString, check);
+    QFETCH(QString, script);
+    QFETCH(bool, passes);
+    QFETCH(QString, feedback);
+    const CheckVerdict verdict = m_fixture.gradeWithSessions(check, script);
+    QString why;
+    QVERIFY2(GradingFixture::verdictIs(verdict, passes, feedback, &why), qPrintable(why));
 }
 
 QTEST_GUILESS_MAIN(tst_MultiSessionCheck)

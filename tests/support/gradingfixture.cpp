@@ -1,6 +1,7 @@
 #include "gradingfixture.h"
 
 #include "coursepackloader.h"
+#include "learnersessions.h"
 
 bool GradingFixture::start(const LabData &data, QString *error)
 {
@@ -17,6 +18,7 @@ bool GradingFixture::start(const LabData &data, QString *error)
     lab.clusterSettings = data.clusterSettings;
     lab.archive = data.archive;
     lab.standby = data.standby;
+    lab.sessions = data.sessions;
     LabEnvironment::Options options;
     options.adminConninfo = data.cluster ? QString() : m_server.connectionString();
     options.learnerKey = QStringLiteral("ada");
@@ -44,6 +46,18 @@ CheckVerdict GradingFixture::grade(const QString &checkYaml, const QString &answ
     if (runAnswer && !answer.isEmpty())
         m_environment->runAsLearner(answer, &error); // a wrong answer may fail; the check says so
     return gradeAsIs(checkYaml, answer);
+}
+
+CheckVerdict GradingFixture::gradeWithSessions(const QString &checkYaml, const QString &script)
+{
+    QString error;
+    if (!m_environment->reset(&error))
+        return CheckVerdict::fail(QStringLiteral("fixture: reset failed: ") + error);
+    LearnerSessions sessions;
+    const auto conninfo = [this](const QString &session) { return m_environment->sessionConninfo(session); };
+    if (!sessions.play(conninfo, script, QStringLiteral("A"), &error))
+        return CheckVerdict::fail(QStringLiteral("fixture: the sessions cannot play: ") + error);
+    return gradeAsIs(checkYaml, script);
 }
 
 CheckVerdict GradingFixture::gradeAsIs(const QString &checkYaml, const QString &answer)

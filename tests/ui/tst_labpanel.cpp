@@ -83,8 +83,16 @@ void tst_LabPanel::checksHintsAndTheSolution()
     panel.setAnswerSource([&answer] { return answer; });
     QSignalSpy ready(&panel, &LabPanel::sandboxReady);
     QSignalSpy checked(&panel, &LabPanel::checked);
-    panel.openLab(context(countingLab()));
+    QSignalSpy sessions(&panel, &LabPanel::sessionReady);
+    Lab lab = countingLab();
+    lab.sessions = {QStringLiteral("A"), QStringLiteral("B")};
+    panel.openLab(context(lab));
     QTRY_COMPARE_WITH_TIMEOUT(ready.size(), 1, PrepareTimeoutMs);
+    // The labelled sessions get connections of their own, named so checks can find them.
+    QCOMPARE(sessions.size(), 2);
+    QCOMPARE(sessions.at(1).at(0).toString(), QStringLiteral("B"));
+    QCOMPARE(queryScalar(sessions.at(1).at(1).toString(), QStringLiteral("SELECT current_user || ' ' || current_setting('application_name')")),
+             QStringLiteral("learner_ada pgcampus session B"));
     QVERIFY(panel.restartButton()->isHidden());
     QVERIFY(panel.recoverButton()->isHidden());
     // The editor connects where the learner works: the sandbox, as the learner.
