@@ -73,6 +73,11 @@ bool LabEnvironment::reset(QString *error)
     return m_cluster ? m_cluster->reset(error) : m_sandbox->reset(error);
 }
 
+bool LabEnvironment::prepareSpare(QString *error)
+{
+    return m_cluster || m_sandbox->prepareSpare(error);
+}
+
 bool LabEnvironment::restart(QString *error)
 {
     if (!m_cluster) {

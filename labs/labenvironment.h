@@ -37,6 +37,9 @@ public:
     bool prepare(bool rebuild, QString *error);
     // The learner's copy as the template has it, or the cluster as it was made.
     bool reset(QString *error);
+    // A spare sandbox for the next reset, made off the learner's path (sandbox labs; a
+    // cluster lab has nothing to prepare).
+    bool prepareSpare(QString *error);
     // Restarts the lab's cluster (server-level labs only).
     bool restart(QString *error);
     // Point-in-time recovery of the lab's cluster with the learner's recovery settings.

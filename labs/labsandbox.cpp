@@ -89,6 +89,13 @@ bool LabSandbox::buildDatabase(const QString &database, const QString &setupSql,
     if (present && !rebuild)
         return true;
     const QString db = GraderConnection::identifier(database);
+    if (isTemplate) { // spares cloned from an earlier template are stale
+        const SqlOutcome spares = c.exec(QStringLiteral("SELECT datname FROM pg_database WHERE shobj_description(oid, 'pg_database') = $1 "
+                                                        "AND (datname LIKE '%\\_spare' OR datname LIKE '%\\_making')"),
+                                         {marker(m_labId)});
+        for (int row = 0; row < spares.result.rowCount(); ++row)
+            c.exec(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(GraderConnection::identifier(spares.value(row, 0))));
+    }
     QStringList steps = {
         present ? QStringLiteral("ALTER DATABASE %1 WITH IS_TEMPLATE false ALLOW_CONNECTIONS true").arg(db) : QString(),
         present ? QStringLiteral("DROP DATABASE %1 WITH (FORCE)").arg(db) : QString(),
@@ -146,24 +153,42 @@ bool LabSandbox::makeLearnerRoles(GraderConnection &admin, QString *error) const
                    error);
 }
 
-bool LabSandbox::cloneTemplate(GraderConnection &admin, QString *error) const
+bool LabSandbox::cloneTemplate(GraderConnection &admin, const QString &target, bool spare, QString *error) const
 {
-    const QString db = GraderConnection::identifier(m_database);
+    const QString db = GraderConnection::identifier(target);
     const QString role = GraderConnection::identifier(m_role);
     QStringList steps = {
-        QStringLiteral("CREATE DATABASE %1 TEMPLATE %2 OWNER %3 STRATEGY FILE_COPY").arg(db, GraderConnection::identifier(m_template), role),
+        QStringLiteral("CREATE DATABASE %1 TEMPLATE %2 OWNER %3 STRATEGY %4 ALLOW_CONNECTIONS %5")
+            .arg(db, GraderConnection::identifier(m_template), role,
+                 m_strategy == CloneStrategy::FileCopy ? QStringLiteral("FILE_COPY") : QStringLiteral("WAL_LOG"),
+                 spare ? QStringLiteral("false") : QStringLiteral("true")),
         QStringLiteral("COMMENT ON DATABASE %1 IS %2").arg(db, GraderConnection::literal(marker(m_labId))),
         QStringLiteral("REVOKE ALL ON DATABASE %1 FROM PUBLIC").arg(db),
         QStringLiteral("GRANT CONNECT, TEMPORARY ON DATABASE %1 TO %2").arg(db, role),
         QStringLiteral("GRANT CONNECT ON DATABASE %1 TO %2").arg(db, GraderConnection::identifier(graderRole()))};
     for (const QString &labRole : std::as_const(m_labRoles))
         steps << QStringLiteral("GRANT CONNECT ON DATABASE %1 TO %2").arg(db, GraderConnection::identifier(labRole));
-    if (!execAll(admin, steps, error))
-        return false;
-    // Inside the copy, the lab's objects become the learner's.
+    return execAll(admin, steps, error) && (spare || handOver(error));
+}
+
+bool LabSandbox::handOver(QString *error) const
+{
     GraderConnection inside;
     return inside.open(graderConninfo(), 0, error)
-        && execAll(inside, {QStringLiteral("REASSIGN OWNED BY %1 TO %2").arg(GraderConnection::identifier(LabOwner), role)}, error);
+        && execAll(inside, {QStringLiteral("REASSIGN OWNED BY %1 TO %2")
+                                .arg(GraderConnection::identifier(LabOwner), GraderConnection::identifier(m_role))},
+                   error);
+}
+
+bool LabSandbox::swapInSpare(GraderConnection &admin, bool dropCurrent, QString *error) const
+{
+    const QString db = GraderConnection::identifier(m_database);
+    return execAll(admin,
+                   {dropCurrent ? QStringLiteral("DROP DATABASE %1 WITH (FORCE)").arg(db) : QString(),
+                    QStringLiteral("ALTER DATABASE %1 RENAME TO %2").arg(GraderConnection::identifier(spareDatabase()), db),
+                    QStringLiteral("ALTER DATABASE %1 WITH ALLOW_CONNECTIONS true").arg(db)},
+                   error)
+        && handOver(error);
 }
 
 bool LabSandbox::create(QString *error)
@@ -174,29 +199,61 @@ bool LabSandbox::create(QString *error)
     const bool present = databasePresent(c, m_database, error);
     if (!error->isEmpty())
         return false;
-    return present || (makeLearnerRoles(c, error) && cloneTemplate(c, error));
+    if (present)
+        return true;
+    if (!makeLearnerRoles(c, error))
+        return false;
+    if (databasePresent(c, spareDatabase(), error))
+        return swapInSpare(c, false, error);
+    return error->isEmpty() && cloneTemplate(c, m_database, false, error);
 }
 
-// One administrator connection: drop and clone again. The roles were made with the first
-// copy; they are made again only when one is missing.
+// One administrator connection: drop and clone again (or swap the spare in). The roles
+// were made with the first copy; they are made again only when one is missing.
 bool LabSandbox::reset(QString *error)
 {
     GraderConnection c;
     if (!c.open(m_admin, 0, error))
         return false;
     const SqlOutcome found = c.exec(QStringLiteral("SELECT (SELECT count(*) FROM pg_database WHERE datname = $1), "
-                                                   "(SELECT count(*) FROM pg_roles WHERE rolname IN ($2, $3))"),
-                                    {m_database, m_role, graderRole()});
+                                                   "(SELECT count(*) FROM pg_roles WHERE rolname IN ($2, $3)), "
+                                                   "(SELECT count(*) FROM pg_database WHERE datname = $4)"),
+                                    {m_database, m_role, graderRole(), spareDatabase()});
     if (!found.ok) {
         *error = found.message;
         return false;
     }
-    if (found.value(0, 0) == u"1"
-        && !execAll(c, {QStringLiteral("DROP DATABASE %1 WITH (FORCE)").arg(GraderConnection::identifier(m_database))}, error))
-        return false;
+    const bool present = found.value(0, 0) == u"1";
     if (found.value(0, 1) != u"2" && !makeLearnerRoles(c, error))
         return false;
-    return cloneTemplate(c, error);
+    if (found.value(0, 2) == u"1")
+        return swapInSpare(c, present, error);
+    if (present && !execAll(c, {QStringLiteral("DROP DATABASE %1 WITH (FORCE)").arg(GraderConnection::identifier(m_database))}, error))
+        return false;
+    return cloneTemplate(c, m_database, false, error);
+}
+
+bool LabSandbox::hasSpare() const
+{
+    return databaseExists(spareDatabase());
+}
+
+// Made under a name of its own and renamed when complete, so a reset never swaps in half
+// a spare; a reset that runs meanwhile clones as if there were none.
+bool LabSandbox::prepareSpare(QString *error)
+{
+    GraderConnection c;
+    if (!c.open(m_admin, 0, error))
+        return false;
+    if (databasePresent(c, spareDatabase(), error) || !error->isEmpty())
+        return error->isEmpty();
+    const QString making = m_database + QStringLiteral("_making");
+    if (!execAll(c, {QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(GraderConnection::identifier(making))}, error)
+        || !makeLearnerRoles(c, error) || !cloneTemplate(c, making, true, error))
+        return false;
+    return execAll(c, {QStringLiteral("ALTER DATABASE %1 RENAME TO %2")
+                           .arg(GraderConnection::identifier(making), GraderConnection::identifier(spareDatabase()))},
+                   error);
 }
 
 QString LabSandbox::learnerConninfo() const

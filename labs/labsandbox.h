@@ -9,6 +9,11 @@
 // database; nobody else may connect to it. Reset drops it (WITH FORCE) and clones the
 // template again. Every database it makes carries a comment naming the lab, and lab
 // SQL runs only on a database that has one.
+//
+// A reset is mostly disk work (CREATE DATABASE writes and syncs every block), so a spare
+// copy can be made ahead of time (prepareSpare(), on a worker, while the learner works):
+// it waits with connections refused, and a reset then drops the learner's copy and renames
+// the spare in its place. Without a spare, reset clones as before.
 class LabSandbox
 {
     Q_DECLARE_TR_FUNCTIONS(LabSandbox)
@@ -28,6 +33,13 @@ public:
     // them, so LOGIN without a password) and allowed to connect to the learner's copy.
     void setLabRoles(const QStringList &roles) { m_labRoles = roles; }
 
+    // How CREATE DATABASE copies the template (PostgreSQL 15+): FILE_COPY copies the files
+    // and needs a checkpoint; WAL_LOG writes every block to WAL. bench_labs measures both
+    // on a 100,000-row lab with fsync on: WAL_LOG came out 5–10 % faster in each of four
+    // runs, and it spares the learner's other sessions a checkpoint, so it is the default.
+    enum class CloneStrategy { FileCopy, WalLog };
+    void setCloneStrategy(CloneStrategy strategy) { m_strategy = strategy; }
+
     // Builds the template from the lab's setup SQL unless it exists already (rebuild: anew).
     bool buildTemplate(const QString &setupSql, bool rebuild, QString *error);
     // Builds the lab's variant database from its variant setup: other data the learner's
@@ -38,6 +50,10 @@ public:
     bool create(QString *error);
     // The learner's database as the template has it again.
     bool reset(QString *error);
+    // Makes the spare copy the next reset swaps in, unless there is one. Safe beside a reset.
+    bool prepareSpare(QString *error);
+    QString spareDatabase() const { return m_database + QStringLiteral("_spare"); }
+    bool hasSpare() const;
     bool exists() const;
 
     // Where the learner connects (their own role), and where the grader does (the admin).
@@ -54,7 +70,12 @@ public:
 
 private:
     bool makeLearnerRoles(class GraderConnection &admin, QString *error) const;
-    bool cloneTemplate(class GraderConnection &admin, QString *error) const;
+    // CREATE DATABASE target from the template, with the lab's marker and the learner's
+    // grants; a spare refuses connections until it is swapped in.
+    bool cloneTemplate(class GraderConnection &admin, const QString &target, bool spare, QString *error) const;
+    // Inside the learner's copy, the lab's objects become the learner's.
+    bool handOver(QString *error) const;
+    bool swapInSpare(class GraderConnection &admin, bool dropCurrent, QString *error) const;
     bool databaseExists(const QString &database) const;
     bool buildDatabase(const QString &database, const QString &setupSql, bool rebuild, bool isTemplate, QString *error);
 
@@ -65,4 +86,5 @@ private:
     QString m_role;
     QString m_variant;
     QStringList m_labRoles;
+    CloneStrategy m_strategy = CloneStrategy::WalLog;
 };

@@ -128,8 +128,13 @@ LabPanel::LabPanel(QWidget *parent)
 
 LabPanel::~LabPanel()
 {
-    // A worker still preparing, grading or resetting uses the lab environment: let it end
-    // first (statement timeouts bound it). What it would have reported is dropped with us.
+    waitForWorkers(); // what they would have reported is dropped with the panel
+}
+
+// A worker still preparing, grading or resetting uses the lab environment: before it goes
+// (the panel closes, another lab opens), let the worker end (statement timeouts bound it).
+void LabPanel::waitForWorkers()
+{
     for (const QPointer<QThread> &worker : std::as_const(m_workers)) {
         if (worker)
             worker->wait();
@@ -145,6 +150,7 @@ QString LabPanel::text(const LocalizedText &localized) const
 void LabPanel::openLab(const Context &context)
 {
     m_context = context;
+    waitForWorkers();
     m_environment = std::make_unique<LabEnvironment>(context.lab, context.environment);
     const int steps = int(context.lab.steps.size());
     m_steps->setTextElideMode(Qt::ElideRight);
@@ -182,8 +188,24 @@ void LabPanel::openLab(const Context &context)
     });
 }
 
+void LabPanel::prepareSpareQuietly()
+{
+    if (!m_environment || m_environment->isCluster())
+        return;
+    LabEnvironment *environment = m_environment.get();
+    QThread *worker = QThread::create([environment] {
+        QString error;
+        environment->prepareSpare(&error); // without a spare, Reset clones: slower, never wrong
+    });
+    connect(worker, &QThread::finished, worker, &QObject::deleteLater);
+    m_workers.removeIf([](const QPointer<QThread> &w) { return w.isNull(); });
+    m_workers << worker;
+    worker->start();
+}
+
 void LabPanel::announceReady()
 {
+    prepareSpareQuietly();
     Q_EMIT sandboxReady(m_environment->learnerConninfo());
     if (m_environment->hasStandby())
         Q_EMIT standbyReady(m_environment->standbyConninfo());

@@ -87,6 +87,10 @@ private:
     int failedAttempts() const;
     // The lab's servers are ready (again): the editor tabs connect.
     void announceReady();
+    void waitForWorkers();
+    // Makes the spare sandbox the next Reset swaps in, on a worker that does not make the
+    // panel busy.
+    void prepareSpareQuietly();
 
     Context m_context;
     std::unique_ptr<LabEnvironment> m_environment;

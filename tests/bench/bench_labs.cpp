@@ -4,6 +4,7 @@
 #include "benchsupport.h"
 #include "coursepackloader.h"
 #include "labenvironment.h"
+#include "labsandbox.h"
 #include "stepgrader.h"
 #include "throwawayserver.h"
 
@@ -73,7 +74,8 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     const QString output = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral("results.json");
-    ThrowawayServer server;
+    // fsync on, as the learner's practice server: resets are disk work.
+    ThrowawayServer server(true);
     if (!server.start()) {
         std::fprintf(stderr, "%s\n", qPrintable(server.errorString()));
         return 1;
@@ -100,7 +102,41 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "%s\n", qPrintable(error));
         return 1;
     }
-    const double reset = median(7, [&] { return environment.reset(&error); });
+    // The reset as the app does it, and the template cloned with each CREATE DATABASE
+    // strategy, interleaved run by run so the three share the machine's noise.
+    LabSandbox box(server.connectionString(), lab.id, QStringLiteral("learner"));
+    QList<double> asTheAppDoes, fileCopy, walLog;
+    const auto timed = [&](QList<double> &into, const std::function<bool()> &once) {
+        QElapsedTimer timer;
+        timer.start();
+        const bool ok = once();
+        into << timer.nsecsElapsed() / 1e6;
+        return ok;
+    };
+    // The yardstick: a bare DROP + CREATE from psql, psql's start-up included.
+    QList<double> bare;
+    const QString bareSql = QStringLiteral("DROP DATABASE %1 WITH (FORCE)").arg(box.database());
+    const QString bareCreate = QStringLiteral("CREATE DATABASE %1 TEMPLATE %2").arg(box.database(), box.templateDatabase());
+    const auto psql = [&] {
+        return runProgram(server.psql(), {QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-v"),
+                                          QStringLiteral("ON_ERROR_STOP=1"), QStringLiteral("-d"), server.connectionString(),
+                                          QStringLiteral("-c"), bareSql, QStringLiteral("-c"), bareCreate})
+                   .exitCode
+            == 0;
+    };
+    bool resetsWorked = true;
+    for (int run = 0; run < 9 && resetsWorked; ++run) {
+        // The app makes the spare while the learner works; here, untimed, before each reset.
+        resetsWorked = timed(bare, psql) && environment.prepareSpare(&error)
+            && timed(asTheAppDoes, [&] { return environment.reset(&error); })
+            && timed(fileCopy, [&] { box.setCloneStrategy(LabSandbox::CloneStrategy::FileCopy); return box.reset(&error); })
+            && timed(walLog, [&] { box.setCloneStrategy(LabSandbox::CloneStrategy::WalLog); return box.reset(&error); });
+    }
+    const auto middle = [](QList<double> times) {
+        std::sort(times.begin(), times.end());
+        return times.at(times.size() / 2);
+    };
+    const double reset = resetsWorked ? middle(asTheAppDoes) : -1;
     const GradingContext context = environment.context(
         QStringLiteral("SELECT customer, sum(amount) AS total FROM orders WHERE customer = 'customer 42' "
                        "GROUP BY customer ORDER BY total DESC;"),
@@ -118,6 +154,9 @@ int main(int argc, char **argv)
         return 1;
     }
     const QJsonObject figures{{QStringLiteral("lab_reset_ms"), reset},
+                              {QStringLiteral("lab_reset_file_copy_ms"), middle(fileCopy)},
+                              {QStringLiteral("lab_reset_psql_baseline_ms"), middle(bare)},
+                              {QStringLiteral("lab_reset_wal_log_ms"), middle(walLog)},
                               {QStringLiteral("check_roundtrip_ms"), check},
                               {QStringLiteral("pack_load_ms"), load}};
     mergeBenchFigures(output, figures);

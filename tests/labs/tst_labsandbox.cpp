@@ -24,6 +24,7 @@ private Q_SLOTS:
     void learnersCannotReachEachOther();
     void twoLearnersStayApartThroughGraderRoles();
     void resetRestoresWhateverTheLearnerDid();
+    void spareCopyIsSwappedInOnReset();
     void labSqlRunsOnlyInLabDatabases();
     void brokenSetupIsReported();
     void labNeedingANewerServerIsRefused();
@@ -166,6 +167,53 @@ void tst_LabSandbox::resetRestoresWhateverTheLearnerDid()
     QVERIFY(!box.exists());
     QVERIFY2(box.reset(&error), qPrintable(error));
     QCOMPARE(queryScalar(box.learnerConninfo(), QStringLiteral("SELECT count(*) FROM orders")), QStringLiteral("1000"));
+}
+
+// A spare made ahead of time: nobody connects to it, a reset swaps it in as the lab starts,
+// and a template built anew throws stale spares away.
+void tst_LabSandbox::spareCopyIsSwappedInOnReset()
+{
+    LabSandbox box(m_server.connectionString(), QStringLiteral("spare-lab"), QStringLiteral("gus"));
+    QString error;
+    QVERIFY2(box.buildTemplate(Setup, false, &error) && box.create(&error), qPrintable(error));
+    QVERIFY2(box.prepareSpare(&error), qPrintable(error));
+    QVERIFY(box.hasSpare());
+    QVERIFY2(box.prepareSpare(&error), qPrintable(error)); // one is enough
+    // The spare takes no connections, not even its owner's: a learner cannot tamper with it.
+    QString refused;
+    queryScalar(ConnectionInfo(box.learnerConninfo()).with(QStringLiteral("dbname"), box.spareDatabase()),
+                QStringLiteral("SELECT 1"), &refused);
+    QVERIFY2(refused.contains(QStringLiteral("not currently accepting connections")), qPrintable(refused));
+
+    queryScalar(box.learnerConninfo(), QStringLiteral("DELETE FROM orders; CREATE TABLE junk (n int)"), &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    PGconn *lingering = PQconnectdb(box.learnerConninfo().toUtf8().constData());
+    QCOMPARE(PQstatus(lingering), CONNECTION_OK);
+    QVERIFY2(box.reset(&error), qPrintable(error));
+    PQfinish(lingering);
+    QVERIFY(!box.hasSpare()); // used up
+    const QString learner = box.learnerConninfo();
+    QCOMPARE(queryScalar(learner, QStringLiteral("SELECT count(*) FROM orders")), QStringLiteral("1000"));
+    QCOMPARE(queryScalar(learner, QStringLiteral("SELECT to_regclass('junk') IS NULL")), QStringLiteral("t"));
+    // As any copy: the learner owns the lab's objects, may change them, and the lab's marker is there.
+    QCOMPARE(queryScalar(learner, QStringLiteral("SELECT tableowner FROM pg_tables WHERE tablename = 'orders'")),
+             QStringLiteral("learner_gus"));
+    QVERIFY2(LabSandbox::runLabSql(box.graderConninfo(), QStringLiteral("spare-lab"), QStringLiteral("SELECT 1"), &error),
+             qPrintable(error));
+    QCOMPARE(queryScalar(box.checkerConninfo(), QStringLiteral("SELECT count(*) FROM orders")), QStringLiteral("1000"));
+
+    // A spare made from the old template is gone once the template is built anew.
+    QVERIFY2(box.prepareSpare(&error), qPrintable(error));
+    QVERIFY2(box.buildTemplate(QStringLiteral("CREATE TABLE orders (id int);"), true, &error), qPrintable(error));
+    QVERIFY(!box.hasSpare());
+    QVERIFY2(box.reset(&error), qPrintable(error));
+    QCOMPARE(queryScalar(box.learnerConninfo(), QStringLiteral("SELECT count(*) FROM orders")), QStringLiteral("0"));
+    // And a learner whose copy was dropped gets the spare on the way back.
+    QVERIFY2(box.prepareSpare(&error), qPrintable(error));
+    QVERIFY(queryScalar(m_server.connectionString(), QStringLiteral("DROP DATABASE %1 WITH (FORCE)").arg(box.database())).isEmpty());
+    QVERIFY2(box.create(&error), qPrintable(error));
+    QVERIFY(!box.hasSpare());
+    QCOMPARE(queryScalar(box.learnerConninfo(), QStringLiteral("SELECT current_user")), QStringLiteral("learner_gus"));
 }
 
 void tst_LabSandbox::labSqlRunsOnlyInLabDatabases()

@@ -87,11 +87,11 @@ LiveServer *track(const QString &pidFile)
 }
 } // namespace
 
-ThrowawayServer::ThrowawayServer()
+ThrowawayServer::ThrowawayServer(bool durable)
     : m_dir(QDir::tempPath() + QStringLiteral("/pgcampus-test-XXXXXX"))
 {
     PracticeServer::Options options;
-    options.throwaway = true;
+    options.throwaway = !durable;
     m_server = std::make_unique<PracticeServer>(m_dir.path(), options);
 }
 

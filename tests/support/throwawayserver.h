@@ -15,7 +15,9 @@ struct LiveServer;
 class ThrowawayServer
 {
 public:
-    ThrowawayServer();
+    // durable: fsync on, as the learner's practice server runs (benchmarks of disk work);
+    // otherwise fsync is off, which is all a test needs.
+    explicit ThrowawayServer(bool durable = false);
     ~ThrowawayServer();
 
     bool start();
