@@ -44,6 +44,7 @@ CourseDocks::CourseDocks(MainWindow *window, const Setup &setup)
     connect(m_browser, &CourseBrowser::itemActivated, this, &CourseDocks::open);
     connect(m_lesson, &LessonView::previousRequested, this, [this] { step(-1); });
     connect(m_lesson, &LessonView::nextRequested, this, [this] { step(+1); });
+    connect(m_lesson, &LessonView::readToEnd, this, &CourseDocks::lessonReadToEnd);
     connect(m_lesson, &LessonView::openRequested, this, [this](const QString &sql) {
         WorkbenchTab *tab = m_window->addTab();
         tab->editor()->setText(sql.trimmed() + u'\n');
@@ -102,13 +103,16 @@ void CourseDocks::refreshCompletion()
     const QHash<QString, ItemProgress> progress = m_setup.store->courseProgress(m_setup.learnerId);
     QHash<QString, ItemStatus> marks;
     for (const CoursePack &pack : m_setup.library->packs()) {
+        QHash<QString, const Lab *> labs; // one pass over the pack's labs, not one per item
+        for (const Lab &lab : pack.labs)
+            labs.insert(lab.id, &lab);
         for (const CourseItem *item : m_setup.library->itemsInOrder(pack.id)) {
             const QString key = pack.id + u'/' + item->id;
             const ItemProgress p = progress.value(key);
-            const CourseLibrary::Found found = m_setup.library->find(pack.id, item->id);
-            bool done = item->kind == CourseItem::Kind::Lesson ? p.read : found.lab && !found.lab->steps.isEmpty();
-            if (item->kind == CourseItem::Kind::Lab && found.lab) {
-                for (const LabStep &s : found.lab->steps)
+            const Lab *lab = labs.value(item->id);
+            bool done = item->kind == CourseItem::Kind::Lesson ? p.read : lab && !lab->steps.isEmpty();
+            if (item->kind == CourseItem::Kind::Lab && lab) {
+                for (const LabStep &s : lab->steps)
                     done = done && p.passedSteps.contains(s.id);
             }
             marks.insert(key, done ? ItemStatus::Completed : (p.attempted ? ItemStatus::InProgress : ItemStatus::NotStarted));
@@ -142,13 +146,25 @@ void CourseDocks::openLesson(const QString &packId, const QString &itemId)
     m_lessonDock->show();
     m_lessonDock->raise();
     if (m_setup.store) {
-        CourseEvent read;
-        read.packId = packId;
-        read.itemId = itemId;
-        read.kind = CourseEvent::Kind::Read;
-        m_setup.store->recordCourseEvent(m_setup.learnerId, read);
-        refreshCompletion();
+        CourseEvent opened;
+        opened.packId = packId;
+        opened.itemId = itemId;
+        opened.kind = CourseEvent::Kind::Opened;
+        m_setup.store->recordCourseEvent(m_setup.learnerId, opened);
     }
+}
+
+void CourseDocks::lessonReadToEnd()
+{
+    const CourseLibrary::Found found = m_setup.library->find(m_packId, m_itemId);
+    if (!m_setup.store || !found.item || found.item->kind != CourseItem::Kind::Lesson)
+        return;
+    CourseEvent read;
+    read.packId = m_packId;
+    read.itemId = m_itemId;
+    read.kind = CourseEvent::Kind::Read;
+    m_setup.store->recordCourseEvent(m_setup.learnerId, read);
+    refreshCompletion();
 }
 
 void CourseDocks::openLab(const QString &packId, const QString &itemId)

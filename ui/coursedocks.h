@@ -58,6 +58,7 @@ Q_SIGNALS:
 
 private:
     void openLesson(const QString &packId, const QString &itemId);
+    void lessonReadToEnd();
     void openLab(const QString &packId, const QString &itemId);
     void step(int direction);
     WorkbenchTab *examplesTab();

@@ -131,6 +131,8 @@ LessonView::LessonView(QWidget *parent)
     m_next->setEnabled(false);
     connect(m_previous, &QPushButton::clicked, this, &LessonView::previousRequested);
     connect(m_next, &QPushButton::clicked, this, &LessonView::nextRequested);
+    connect(m_browser->verticalScrollBar(), &QScrollBar::valueChanged, this, &LessonView::checkReadToEnd);
+    connect(m_browser->verticalScrollBar(), &QScrollBar::rangeChanged, this, &LessonView::checkReadToEnd);
 
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_previous);
@@ -158,8 +160,28 @@ void LessonView::showLesson(const CoursePack &pack, const CourseItem &lesson, co
     }
     m_markdown = withoutTitleHeading(QString::fromUtf8(file.readAll()), title);
     m_directory = QFileInfo(path).absolutePath();
+    m_readToEnd = false;
     render();
     m_browser->verticalScrollBar()->setValue(0);
+    checkReadToEnd();
+}
+
+void LessonView::checkReadToEnd()
+{
+    // Until the view is on screen and laid out, its scroll range says nothing.
+    if (m_readToEnd || !m_browser->isVisible() || m_browser->viewport()->height() <= 0)
+        return;
+    const QScrollBar *bar = m_browser->verticalScrollBar();
+    if (bar->value() < bar->maximum())
+        return;
+    m_readToEnd = true;
+    Q_EMIT readToEnd();
+}
+
+void LessonView::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    checkReadToEnd();
 }
 
 void LessonView::setNavigation(bool hasPrevious, bool hasNext)

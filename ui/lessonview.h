@@ -36,9 +36,13 @@ Q_SIGNALS:
     void openRequested(const QString &sql);
     void previousRequested();
     void nextRequested();
+    // The learner has seen the whole lesson (scrolled to its end, or it fits): once per
+    // lesson shown. Completion marks count a lesson as read from this.
+    void readToEnd();
 
 protected:
     void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     class SqlHighlighter;
@@ -47,6 +51,7 @@ private:
     void shadeCodeBlocks();
     void addSqlActions();
     void followLink(const QUrl &url);
+    void checkReadToEnd();
 
     QLabel *m_title;
     QTextBrowser *m_browser;
@@ -56,4 +61,5 @@ private:
     QString m_markdown;
     QString m_directory; // the lesson file's, empty when no lesson could be read
     QStringList m_sql;
+    bool m_readToEnd = true; // nothing shown yet, nothing to report
 };

@@ -9,6 +9,7 @@
 #include <KSyntaxHighlighting/Theme>
 #include <QDir>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -197,6 +198,7 @@ private Q_SLOTS:
     void missingFileIsNamed();
     void navigation_data();
     void navigation();
+    void readToEndOnlyAtTheEnd();
 };
 
 void tst_LessonView::rendersTheFixtureLesson_data()
@@ -401,6 +403,37 @@ void tst_LessonView::navigation()
     QTest::mouseClick(view.nextButton(), Qt::LeftButton);
     QCOMPARE(previous.count(), hasPrevious ? 1 : 0);
     QCOMPARE(next.count(), hasNext ? 1 : 0);
+}
+
+// A lesson counts as read when its end has been on screen, not when it was opened.
+void tst_LessonView::readToEndOnlyAtTheEnd()
+{
+    QString longLesson = QStringLiteral("# Long\n\n");
+    for (int i = 0; i < 80; ++i)
+        longLesson += QStringLiteral("Paragraph %1 about MVCC and vacuum.\n\n").arg(i);
+    WrittenLesson written(longLesson);
+    WrittenLesson shortOne(QStringLiteral("# Short\n\nOne line.\n"));
+    LessonView view;
+    view.resize(500, 400);
+    QSignalSpy read(&view, &LessonView::readToEnd);
+    view.showLesson(written.pack, written.lesson, QStringLiteral("en"));
+    QCOMPARE(read.size(), 0); // not on screen yet
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QCoreApplication::processEvents();
+    QCOMPARE(read.size(), 0); // the top is on screen, the end is not
+    QScrollBar *bar = view.browser()->verticalScrollBar();
+    QVERIFY(bar->maximum() > 0);
+    bar->setValue(bar->maximum() / 2);
+    QCOMPARE(read.size(), 0);
+    bar->setValue(bar->maximum());
+    QCOMPARE(read.size(), 1);
+    bar->setValue(0);
+    bar->setValue(bar->maximum());
+    QCOMPARE(read.size(), 1); // once per lesson shown
+    // A lesson that fits the view is read as soon as it is shown.
+    view.showLesson(shortOne.pack, shortOne.lesson, QStringLiteral("en"));
+    QTRY_COMPARE(read.size(), 2);
 }
 
 QTEST_MAIN(tst_LessonView)
