@@ -57,8 +57,11 @@ void installTranslations(QCoreApplication &app, const QString &language)
     if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
                  QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(qt);
+    // zh_CN or English: any other language (and the C locale of a bare terminal) gets the
+    // English file, which holds the plural forms the source texts only sketch ("%n row(s)").
     auto *own = new QTranslator(&app);
-    if (own->load(locale, QStringLiteral("pgcampus"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    if (own->load(locale, QStringLiteral("pgcampus"), QStringLiteral("_"), QStringLiteral(":/i18n"))
+        || own->load(QStringLiteral("pgcampus_en"), QStringLiteral(":/i18n")))
         QCoreApplication::installTranslator(own);
 }
 } // namespace

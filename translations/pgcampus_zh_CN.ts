@@ -301,8 +301,8 @@
         <translation>%1 · 备库</translation>
     </message>
     <message>
-        <source>Session %1 · %2</source>
-        <translation>会话 %1 · %2</translation>
+        <source>Session %1</source>
+        <translation>会话 %1</translation>
     </message>
 </context>
 <context>

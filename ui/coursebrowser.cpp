@@ -28,6 +28,7 @@ CourseBrowser::CourseBrowser(QWidget *parent)
     m_view->setModel(m_filter);
     m_view->setHeaderHidden(true);
     m_view->setUniformRowHeights(true);
+    m_view->setIndentation(12); // four levels deep: titles keep the room
     m_view->header()->setStretchLastSection(false);
     m_view->header()->setSectionResizeMode(CourseTreeModel::TitleColumn, QHeaderView::Stretch);
     m_view->header()->setSectionResizeMode(CourseTreeModel::ProgressColumn, QHeaderView::ResizeToContents);

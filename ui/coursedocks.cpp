@@ -34,7 +34,7 @@ CourseDocks::CourseDocks(MainWindow *window, const Setup &setup)
     window->addDockWidget(Qt::RightDockWidgetArea, m_lessonDock);
     window->addDockWidget(Qt::RightDockWidgetArea, m_labDock);
     window->tabifyDockWidget(m_lessonDock, m_labDock);
-    window->resizeDocks({m_browserDock, m_lessonDock}, {260, 480}, Qt::Horizontal);
+    window->resizeDocks({m_browserDock, m_lessonDock}, {290, 470}, Qt::Horizontal);
     m_lessonDock->hide();
     m_labDock->hide();
 
@@ -74,7 +74,7 @@ CourseDocks::CourseDocks(MainWindow *window, const Setup &setup)
             m_window->showTab(m_labTab); // the primary's tab stays in front
     });
     connect(m_lab, &LabPanel::sessionReady, this, [this](const QString &session, const QString &conninfo) {
-        const QString name = tr("Session %1 · %2").arg(session, m_lab->labTitle());
+        const QString name = tr("Session %1").arg(session);
         QPointer<WorkbenchTab> &tab = m_sessionTabs[session];
         if (!tab || !m_window->showTab(tab))
             tab = m_window->addTab();
