@@ -24,7 +24,7 @@ public:
 
     // How long archived: and streaming: wait for the archiver and the WAL sender.
     static constexpr int ArchiveWaitMs = 5000;
-    static constexpr int StreamingWaitMs = 10000;
+    static constexpr int StreamingWaitMs = 6000;
 
 private:
     QString streamingProblem(const LabCheck &check, GraderConnection &primary) const;

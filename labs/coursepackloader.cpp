@@ -179,7 +179,8 @@ std::optional<Lab> readLab(PackReader &reader, const QString &id, int packMinSer
     }
     if (const YAML::Node cluster = (*root)["cluster"]) {
         lab.cluster = true;
-        lab.clusterSettings = toVariant(cluster["settings"]).toMap();
+        if (const YAML::Node settings = cluster["settings"])
+            lab.clusterSettings = toVariant(settings).toMap();
         lab.archive = cluster["archive"] && cluster["archive"].as<bool>(false);
         lab.standby = cluster["standby"] && cluster["standby"].as<bool>(false);
     }

@@ -103,6 +103,8 @@ QString LabEnvironment::standbyConninfo() const
 
 QString LabEnvironment::sessionConninfo(const QString &session) const
 {
+    if (session == u"standby" && m_cluster && m_lab.standby)
+        return m_cluster->standbyConninfo();
     return ConnectionInfo(learnerConninfo()).with(QStringLiteral("application_name"), LearnerSessions::applicationName(session));
 }
 

@@ -49,7 +49,8 @@ public:
 
     // Where the learner's editor connects.
     QString learnerConninfo() const;
-    // One of the lab's labelled sessions: the learner's connection, named for the checks.
+    // One of the lab's labelled sessions: the learner's connection, named for the checks;
+    // "standby" is the standby of a cluster lab that has one.
     QString sessionConninfo(const QString &session) const;
     // The standby of a cluster lab that has one, for a second editor tab; empty otherwise.
     QString standbyConninfo() const;

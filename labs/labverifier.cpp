@@ -29,6 +29,10 @@ LabVerifier::Report LabVerifier::verify(const Lab &lab, const QString &language)
     for (int s = 0; s < lab.steps.size(); ++s) {
         const LabStep &step = lab.steps.at(s);
         const int line = step.checks.isEmpty() ? 0 : step.checks.first().line;
+        const auto conninfo = [&](const QString &session) {
+            return session == u"primary" ? environment.learnerConninfo() : environment.sessionConninfo(session);
+        };
+        const QString firstSession = lab.sessions.value(0, QStringLiteral("primary"));
         // Puts the sandbox where a learner would be when answering this step with candidate.
         auto attempt = [&](const QString &candidate, QString *failure) -> std::optional<StepVerdict> {
             if (!environment.reset(&error)) {
@@ -39,7 +43,16 @@ LabVerifier::Report LabVerifier::verify(const Lab &lab, const QString &language)
                 const LabStep &before = lab.steps.at(earlier);
                 if (StepGrader::observesSessions(before))
                     continue; // what sessions did is rolled back when they close
-                if (StepGrader::runsAnswerFirst(before) && !environment.runAsLearner(environment.expand(before.solution), &error)) {
+                const QString solution = environment.expand(before.solution);
+                if (LearnerSessions::isSessionScript(solution)) {
+                    LearnerSessions earlierSessions; // what it committed stays, the rest ends with it
+                    if (!earlierSessions.play(conninfo, solution, firstSession, &error)
+                        || !earlierSessions.failures().isEmpty()) {
+                        *failure = tr("the solution of step \"%1\" fails when step \"%2\" is checked: %3")
+                                       .arg(before.id, step.id, error.isEmpty() ? earlierSessions.failures().join(u' ') : error);
+                        return std::nullopt;
+                    }
+                } else if (StepGrader::runsAnswerFirst(before) && !environment.runAsLearner(solution, &error)) {
                     *failure = tr("the solution of step \"%1\" fails when step \"%2\" is checked: %3").arg(before.id, step.id, error);
                     return std::nullopt;
                 }
@@ -55,12 +68,13 @@ LabVerifier::Report LabVerifier::verify(const Lab &lab, const QString &language)
             QString ranWith;
             const QString answer = environment.expand(candidate);
             LearnerSessions sessions; // open while the checks look at them
-            if (StepGrader::observesSessions(step)) {
-                const auto conninfo = [&](const QString &session) { return environment.sessionConninfo(session); };
-                if (!sessions.play(conninfo, answer, lab.sessions.value(0), &ranWith)) {
+            if (StepGrader::observesSessions(step) || LearnerSessions::isSessionScript(answer)) {
+                if (!sessions.play(conninfo, answer, firstSession, &ranWith)) {
                     *failure = tr("step \"%1\": the sessions cannot play the script: %2").arg(step.id, ranWith);
                     return std::nullopt;
                 }
+                if (!StepGrader::observesSessions(step)) // there, a failing statement may be the point
+                    failure->append(sessions.failures().join(u' '));
             } else if (StepGrader::runsAnswerFirst(step) && !environment.runAsLearner(answer, &ranWith)) {
                 failure->append(ranWith);
             }

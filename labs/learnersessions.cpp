@@ -9,10 +9,23 @@ QString LearnerSessions::applicationName(const QString &session)
     return QStringLiteral("pgcampus session ") + session;
 }
 
-QList<LearnerSessions::Line> LearnerSessions::parse(const QString &script, const QString &firstSession)
+namespace {
+const QRegularExpression &sessionMarker()
 {
     static const QRegularExpression marker(QStringLiteral("^\\s*--\\s*session\\s+(\\S+)\\s*$"),
                                            QRegularExpression::CaseInsensitiveOption | QRegularExpression::MultilineOption);
+    return marker;
+}
+} // namespace
+
+bool LearnerSessions::isSessionScript(const QString &script)
+{
+    return sessionMarker().match(script).hasMatch();
+}
+
+QList<LearnerSessions::Line> LearnerSessions::parse(const QString &script, const QString &firstSession)
+{
+    const QRegularExpression &marker = sessionMarker();
     QList<Line> lines;
     QString session = firstSession;
     qsizetype from = 0;

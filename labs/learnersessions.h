@@ -27,6 +27,8 @@ public:
     // A solution for labelled sessions: a line "-- session B" switches to that session,
     // statements run where the last such line says (the first session before any).
     static QList<Line> parse(const QString &script, const QString &firstSession);
+    // Whether a solution is written for sessions (it has a "-- session" line).
+    static bool isSessionScript(const QString &script);
 
     // How long a statement runs before it is left waiting (a lock) and the script goes on;
     // beyond deadlock_timeout, so a deadlock is detected before the next statement.
