@@ -2,10 +2,12 @@
 
 #include "graderconnection.h"
 
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
 #include <QProcess>
+#include <QThread>
 
 namespace {
 bool copyTree(const QString &from, const QString &to)
@@ -273,7 +275,18 @@ bool DisposableCluster::recover(QString *error)
     }
     const QByteArray learnersSettings = autoConf.readAll();
     autoConf.close();
-    stop();
+    // The disaster a recovery answers: the server stops dead. A clean shutdown would switch
+    // to a new WAL segment and archive the last one, saving a learner who forgot
+    // pg_switch_wal(); a crash does not. Segments already complete get their moment to
+    // reach the archive first, as they would on a running server.
+    const QDir readyToArchive(QDir(live).filePath(QStringLiteral("pg_wal/archive_status")));
+    for (QDeadlineTimer deadline(10000); !deadline.hasExpired(); QThread::msleep(100)) {
+        if (readyToArchive.entryList({QStringLiteral("*.ready")}, QDir::Files).isEmpty())
+            break;
+    }
+    if (m_standby)
+        m_standby->stop();
+    m_server->stopImmediately();
     // The cluster as the learner left it stays aside until recovery worked: a failed
     // recovery (no restore_command, a target never reached) puts it back, running.
     const QString before = live + QStringLiteral(".before-recovery");
@@ -299,7 +312,23 @@ bool DisposableCluster::recover(QString *error)
     }
     restored.close();
     signal.close();
-    if (!m_server->start()) {
+    // pg_ctl returns once the server takes read-only connections, which can be before
+    // recovery ends: wait until it is promoted or paused at the target, or has given up.
+    bool done = m_server->start();
+    for (QDeadlineTimer deadline(RecoveryWaitMs); done; QThread::msleep(200)) {
+        GraderConnection c;
+        QString ignored;
+        const SqlOutcome state = c.open(conninfo(), 0, &ignored)
+            ? c.exec(QStringLiteral("SELECT NOT pg_is_in_recovery() OR pg_get_wal_replay_pause_state() = 'paused'"))
+            : SqlOutcome();
+        if (state.ok && state.value() == u"t")
+            break;
+        if (m_server->status() != PracticeServer::Status::Running)
+            done = false;
+        else if (deadline.hasExpired())
+            break; // still replaying a long way: the check says so
+    }
+    if (!done) {
         const QString why = logTail(*m_server);
         *error = why.isEmpty() ? m_server->errorString() : tr("Recovery did not finish: %1").arg(why);
         putBack();

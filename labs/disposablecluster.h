@@ -37,6 +37,7 @@ public:
     // starts it. The archive is kept. When recovery fails, *error quotes the server's log
     // and the cluster is put back as it was, running.
     bool recover(QString *error);
+    static constexpr int RecoveryWaitMs = 60000;
     void stop();
 
     QString conninfo(const QString &database = QStringLiteral("postgres")) const;

@@ -303,6 +303,16 @@ bool PracticeServer::start()
     return waitUntilAccepting(30000);
 }
 
+bool PracticeServer::stopImmediately()
+{
+    if (status() != Status::Running)
+        return true;
+    return runTool(QStringLiteral("pg_ctl"), {QStringLiteral("stop"), QStringLiteral("--pgdata=") + clusterDirectory(),
+                                              QStringLiteral("--mode=immediate"), QStringLiteral("--wait"),
+                                              QStringLiteral("--timeout=30")},
+                   45000);
+}
+
 bool PracticeServer::stop()
 {
     if (status() != Status::Running)

@@ -35,6 +35,8 @@ public:
     bool initialize();         // initdb unless the cluster exists
     bool start();              // initialize if needed, start, wait until it accepts connections
     bool stop();               // fast shutdown, then immediate if that does not finish
+    // As if the machine lost power: no shutdown checkpoint, no last WAL switch (lab clusters).
+    bool stopImmediately();
     bool restart() { return stop() && start(); }
     Status status();
 

@@ -106,8 +106,8 @@ LabPanel::LabPanel(QWidget *parent)
     connect(m_restart, &QPushButton::clicked, this, &LabPanel::restartServer);
     connect(m_recover, &QPushButton::clicked, this, [this] {
         if (QMessageBox::question(this, tr("Point-in-time recovery"),
-                                  tr("Stop the lab's server, put back the copy the lab started from, and replay the "
-                                     "archived WAL up to your recovery target? Set restore_command and a "
+                                  tr("Stop the lab's server dead, as a crash would, put back the copy the lab started from, "
+                                     "and replay the archived WAL up to your recovery target? Set restore_command and a "
                                      "recovery_target_* setting with ALTER SYSTEM first; changes since the target are lost."))
             == QMessageBox::Yes)
             recoverCluster();

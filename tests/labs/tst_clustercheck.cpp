@@ -130,6 +130,22 @@ void tst_ClusterCheck::pointInTimeRecovery()
              QStringLiteral("before_cleanup"));
     QCOMPARE(queryScalar(lab.learnerConninfo(), QStringLiteral("SELECT to_regclass('marks') IS NULL")), QStringLiteral("t"));
     QVERIFY2(lab.reset(&error), qPrintable(error));
+    // Without pg_switch_wal() the restore point stays in a segment that never reaches the
+    // archive (the server stops dead, as in a crash): the target is never reached.
+    QVERIFY2(lab.runAsLearner(QStringLiteral("INSERT INTO marks SELECT generate_series(1, 100);\n"
+                                             "SELECT pg_create_restore_point('before_cleanup');\n"
+                                             "DROP TABLE marks;\n"
+                                             "ALTER SYSTEM SET restore_command = 'cp %1/%f \"%p\"';\n"
+                                             "ALTER SYSTEM SET recovery_target_name = 'before_cleanup';\n"
+                                             "ALTER SYSTEM SET recovery_target_action = 'promote';")
+                                  .arg(archive),
+                              &error),
+             qPrintable(error));
+    QVERIFY(!lab.recover(&error));
+    QVERIFY2(error.contains(QStringLiteral("recovery target")), qPrintable(error));
+    QVERIFY2(GradingFixture::verdictIs(m_fixture.gradeAsIs(wrong), false, QStringLiteral("first timeline"), &why),
+             qPrintable(why));
+    QVERIFY2(lab.reset(&error), qPrintable(error));
     // Done properly: the archive already holds the segment with the restore point.
     QVERIFY2(lab.runAsLearner(QStringLiteral("INSERT INTO marks SELECT generate_series(1, 100);\n"
                                              "SELECT pg_create_restore_point('before_cleanup');\n"
