@@ -791,10 +791,6 @@
         <translation>时间点恢复</translation>
     </message>
     <message>
-        <source>Stop the lab&apos;s server, put back the copy the lab started from, and replay the archived WAL up to your recovery target? Set restore_command and a recovery_target_* setting with ALTER SYSTEM first; changes since the target are lost.</source>
-        <translation>停止实验服务器，放回实验开始时的副本，并重放已归档的 WAL 直到你的恢复目标吗？请先用 ALTER SYSTEM 设置 restore_command 和某个 recovery_target_* 参数；恢复目标之后的修改将会丢失。</translation>
-    </message>
-    <message>
         <source>*After your statements, press **Restart server**, then Check.*</source>
         <translation>*执行完你的语句后，点击**重启服务器**，再点击检查。*</translation>
     </message>
@@ -827,6 +823,10 @@ Your server is back as it was: fix the settings and try again.</source>
     <message>
         <source>*Work in the %1 tabs, in the order you choose, then Check: the check looks at those sessions as they are.*</source>
         <translation>*在 %1 标签页中按你自己的顺序操作，然后点击检查：检查会直接查看这些会话当前的状态。*</translation>
+    </message>
+    <message>
+        <source>Stop the lab&apos;s server dead, as a crash would, put back the copy the lab started from, and replay the archived WAL up to your recovery target? Set restore_command and a recovery_target_* setting with ALTER SYSTEM first; changes since the target are lost.</source>
+        <translation>像崩溃一样突然停掉实验服务器，放回实验开始时的副本，并重放已归档的 WAL 直到你的恢复目标吗？请先用 ALTER SYSTEM 设置 restore_command 和某个 recovery_target_* 参数；恢复目标之后的修改将会丢失。</translation>
     </message>
 </context>
 <context>
