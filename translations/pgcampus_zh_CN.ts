@@ -297,12 +297,12 @@
         <translation>课程示例</translation>
     </message>
     <message>
-        <source>%1 · standby</source>
-        <translation>%1 · 备库</translation>
-    </message>
-    <message>
         <source>Session %1</source>
         <translation>会话 %1</translation>
+    </message>
+    <message>
+        <source>Standby</source>
+        <translation>备库</translation>
     </message>
 </context>
 <context>

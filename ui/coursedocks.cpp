@@ -65,7 +65,7 @@ CourseDocks::CourseDocks(MainWindow *window, const Setup &setup)
         Q_EMIT labReady();
     });
     connect(m_lab, &LabPanel::standbyReady, this, [this](const QString &conninfo) {
-        const QString name = tr("%1 · standby").arg(m_lab->labTitle());
+        const QString name = tr("Standby");
         if (!m_standbyTab || !m_window->showTab(m_standbyTab))
             m_standbyTab = m_window->addTab();
         m_standbyTab->setUntitledName(name);
