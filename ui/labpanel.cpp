@@ -1,5 +1,7 @@
 #include "labpanel.h"
 
+#include "markdowntext.h"
+
 #include "progressstore.h"
 
 #include <QHBoxLayout>
@@ -144,7 +146,7 @@ void LabPanel::waitForWorkers()
 QString LabPanel::text(const LocalizedText &localized) const
 {
     const QString own = localized.value(m_context.language);
-    return own.isEmpty() ? localized.value(QStringLiteral("en")) : own;
+    return MarkdownText::joinCjkLineBreaks(own.isEmpty() ? localized.value(QStringLiteral("en")) : own);
 }
 
 void LabPanel::openLab(const Context &context)

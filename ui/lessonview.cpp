@@ -1,6 +1,7 @@
 #include "lessonview.h"
 
 #include "coursepack.h"
+#include "markdowntext.h"
 #include "syntaxrepository.h"
 
 #include <KSyntaxHighlighting/AbstractHighlighter>
@@ -212,7 +213,7 @@ void LessonView::render()
     document->setBaseUrl(QUrl::fromLocalFile(m_directory + u'/'));
     // Our palette, not the browser's: a palette change reaches the children after us.
     m_highlighter->setTheme(SyntaxRepository::themeFor(palette()));
-    document->setMarkdown(m_markdown, QTextDocument::MarkdownDialectGitHub);
+    document->setMarkdown(MarkdownText::joinCjkLineBreaks(m_markdown), QTextDocument::MarkdownDialectGitHub);
     shadeCodeBlocks();
     addSqlActions();
     m_highlighter->rehighlight();
