@@ -51,7 +51,8 @@ int CoursewareCommand::run(const QStringList &arguments)
             return 2;
         }
     }
-    int packs = 0, tracks = 0, modules = 0, lessons = 0, labs = 0, steps = 0, broken = 0, proven = 0, decoys = 0;
+    int packs = 0, tracks = 0, modules = 0, lessons = 0, labs = 0, steps = 0, questions = 0, sqlQuestions = 0, broken = 0,
+        proven = 0, decoys = 0;
     for (const QString &path : positional.mid(1)) {
         if (!QFileInfo(path).isDir() && !PackArchive::isArchive(path)) {
             writeTo(stderr, tr("pgcampus courseware: %1 is neither a directory nor a .zip pack\n").arg(path));
@@ -80,14 +81,29 @@ int CoursewareCommand::run(const QStringList &arguments)
                         ++(item.kind == CourseItem::Kind::Lesson ? lessons : labs);
                 }
             }
-            bool failed = false;
+            // Labs, then sql questions, each proven like a lab of one step.
+            QList<std::pair<const Lab *, QString>> toProve; // the lab, and the question it is for
             for (const Lab &lab : pack->labs) {
                 steps += int(lab.steps.size());
+                toProve.append({&lab, QString()});
+            }
+            for (const QuestionBank &bank : pack->banks) {
+                questions += int(bank.questions.size());
+                for (const Question &question : bank.questions) {
+                    if (question.type == Question::Type::Sql) {
+                        ++sqlQuestions;
+                        toProve.append({&question.task, question.id});
+                    }
+                }
+            }
+            bool failed = false;
+            for (const auto &[lab, question] : std::as_const(toProve)) {
                 if (!run)
-                    continue;
-                writeTo(stderr, tr("checking lab %1...\n").arg(lab.id));
+                    break;
+                writeTo(stderr, question.isEmpty() ? tr("checking lab %1...\n").arg(lab->id)
+                                                   : tr("checking question %1...\n").arg(question));
                 LabVerifier verifier(server->connectionString(), work.path());
-                const LabVerifier::Report report = verifier.verify(lab);
+                const LabVerifier::Report report = verifier.verify(*lab);
                 proven += report.steps;
                 decoys += report.decoys;
                 for (const PackProblem &problem : report.problems)
@@ -97,12 +113,12 @@ int CoursewareCommand::run(const QStringList &arguments)
             broken += failed ? 1 : 0;
         }
     }
-    const QString ran = run ? tr("; %1 of %2 steps passed with their reference solutions, %3 decoys rejected")
-                                  .arg(proven).arg(steps).arg(decoys)
+    const QString ran = run ? tr("; %1 of %2 steps and sql questions passed with their reference solutions, %3 decoys rejected")
+                                  .arg(proven).arg(steps + sqlQuestions).arg(decoys)
                             : QString();
-    writeTo(stdout, tr("checked %1 packs: %2 tracks, %3 modules, %4 lessons, %5 labs, %6 steps, 0 questions, "
-                     "in %7%8; %9 packs with problems\n")
-                      .arg(packs).arg(tracks).arg(modules).arg(lessons).arg(labs).arg(steps)
+    writeTo(stdout, tr("checked %1 packs: %2 tracks, %3 modules, %4 lessons, %5 labs, %6 steps, %7 questions, "
+                     "in %8%9; %10 packs with problems\n")
+                      .arg(packs).arg(tracks).arg(modules).arg(lessons).arg(labs).arg(steps).arg(questions)
                       .arg(CoursePackLoader::Languages.join(QStringLiteral(" and ")), ran)
                       .arg(broken));
     if (server)

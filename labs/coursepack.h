@@ -6,6 +6,8 @@
 #include <QStringList>
 #include <QVariantMap>
 
+#include <optional>
+
 // Text in the languages PG Campus ships: "zh_CN" and "en".
 using LocalizedText = QMap<QString, QString>;
 
@@ -79,6 +81,69 @@ struct CourseTrack
     QList<CourseModule> modules;
 };
 
+// One choice of a single- or multiple-choice question.
+struct QuestionOption
+{
+    LocalizedText text;
+    bool correct = false;
+};
+
+struct QuestionPair
+{
+    LocalizedText left;
+    LocalizedText right;
+};
+
+// A practice-exam question as a bank holds it (the format is in courseware/README.md).
+struct Question
+{
+    enum class Type { Single, Multiple, TrueFalse, FillIn, Numerical, Ordering, Matching, Sql };
+    enum class Whitespace { Exact, Collapse, Ignore };
+
+    QString id;
+    Type type = Type::Single;
+    QString domain;
+    QStringList topics;
+    int difficulty = 2; // 1 easy, 2 medium, 3 hard
+    LocalizedText stem;
+    LocalizedText explanation;
+    QString reference; // a page of the PostgreSQL documentation
+
+    QList<QuestionOption> options; // single, multiple
+    bool partialCredit = false;    // multiple
+    bool truth = false;            // truefalse
+    QStringList accepted;          // fillin
+    bool caseSensitive = false;
+    Whitespace whitespace = Whitespace::Collapse;
+    QString regex;
+    double value = 0;              // numerical
+    double tolerance = 0;
+    QList<LocalizedText> items;    // ordering, in the right order
+    QList<QuestionPair> pairs;     // matching
+    Lab task;                      // sql: the dataset and one step (checks, solution, decoys)
+
+    QString file; // relative to the pack
+    int line = 0;
+
+    static QString typeName(Type type);
+    static std::optional<Type> typeFromName(const QString &name);
+};
+
+struct QuestionDomain
+{
+    QString id;
+    LocalizedText title;
+};
+
+struct QuestionBank
+{
+    QString id;
+    QString file;
+    LocalizedText title;
+    QList<QuestionDomain> domains;
+    QList<Question> questions;
+};
+
 // A courseware pack as read from its directory: manifest, lessons and labs.
 struct CoursePack
 {
@@ -89,4 +154,5 @@ struct CoursePack
     int minServerVersion = 0; // server_version_num, 0 for any
     QList<CourseTrack> tracks;
     QList<Lab> labs;
+    QList<QuestionBank> banks;
 };

@@ -149,6 +149,44 @@ int serverVersion(PackReader &reader, const YAML::Node &map)
     return value < 100 ? value * 10000 : value;
 }
 
+// A step's checks, each validated by the grader of its kind, as FILE:LINE problems.
+QList<LabCheck> readChecks(PackReader &reader, const YAML::Node &checks, const Lab &lab, const QString &file)
+{
+    QList<LabCheck> read;
+    for (const YAML::Node &c : checks) {
+        LabCheck check;
+        check.line = lineOf(c);
+        check.kind = reader.text(c, "kind", c);
+        if (!check.kind.isEmpty() && !CoursePackLoader::CheckKinds.contains(check.kind))
+            reader.report(check.line, CoursePackLoader::tr("unknown check kind \"%1\" (known: %2)")
+                                          .arg(check.kind, CoursePackLoader::CheckKinds.join(QStringLiteral(", "))));
+        check.file = file;
+        check.fields = toVariant(c).toMap();
+        if (const CheckGrader *grader = CheckGrader::forKind(check.kind)) {
+            for (const QString &problem : grader->validate(check))
+                reader.report(check.line, problem);
+        }
+        const QString as = check.fields.value(QStringLiteral("as")).toString();
+        if (!as.isEmpty() && !lab.roles.contains(as))
+            reader.report(check.line, CoursePackLoader::tr("\"as\" names the role \"%1\", which is not in the lab's roles").arg(as));
+        if (check.kind == u"multi-session" && check.fields.contains(QStringLiteral("observe"))) {
+            for (const QVariant &entry : check.fields.value(QStringLiteral("observe")).toList()) {
+                for (const char *key : {"session", "waits_for"}) {
+                    const QString named = entry.toMap().value(QLatin1StringView(key)).toString();
+                    if (!named.isEmpty() && !lab.sessions.contains(named))
+                        reader.report(check.line, CoursePackLoader::tr("\"observe\" names the session \"%1\", which is not in the lab's sessions").arg(named));
+                }
+            }
+        }
+        if (check.kind == u"cluster" && !lab.cluster)
+            reader.report(check.line, CoursePackLoader::tr("a cluster check needs a lab with a \"cluster\" section"));
+        if (check.fields.value(QStringLiteral("variant")).toString() == u"true" && lab.variantSetup.trimmed().isEmpty())
+            reader.report(check.line, CoursePackLoader::tr("\"variant: true\" needs the lab's \"variant_setup\""));
+        read.append(check);
+    }
+    return read;
+}
+
 std::optional<Lab> readLab(PackReader &reader, const QString &id, int packMinServerVersion)
 {
     const QString file = QStringLiteral("labs/%1.yaml").arg(id);
@@ -206,37 +244,7 @@ std::optional<Lab> readLab(PackReader &reader, const QString &id, int packMinSer
         const YAML::Node checks = node["checks"];
         if (!checks || !checks.IsSequence() || checks.size() == 0)
             reader.report(lineOf(checks ? checks : node), CoursePackLoader::tr("the step \"%1\" has no checks").arg(step.id));
-        for (const YAML::Node &c : checks) {
-            LabCheck check;
-            check.line = lineOf(c);
-            check.kind = reader.text(c, "kind", c);
-            if (!check.kind.isEmpty() && !CoursePackLoader::CheckKinds.contains(check.kind))
-                reader.report(check.line, CoursePackLoader::tr("unknown check kind \"%1\" (known: %2)")
-                                              .arg(check.kind, CoursePackLoader::CheckKinds.join(QStringLiteral(", "))));
-            check.file = file;
-            check.fields = toVariant(c).toMap();
-            if (const CheckGrader *grader = CheckGrader::forKind(check.kind)) {
-                for (const QString &problem : grader->validate(check))
-                    reader.report(check.line, problem);
-            }
-            const QString as = check.fields.value(QStringLiteral("as")).toString();
-            if (!as.isEmpty() && !lab.roles.contains(as))
-                reader.report(check.line, CoursePackLoader::tr("\"as\" names the role \"%1\", which is not in the lab's roles").arg(as));
-            if (check.kind == u"multi-session" && check.fields.contains(QStringLiteral("observe"))) {
-                for (const QVariant &entry : check.fields.value(QStringLiteral("observe")).toList()) {
-                    for (const char *key : {"session", "waits_for"}) {
-                        const QString named = entry.toMap().value(QLatin1StringView(key)).toString();
-                        if (!named.isEmpty() && !lab.sessions.contains(named))
-                            reader.report(check.line, CoursePackLoader::tr("\"observe\" names the session \"%1\", which is not in the lab's sessions").arg(named));
-                    }
-                }
-            }
-            if (check.kind == u"cluster" && !lab.cluster)
-                reader.report(check.line, CoursePackLoader::tr("a cluster check needs a lab with a \"cluster\" section"));
-            if (check.fields.value(QStringLiteral("variant")).toString() == u"true" && lab.variantSetup.trimmed().isEmpty())
-                reader.report(check.line, CoursePackLoader::tr("\"variant: true\" needs the lab's \"variant_setup\""));
-            step.checks.append(check);
-        }
+        step.checks = readChecks(reader, checks, lab, file);
         step.solution = reader.text(node, "solution", node);
         step.restart = node["restart"] && node["restart"].as<bool>(false);
         step.recover = node["recover"] && node["recover"].as<bool>(false);
@@ -250,6 +258,174 @@ std::optional<Lab> readLab(PackReader &reader, const QString &id, int packMinSer
         lab.steps.append(step);
     }
     return lab;
+}
+
+// A plain value ("SELECT 1", 42) is the same text in both languages; a map gives each.
+LocalizedText localizedOrPlain(PackReader &reader, const YAML::Node &node, const char *what)
+{
+    if (node && node.IsScalar()) {
+        const QString value = QString::fromStdString(node.as<std::string>());
+        LocalizedText both;
+        for (const QString &language : CoursePackLoader::Languages)
+            both.insert(language, value);
+        return both;
+    }
+    YAML::Node wrapper;
+    wrapper[what] = node;
+    return reader.localized(wrapper, what, node);
+}
+
+std::optional<QuestionBank> readBank(PackReader &reader, const QString &id, QSet<QString> *questionIds)
+{
+    const QString file = QStringLiteral("banks/%1.yaml").arg(id);
+    const std::optional<YAML::Node> root = reader.parse(file);
+    if (!root)
+        return std::nullopt;
+    QuestionBank bank;
+    bank.file = file;
+    bank.id = reader.id(*root, "id", *root);
+    if (!bank.id.isEmpty() && bank.id != id)
+        reader.report(lineOf((*root)["id"]), CoursePackLoader::tr("the bank's id is \"%1\", but the pack calls it \"%2\"").arg(bank.id, id));
+    bank.title = reader.localized(*root, "title", *root);
+    QSet<QString> domains;
+    for (const YAML::Node &d : (*root)["domains"]) {
+        QuestionDomain domain{reader.id(d, "id", d), reader.localized(d, "title", d)};
+        if (domains.contains(domain.id))
+            reader.report(lineOf(d), CoursePackLoader::tr("the domain \"%1\" is declared twice").arg(domain.id));
+        domains.insert(domain.id);
+        bank.domains.append(domain);
+    }
+    if (bank.domains.isEmpty())
+        reader.report(lineOf(*root), CoursePackLoader::tr("a bank needs at least one domain"));
+    const YAML::Node questions = (*root)["questions"];
+    if (!questions || !questions.IsSequence() || questions.size() == 0)
+        reader.report(lineOf(questions ? questions : *root), CoursePackLoader::tr("a bank needs at least one question"));
+    static const QRegularExpression documentation(QStringLiteral("^https://www\\.postgresql\\.org/docs/(17|current)/[a-z0-9-]+\\.html(#[A-Za-z0-9_.-]+)?$"));
+    for (const YAML::Node &node : questions) {
+        Question q;
+        q.file = file;
+        q.line = lineOf(node);
+        const auto problem = [&](const QString &message) { reader.report(q.line, message); };
+        q.id = reader.id(node, "id", node);
+        if (!q.id.isEmpty() && questionIds->contains(q.id))
+            problem(CoursePackLoader::tr("the question id \"%1\" is used twice").arg(q.id));
+        questionIds->insert(q.id);
+        const QString type = reader.text(node, "type", node);
+        const std::optional<Question::Type> knownType = Question::typeFromName(type);
+        if (knownType)
+            q.type = *knownType;
+        else if (!type.isEmpty())
+            problem(CoursePackLoader::tr("unknown question type \"%1\" (known: single, multiple, truefalse, fillin, "
+                                         "numerical, ordering, matching, sql)").arg(type));
+        q.domain = reader.text(node, "domain", node);
+        if (!q.domain.isEmpty() && !domains.contains(q.domain))
+            problem(CoursePackLoader::tr("the domain \"%1\" is not declared in the bank").arg(q.domain));
+        for (const YAML::Node &t : node["topics"])
+            q.topics << QString::fromStdString(t.as<std::string>());
+        q.difficulty = node["difficulty"] ? node["difficulty"].as<int>(0) : 2;
+        if (q.difficulty < 1 || q.difficulty > 3)
+            problem(CoursePackLoader::tr("\"difficulty\" is 1, 2 or 3"));
+        q.stem = reader.localized(node, "stem", node);
+        q.explanation = reader.localized(node, "explanation", node);
+        q.reference = reader.text(node, "reference", node);
+        if (!q.reference.isEmpty() && !documentation.match(q.reference).hasMatch())
+            problem(CoursePackLoader::tr("\"reference\" must be a page of the PostgreSQL 17 documentation "
+                                         "(https://www.postgresql.org/docs/17/….html), not \"%1\"").arg(q.reference));
+        switch (knownType.value_or(Question::Type::Sql)) {
+        case Question::Type::Single:
+        case Question::Type::Multiple: {
+            for (const YAML::Node &o : node["options"])
+                q.options.append({localizedOrPlain(reader, o["text"], "text"), o["correct"] && o["correct"].as<bool>(false)});
+            const auto correct = std::count_if(q.options.cbegin(), q.options.cend(), [](const QuestionOption &o) { return o.correct; });
+            if (q.options.size() < 2)
+                problem(CoursePackLoader::tr("a choice question needs at least two options"));
+            if (q.type == Question::Type::Single && correct != 1)
+                problem(CoursePackLoader::tr("a single-choice question needs exactly one correct option; it has %1").arg(correct));
+            if (q.type == Question::Type::Multiple && correct < 1)
+                problem(CoursePackLoader::tr("a multiple-choice question needs at least one correct option"));
+            const QString scoring = reader.text(node, "scoring", node, false);
+            if (!scoring.isEmpty() && scoring != u"partial" && scoring != u"all-or-nothing")
+                problem(CoursePackLoader::tr("\"scoring\" is all-or-nothing or partial"));
+            q.partialCredit = scoring == u"partial";
+            break;
+        }
+        case Question::Type::TrueFalse:
+            if (!node["answer"] || !node["answer"].IsScalar())
+                problem(CoursePackLoader::tr("a true/false question needs \"answer: true\" or \"answer: false\""));
+            else
+                q.truth = node["answer"].as<bool>(false);
+            break;
+        case Question::Type::FillIn: {
+            for (const YAML::Node &a : node["accepted"])
+                q.accepted << QString::fromStdString(a.as<std::string>());
+            q.regex = reader.text(node, "regex", node, false);
+            if (q.accepted.isEmpty() && q.regex.isEmpty())
+                problem(CoursePackLoader::tr("a fill-in question needs \"accepted\" answers or a \"regex\""));
+            if (!q.regex.isEmpty() && !QRegularExpression(q.regex).isValid())
+                problem(CoursePackLoader::tr("the regex does not compile: %1").arg(QRegularExpression(q.regex).errorString()));
+            q.caseSensitive = node["case_sensitive"] && node["case_sensitive"].as<bool>(false);
+            const QString whitespace = reader.text(node, "whitespace", node, false);
+            if (whitespace == u"exact")
+                q.whitespace = Question::Whitespace::Exact;
+            else if (whitespace == u"ignore")
+                q.whitespace = Question::Whitespace::Ignore;
+            else if (!whitespace.isEmpty() && whitespace != u"collapse")
+                problem(CoursePackLoader::tr("\"whitespace\" is exact, collapse or ignore"));
+            break;
+        }
+        case Question::Type::Numerical: {
+            bool ok = false;
+            q.value = reader.text(node, "value", node).toDouble(&ok);
+            if (!ok)
+                problem(CoursePackLoader::tr("a numerical question needs a number as \"value\""));
+            if (node["tolerance"]) {
+                q.tolerance = reader.text(node, "tolerance", node).toDouble(&ok);
+                if (!ok || q.tolerance < 0)
+                    problem(CoursePackLoader::tr("\"tolerance\" is a number, 0 or more"));
+            }
+            break;
+        }
+        case Question::Type::Ordering:
+            for (const YAML::Node &i : node["items"])
+                q.items.append(localizedOrPlain(reader, i, "item"));
+            if (q.items.size() < 2)
+                problem(CoursePackLoader::tr("an ordering question needs at least two items"));
+            break;
+        case Question::Type::Matching:
+            for (const YAML::Node &p : node["pairs"])
+                q.pairs.append({localizedOrPlain(reader, p["left"], "left"), localizedOrPlain(reader, p["right"], "right")});
+            if (q.pairs.size() < 2)
+                problem(CoursePackLoader::tr("a matching question needs at least two pairs"));
+            break;
+        case Question::Type::Sql: {
+            if (!knownType)
+                break; // nothing more to say about a type nobody knows
+            Lab &lab = q.task;
+            lab.id = QStringLiteral("q-") + q.id;
+            lab.file = file;
+            lab.setup = reader.text(node, "setup", node);
+            lab.variantSetup = reader.text(node, "variant_setup", node, false);
+            for (const YAML::Node &role : node["roles"])
+                lab.roles << QString::fromStdString(role.as<std::string>());
+            LabStep step;
+            step.id = q.id;
+            step.points = 1;
+            step.instructions = q.stem;
+            const YAML::Node checks = node["checks"];
+            if (!checks || !checks.IsSequence() || checks.size() == 0)
+                problem(CoursePackLoader::tr("an sql question needs \"checks\""));
+            else
+                step.checks = readChecks(reader, checks, lab, file);
+            step.solution = reader.text(node, "solution", node);
+            for (const YAML::Node &d : node["decoys"])
+                step.decoys.append({reader.text(d, "sql", d), reader.text(d, "note", d, false)});
+            lab.steps.append(step);
+            break;
+        }
+        }
+        bank.questions.append(q);
+    }
+    return bank;
 }
 
 // Images a lesson shows must come with it.
@@ -332,6 +508,17 @@ std::optional<CoursePack> readPack(PackReader &reader, const QString &directory,
             track.modules.append(module);
         }
         pack.tracks.append(track);
+    }
+    QSet<QString> questionIds;
+    for (const YAML::Node &b : (*root)["banks"]) {
+        reader.setCurrentFile(QStringLiteral("pack.yaml"));
+        const QString bankId = QString::fromStdString(b.as<std::string>());
+        if (!IdPattern.match(bankId).hasMatch()) {
+            reader.report(lineOf(b), CoursePackLoader::tr("the id \"%1\" may hold only a-z, 0-9 and '-'").arg(bankId));
+            continue;
+        }
+        if (std::optional<QuestionBank> bank = readBank(reader, bankId, &questionIds))
+            pack.banks.append(*bank);
     }
     reader.setCurrentFile(QStringLiteral("pack.yaml"));
     for (const auto &[required, at] : requirements) {

@@ -74,6 +74,32 @@ void tst_CoursePack::loadsAGoodPack()
     QCOMPARE(step.checks.first().fields.value(QStringLiteral("ordered")).toString(), QStringLiteral("false"));
     QCOMPARE(step.decoys.first().sql, QStringLiteral("SELECT 10;"));
     QCOMPARE(step.solution, QStringLiteral("SELECT count(*) FROM orders;\n"));
+
+    // The question bank: one question of each type.
+    QCOMPARE(pack->banks.size(), 1);
+    const QuestionBank &bank = pack->banks.first();
+    QCOMPARE(bank.domains.size(), 2);
+    QCOMPARE(bank.questions.size(), 8);
+    const Question &single = bank.questions.at(0);
+    QCOMPARE(single.type, Question::Type::Single);
+    QCOMPARE(single.options.size(), 3);
+    QCOMPARE(single.options.at(0).text.value(QStringLiteral("zh_CN")), QStringLiteral("2")); // a plain value serves both
+    QVERIFY(single.options.at(0).correct && !single.options.at(1).correct);
+    QCOMPARE(single.options.at(2).text.value(QStringLiteral("en")), QStringLiteral("An error"));
+    QCOMPARE(single.reference, QStringLiteral("https://www.postgresql.org/docs/17/functions-aggregate.html"));
+    QVERIFY(bank.questions.at(1).partialCredit);
+    QCOMPARE(bank.questions.at(2).type, Question::Type::TrueFalse);
+    QVERIFY(bank.questions.at(2).truth);
+    QCOMPARE(bank.questions.at(3).accepted, QStringList{QStringLiteral("VACUUM")});
+    QCOMPARE(bank.questions.at(4).value, 8192.0);
+    QCOMPARE(bank.questions.at(5).items.size(), 4);
+    QCOMPARE(bank.questions.at(6).pairs.at(2).right.value(QStringLiteral("en")), QStringLiteral("ACCESS EXCLUSIVE"));
+    const Question &task = bank.questions.at(7);
+    QCOMPARE(task.type, Question::Type::Sql);
+    QCOMPARE(task.task.steps.size(), 1);
+    QCOMPARE(task.task.steps.first().checks.first().kind, QStringLiteral("result"));
+    QCOMPARE(task.task.steps.first().decoys.size(), 2);
+    QVERIFY(task.task.setup.contains(QStringLiteral("CREATE TABLE orders")));
 }
 
 void tst_CoursePack::brokenPacksNameFileAndLine_data()
@@ -111,12 +137,12 @@ void tst_CoursePack::checkCommand()
                                    {QStringLiteral("courseware"), QStringLiteral("check"), Fixtures + QStringLiteral("/good")});
     QCOMPARE(out.exitCode, 0);
     QCOMPARE(QString::fromUtf8(out.out), QStringLiteral("checked 1 packs: 1 tracks, 1 modules, 1 lessons, 1 labs, 1 steps, "
-                                                        "0 questions, in zh_CN and en; 0 packs with problems\n"));
+                                                        "8 questions, in zh_CN and en; 0 packs with problems\n"));
     out = runProgram(QStringLiteral(PGCAMPUS_EXECUTABLE), {QStringLiteral("courseware"), QStringLiteral("check"), Fixtures});
     QCOMPARE(out.exitCode, 1);
     const QString err = QString::fromUtf8(out.err);
     QVERIFY2(err.contains(QStringLiteral("broken-duplicate-id/pack.yaml:11: the id \"basics\" is used twice")), qPrintable(err));
-    QVERIFY(QString::fromUtf8(out.out).contains(QStringLiteral("10 packs with problems")));
+    QVERIFY(QString::fromUtf8(out.out).contains(QStringLiteral("11 packs with problems")));
     out = runProgram(QStringLiteral(PGCAMPUS_EXECUTABLE), {QStringLiteral("courseware"), QStringLiteral("check")});
     QCOMPARE(out.exitCode, 2);
 }
