@@ -144,6 +144,27 @@ struct QuestionBank
     QList<Question> questions;
 };
 
+// How an exam is put together (exams/ID.yaml): how many questions, drawn from which
+// domains in which proportions and difficulties, for how long, and what it takes to pass.
+struct ExamBlueprint
+{
+    enum class Review { AfterSubmit, Never, Immediate }; // Immediate: practice, feedback after each answer
+
+    QString id;
+    QString file;
+    LocalizedText title;
+    LocalizedText description;
+    int questionCount = 0;
+    int durationMinutes = 0; // 0: untimed
+    int passPercent = 0;
+    QList<std::pair<QString, int>> domainWeights; // relative weights, in the file's order
+    QList<std::pair<int, int>> difficultyMix;     // difficulty -> percent; empty: any
+    QStringList banks;                            // empty: every bank of the pack
+    bool shuffleQuestions = true;
+    bool shuffleOptions = true;
+    Review review = Review::AfterSubmit;
+};
+
 // A courseware pack as read from its directory: manifest, lessons and labs.
 struct CoursePack
 {
@@ -155,4 +176,5 @@ struct CoursePack
     QList<CourseTrack> tracks;
     QList<Lab> labs;
     QList<QuestionBank> banks;
+    QList<ExamBlueprint> blueprints;
 };

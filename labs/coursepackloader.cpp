@@ -1,5 +1,6 @@
 #include "coursepackloader.h"
 
+#include "examdraw.h"
 #include "labcheck.h"
 
 #include <QDir>
@@ -428,6 +429,102 @@ std::optional<QuestionBank> readBank(PackReader &reader, const QString &id, QSet
     return bank;
 }
 
+std::optional<ExamBlueprint> readBlueprint(PackReader &reader, const QString &id, const CoursePack &pack)
+{
+    const QString file = QStringLiteral("exams/%1.yaml").arg(id);
+    const std::optional<YAML::Node> root = reader.parse(file);
+    if (!root)
+        return std::nullopt;
+    ExamBlueprint b;
+    b.file = file;
+    b.id = reader.id(*root, "id", *root);
+    if (!b.id.isEmpty() && b.id != id)
+        reader.report(lineOf((*root)["id"]), CoursePackLoader::tr("the exam's id is \"%1\", but the pack calls it \"%2\"").arg(b.id, id));
+    b.title = reader.localized(*root, "title", *root);
+    b.description = reader.localized(*root, "description", *root);
+    const auto positive = [&](const char *key, bool required) {
+        const QString text = reader.text(*root, key, *root, required);
+        bool ok = false;
+        const int value = text.toInt(&ok);
+        if ((required || !text.isEmpty()) && (!ok || value < 0))
+            reader.report(lineOf((*root)[key] ? (*root)[key] : *root),
+                          CoursePackLoader::tr("\"%1\" must be a whole number, 0 or more").arg(QLatin1StringView(key)));
+        return ok ? value : 0;
+    };
+    b.questionCount = positive("questions", true);
+    b.durationMinutes = positive("duration_minutes", false);
+    b.passPercent = positive("pass_percent", true);
+    if (b.questionCount == 0 || b.passPercent > 100)
+        reader.report(lineOf(*root), CoursePackLoader::tr("an exam needs at least one question and a pass mark of 0 to 100 %"));
+    const QString review = reader.text(*root, "review", *root, false);
+    if (review == u"never")
+        b.review = ExamBlueprint::Review::Never;
+    else if (review == u"immediate")
+        b.review = ExamBlueprint::Review::Immediate;
+    else if (!review.isEmpty() && review != u"after-submit")
+        reader.report(lineOf((*root)["review"]), CoursePackLoader::tr("\"review\" is after-submit, immediate or never"));
+    if (const YAML::Node shuffle = (*root)["shuffle"]) {
+        b.shuffleQuestions = !shuffle["questions"] || shuffle["questions"].as<bool>(true);
+        b.shuffleOptions = !shuffle["options"] || shuffle["options"].as<bool>(true);
+    }
+    for (const YAML::Node &bank : (*root)["banks"])
+        b.banks << QString::fromStdString(bank.as<std::string>());
+    // What the banks it draws from hold, per domain and per domain and difficulty.
+    QHash<QString, int> available;
+    for (const QuestionBank &bank : pack.banks) {
+        if (!b.banks.isEmpty() && !b.banks.contains(bank.id))
+            continue;
+        for (const Question &q : bank.questions)
+            available[q.domain] += 1;
+    }
+    for (const QString &bank : std::as_const(b.banks)) {
+        if (std::none_of(pack.banks.cbegin(), pack.banks.cend(), [&](const QuestionBank &qb) { return qb.id == bank; }))
+            reader.report(lineOf((*root)["banks"]), CoursePackLoader::tr("\"banks\" names \"%1\", which is not in the pack").arg(bank));
+    }
+    const YAML::Node domains = (*root)["domains"];
+    if (!domains || !domains.IsMap() || domains.size() == 0)
+        reader.report(lineOf(domains ? domains : *root), CoursePackLoader::tr("an exam needs \"domains\" with a weight each"));
+    int total = 0;
+    for (const auto &entry : domains) {
+        const QString domain = QString::fromStdString(entry.first.as<std::string>());
+        const int weight = entry.second.as<int>(0);
+        if (weight <= 0)
+            reader.report(lineOf(entry.second), CoursePackLoader::tr("the weight of \"%1\" must be a whole number above 0").arg(domain));
+        b.domainWeights.append({domain, weight});
+        total += std::max(weight, 0);
+    }
+    const QList<int> quotas = ExamDraw::apportion(b.questionCount, [&] {
+        QList<int> weights;
+        for (const auto &[domain, weight] : b.domainWeights)
+            weights << std::max(weight, 0);
+        return weights;
+    }());
+    for (qsizetype i = 0; i < b.domainWeights.size(); ++i) {
+        const QString &domain = b.domainWeights.at(i).first;
+        const YAML::Node at = domains[domain.toStdString()];
+        if (!available.contains(domain))
+            reader.report(lineOf(at), CoursePackLoader::tr("no bank of this exam has questions in the domain \"%1\"").arg(domain));
+        else if (available.value(domain) < quotas.value(i))
+            reader.report(lineOf(at), CoursePackLoader::tr("the domain \"%1\" needs %2 questions for this exam; its banks have %3")
+                                          .arg(domain).arg(quotas.value(i)).arg(available.value(domain)));
+    }
+    if (const YAML::Node mix = (*root)["difficulty"]) {
+        int percent = 0;
+        for (const auto &entry : mix) {
+            const int level = entry.first.as<int>(0);
+            const int share = entry.second.as<int>(-1);
+            if (level < 1 || level > 3 || share < 0)
+                reader.report(lineOf(entry.second), CoursePackLoader::tr("\"difficulty\" maps 1, 2 and 3 to percentages"));
+            b.difficultyMix.append({level, share});
+            percent += share;
+        }
+        if (percent != 100)
+            reader.report(lineOf(mix), CoursePackLoader::tr("the difficulty percentages add up to %1, not 100").arg(percent));
+    }
+    Q_UNUSED(total)
+    return b;
+}
+
 // Images a lesson shows must come with it.
 void checkLessonImages(PackReader &reader, const QString &file)
 {
@@ -519,6 +616,16 @@ std::optional<CoursePack> readPack(PackReader &reader, const QString &directory,
         }
         if (std::optional<QuestionBank> bank = readBank(reader, bankId, &questionIds))
             pack.banks.append(*bank);
+    }
+    for (const YAML::Node &e : (*root)["exams"]) {
+        reader.setCurrentFile(QStringLiteral("pack.yaml"));
+        const QString examId = QString::fromStdString(e.as<std::string>());
+        if (!IdPattern.match(examId).hasMatch()) {
+            reader.report(lineOf(e), CoursePackLoader::tr("the id \"%1\" may hold only a-z, 0-9 and '-'").arg(examId));
+            continue;
+        }
+        if (std::optional<ExamBlueprint> blueprint = readBlueprint(reader, examId, pack))
+            pack.blueprints.append(*blueprint);
     }
     reader.setCurrentFile(QStringLiteral("pack.yaml"));
     for (const auto &[required, at] : requirements) {
