@@ -74,6 +74,42 @@ const char *const Migrations[] = {
     "  passed INTEGER CHECK (passed IN (0, 1)),"
     "  detail TEXT NOT NULL DEFAULT '{}');"
     "CREATE INDEX course_event_by_item ON course_event(learner_id, pack_id, item_id, at);",
+    // 5: practice exams: each attempt with what was drawn, every answer, flag and visit as
+    // an event, and the review queue's cards
+    "CREATE TABLE exam_attempt ("
+    "  id INTEGER PRIMARY KEY,"
+    "  attempt_id TEXT NOT NULL UNIQUE,"
+    "  learner_id INTEGER NOT NULL REFERENCES learner(id) ON DELETE CASCADE,"
+    "  pack_id TEXT NOT NULL,"
+    "  blueprint_id TEXT NOT NULL DEFAULT '',"
+    "  mode TEXT NOT NULL CHECK (mode IN ('exam', 'practice', 'drill', 'review')),"
+    "  seed INTEGER NOT NULL,"
+    "  questions TEXT NOT NULL,"
+    "  started_at TEXT NOT NULL,"
+    "  duration_s INTEGER NOT NULL DEFAULT 0,"
+    "  submitted_at TEXT,"
+    "  submitted_by TEXT CHECK (submitted_by IN ('candidate', 'timeout')));"
+    "CREATE INDEX exam_attempt_by_learner ON exam_attempt(learner_id, started_at);"
+    "CREATE TABLE exam_event ("
+    "  id INTEGER PRIMARY KEY,"
+    "  attempt_id TEXT NOT NULL REFERENCES exam_attempt(attempt_id) ON DELETE CASCADE,"
+    "  at TEXT NOT NULL,"
+    "  position INTEGER NOT NULL,"
+    "  kind TEXT NOT NULL CHECK (kind IN ('answer', 'flag', 'unflag', 'unsure', 'sure', 'visit')),"
+    "  answer TEXT);"
+    "CREATE INDEX exam_event_by_attempt ON exam_event(attempt_id, id);"
+    "CREATE TABLE review_card ("
+    "  learner_id INTEGER NOT NULL REFERENCES learner(id) ON DELETE CASCADE,"
+    "  pack_id TEXT NOT NULL,"
+    "  bank_id TEXT NOT NULL,"
+    "  question_id TEXT NOT NULL,"
+    "  stability REAL NOT NULL,"
+    "  difficulty REAL NOT NULL,"
+    "  last_review TEXT,"
+    "  due TEXT NOT NULL,"
+    "  reviews INTEGER NOT NULL,"
+    "  lapses INTEGER NOT NULL,"
+    "  PRIMARY KEY (learner_id, pack_id, bank_id, question_id));",
 };
 
 struct StatementDeleter
@@ -586,6 +622,194 @@ QList<ConnectionProfile> ProgressStore::profiles() const
         result.append({columnText(stmt.get(), 0), columnText(stmt.get(), 1), columnText(stmt.get(), 2),
                        columnText(stmt.get(), 3), sqlite3_column_int(stmt.get(), 4) != 0,
                        sqlite3_column_int(stmt.get(), 5) != 0});
+    }
+    return result;
+}
+
+namespace {
+QString timeText(const QDateTime &at)
+{
+    return at.isValid() ? at.toUTC().toString(Qt::ISODateWithMs) : nowText();
+}
+
+ExamAttemptRecord attemptFrom(sqlite3_stmt *stmt)
+{
+    ExamAttemptRecord a;
+    a.attemptId = columnText(stmt, 0);
+    a.learnerId = sqlite3_column_int64(stmt, 1);
+    a.packId = columnText(stmt, 2);
+    a.blueprintId = columnText(stmt, 3);
+    a.mode = columnText(stmt, 4);
+    a.seed = quint64(sqlite3_column_int64(stmt, 5));
+    a.questionsJson = columnText(stmt, 6);
+    a.startedAt = parseTime(columnText(stmt, 7));
+    a.durationSeconds = sqlite3_column_int(stmt, 8);
+    if (sqlite3_column_type(stmt, 9) != SQLITE_NULL)
+        a.submittedAt = parseTime(columnText(stmt, 9));
+    a.submittedBy = columnText(stmt, 10);
+    return a;
+}
+
+const char *const AttemptColumns = "SELECT attempt_id, learner_id, pack_id, blueprint_id, mode, seed, questions, started_at, "
+                                   "duration_s, submitted_at, coalesce(submitted_by, '') FROM exam_attempt ";
+} // namespace
+
+bool ProgressStore::startExamAttempt(const ExamAttemptRecord &attempt)
+{
+    Statement stmt = prepare(m_db, "INSERT INTO exam_attempt (attempt_id, learner_id, pack_id, blueprint_id, mode, seed, "
+                                   "questions, started_at, duration_s) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+    if (!stmt) {
+        m_error = sqliteError();
+        return false;
+    }
+    bindText(stmt.get(), 1, attempt.attemptId);
+    sqlite3_bind_int64(stmt.get(), 2, attempt.learnerId);
+    bindText(stmt.get(), 3, attempt.packId);
+    bindText(stmt.get(), 4, attempt.blueprintId);
+    bindText(stmt.get(), 5, attempt.mode);
+    sqlite3_bind_int64(stmt.get(), 6, qint64(attempt.seed));
+    bindText(stmt.get(), 7, attempt.questionsJson);
+    bindText(stmt.get(), 8, timeText(attempt.startedAt));
+    sqlite3_bind_int(stmt.get(), 9, attempt.durationSeconds);
+    if (sqlite3_step(stmt.get()) != SQLITE_DONE) {
+        m_error = sqliteError();
+        return false;
+    }
+    return true;
+}
+
+bool ProgressStore::recordExamEvent(const QString &attemptId, const ExamEventRecord &event)
+{
+    Statement stmt = prepare(m_db, "INSERT INTO exam_event (attempt_id, at, position, kind, answer) VALUES (?1, ?2, ?3, ?4, ?5)");
+    if (!stmt) {
+        m_error = sqliteError();
+        return false;
+    }
+    bindText(stmt.get(), 1, attemptId);
+    bindText(stmt.get(), 2, timeText(event.at));
+    sqlite3_bind_int(stmt.get(), 3, event.position);
+    bindText(stmt.get(), 4, event.kind);
+    if (event.answerJson.isEmpty())
+        sqlite3_bind_null(stmt.get(), 5);
+    else
+        bindText(stmt.get(), 5, event.answerJson);
+    if (sqlite3_step(stmt.get()) != SQLITE_DONE) {
+        m_error = sqliteError(); // a full disk lands here: the caller keeps the answer pending
+        return false;
+    }
+    return true;
+}
+
+bool ProgressStore::submitExamAttempt(const QString &attemptId, const QDateTime &at, const QString &by)
+{
+    Statement stmt = prepare(m_db, "UPDATE exam_attempt SET submitted_at = ?2, submitted_by = ?3 "
+                                   "WHERE attempt_id = ?1 AND submitted_at IS NULL");
+    if (!stmt) {
+        m_error = sqliteError();
+        return false;
+    }
+    bindText(stmt.get(), 1, attemptId);
+    bindText(stmt.get(), 2, timeText(at));
+    bindText(stmt.get(), 3, by);
+    if (sqlite3_step(stmt.get()) != SQLITE_DONE) {
+        m_error = sqliteError();
+        return false;
+    }
+    return sqlite3_changes(m_db) == 1;
+}
+
+std::optional<ExamAttemptRecord> ProgressStore::examAttempt(const QString &attemptId) const
+{
+    Statement stmt = prepare(m_db, (QByteArray(AttemptColumns) + "WHERE attempt_id = ?1").constData());
+    bindText(stmt.get(), 1, attemptId);
+    if (stmt && sqlite3_step(stmt.get()) == SQLITE_ROW)
+        return attemptFrom(stmt.get());
+    return std::nullopt;
+}
+
+QList<ExamAttemptRecord> ProgressStore::examAttempts(qint64 learnerId) const
+{
+    QList<ExamAttemptRecord> result;
+    Statement stmt = prepare(m_db, (QByteArray(AttemptColumns) + "WHERE learner_id = ?1 ORDER BY started_at DESC, id DESC").constData());
+    sqlite3_bind_int64(stmt.get(), 1, learnerId);
+    while (stmt && sqlite3_step(stmt.get()) == SQLITE_ROW)
+        result.append(attemptFrom(stmt.get()));
+    return result;
+}
+
+std::optional<ExamAttemptRecord> ProgressStore::openExamAttempt(qint64 learnerId) const
+{
+    Statement stmt = prepare(m_db, (QByteArray(AttemptColumns)
+                                    + "WHERE learner_id = ?1 AND submitted_at IS NULL AND mode = 'exam' "
+                                      "ORDER BY started_at DESC, id DESC LIMIT 1").constData());
+    sqlite3_bind_int64(stmt.get(), 1, learnerId);
+    if (stmt && sqlite3_step(stmt.get()) == SQLITE_ROW)
+        return attemptFrom(stmt.get());
+    return std::nullopt;
+}
+
+QList<ExamEventRecord> ProgressStore::examEvents(const QString &attemptId) const
+{
+    QList<ExamEventRecord> result;
+    Statement stmt = prepare(m_db, "SELECT at, position, kind, coalesce(answer, '') FROM exam_event "
+                                   "WHERE attempt_id = ?1 ORDER BY id");
+    bindText(stmt.get(), 1, attemptId);
+    while (stmt && sqlite3_step(stmt.get()) == SQLITE_ROW)
+        result.append({parseTime(columnText(stmt.get(), 0)), sqlite3_column_int(stmt.get(), 1), columnText(stmt.get(), 2),
+                       columnText(stmt.get(), 3)});
+    return result;
+}
+
+bool ProgressStore::saveReviewCard(qint64 learnerId, const ReviewCardRecord &card)
+{
+    Statement stmt = prepare(m_db, "INSERT INTO review_card (learner_id, pack_id, bank_id, question_id, stability, difficulty, "
+                                   "last_review, due, reviews, lapses) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
+                                   "ON CONFLICT (learner_id, pack_id, bank_id, question_id) DO UPDATE SET "
+                                   "stability = excluded.stability, difficulty = excluded.difficulty, "
+                                   "last_review = excluded.last_review, due = excluded.due, reviews = excluded.reviews, "
+                                   "lapses = excluded.lapses");
+    if (!stmt) {
+        m_error = sqliteError();
+        return false;
+    }
+    sqlite3_bind_int64(stmt.get(), 1, learnerId);
+    bindText(stmt.get(), 2, card.packId);
+    bindText(stmt.get(), 3, card.bankId);
+    bindText(stmt.get(), 4, card.questionId);
+    sqlite3_bind_double(stmt.get(), 5, card.stability);
+    sqlite3_bind_double(stmt.get(), 6, card.difficulty);
+    if (card.lastReview.isValid())
+        bindText(stmt.get(), 7, timeText(card.lastReview));
+    else
+        sqlite3_bind_null(stmt.get(), 7);
+    bindText(stmt.get(), 8, timeText(card.due));
+    sqlite3_bind_int(stmt.get(), 9, card.reviews);
+    sqlite3_bind_int(stmt.get(), 10, card.lapses);
+    if (sqlite3_step(stmt.get()) != SQLITE_DONE) {
+        m_error = sqliteError();
+        return false;
+    }
+    return true;
+}
+
+QList<ReviewCardRecord> ProgressStore::reviewCards(qint64 learnerId) const
+{
+    QList<ReviewCardRecord> result;
+    Statement stmt = prepare(m_db, "SELECT pack_id, bank_id, question_id, stability, difficulty, coalesce(last_review, ''), "
+                                   "due, reviews, lapses FROM review_card WHERE learner_id = ?1 ORDER BY due, question_id");
+    sqlite3_bind_int64(stmt.get(), 1, learnerId);
+    while (stmt && sqlite3_step(stmt.get()) == SQLITE_ROW) {
+        ReviewCardRecord c;
+        c.packId = columnText(stmt.get(), 0);
+        c.bankId = columnText(stmt.get(), 1);
+        c.questionId = columnText(stmt.get(), 2);
+        c.stability = sqlite3_column_double(stmt.get(), 3);
+        c.difficulty = sqlite3_column_double(stmt.get(), 4);
+        c.lastReview = parseTime(columnText(stmt.get(), 5));
+        c.due = parseTime(columnText(stmt.get(), 6));
+        c.reviews = sqlite3_column_int(stmt.get(), 7);
+        c.lapses = sqlite3_column_int(stmt.get(), 8);
+        result.append(c);
     }
     return result;
 }

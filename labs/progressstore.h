@@ -3,9 +3,11 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QHash>
-#include <QSet>
 #include <QList>
+#include <QSet>
 #include <QString>
+
+#include <optional>
 
 struct sqlite3;
 
@@ -89,6 +91,45 @@ struct ConnectionProfile
     bool savePassword = false; // in the system keychain, never in this store
 };
 
+// One practice-exam attempt as stored: what was drawn (DrawnQuestion list as JSON) and when.
+struct ExamAttemptRecord
+{
+    QString attemptId; // a UUID
+    qint64 learnerId = 0;
+    QString packId;
+    QString blueprintId; // empty for drills and review sessions
+    QString mode;        // exam, practice, drill, review
+    quint64 seed = 0;
+    QString questionsJson;
+    QDateTime startedAt; // UTC, by the wall clock
+    int durationSeconds = 0; // 0: untimed
+    QDateTime submittedAt;   // invalid while the attempt is open
+    QString submittedBy;     // candidate or timeout
+};
+
+// One thing a candidate did in an attempt, in order.
+struct ExamEventRecord
+{
+    QDateTime at;
+    int position = 0; // the question's place in the attempt
+    QString kind;     // answer, flag, unflag, unsure, sure, visit
+    QString answerJson; // a CandidateAnswer, for answers
+};
+
+// A question in a learner's review queue, scheduled by FSRS.
+struct ReviewCardRecord
+{
+    QString packId;
+    QString bankId;
+    QString questionId;
+    double stability = 0;
+    double difficulty = 0;
+    QDateTime lastReview;
+    QDateTime due;
+    int reviews = 0;
+    int lapses = 0;
+};
+
 // Every learner's progress in one SQLite file: versioned migrations, WAL,
 // foreign keys. A corrupt or unreadable file is set aside, never crashed on.
 class ProgressStore
@@ -137,6 +178,21 @@ public:
     QList<CourseEvent> courseEvents(qint64 learnerId, const QString &packId, const QString &itemId) const;
     // Per "packId/itemId": what the completion marks are made of.
     QHash<QString, ItemProgress> courseProgress(qint64 learnerId) const;
+
+    // Practice exams. Each write is its own transaction, durable (synchronous=FULL) when
+    // it returns: an answer the UI confirmed survives a crash.
+    bool startExamAttempt(const ExamAttemptRecord &attempt);
+    bool recordExamEvent(const QString &attemptId, const ExamEventRecord &event);
+    bool submitExamAttempt(const QString &attemptId, const QDateTime &at, const QString &by);
+    std::optional<ExamAttemptRecord> examAttempt(const QString &attemptId) const;
+    // Newest first.
+    QList<ExamAttemptRecord> examAttempts(qint64 learnerId) const;
+    // The learner's attempt still open (not submitted), if any: what a restart resumes.
+    std::optional<ExamAttemptRecord> openExamAttempt(qint64 learnerId) const;
+    QList<ExamEventRecord> examEvents(const QString &attemptId) const;
+
+    bool saveReviewCard(qint64 learnerId, const ReviewCardRecord &card);
+    QList<ReviewCardRecord> reviewCards(qint64 learnerId) const;
 
     qint64 recordQuery(qint64 learnerId, const HistoryEntry &entry);
     // Newest first; search matches statements containing the text, case aside.
