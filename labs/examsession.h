@@ -51,6 +51,8 @@ public:
     // Seconds left at `now` (never below 0), or -1 for an untimed attempt.
     int remainingSeconds(const QDateTime &now) const;
     bool isSubmitted() const { return m_record.submittedAt.isValid(); }
+    // Why the last action could not be stored.
+    QString storeError() const { return m_store->errorString(); }
     bool timeIsUp(const QDateTime &now) const { return remainingSeconds(now) == 0; }
 
     bool answer(int position, const CandidateAnswer &answer, const QDateTime &now);

@@ -1,0 +1,141 @@
+#include "coursepackloader.h"
+#include "examview.h"
+
+#include <QAbstractButton>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolButton>
+
+namespace {
+const QString Fixtures = QStringLiteral(PGCAMPUS_TEST_DATA "/labs/courseware");
+const QDateTime Start = QDateTime(QDate(2026, 11, 25), QTime(9, 0), QTimeZone::UTC);
+}
+
+// The exam window with a real store and a clock the test moves.
+class tst_ExamView : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void answersAreStoredAsTheyChange();
+    void flagsAndConfirmation();
+    void warningsAndTimeOut();
+    void anAnswerThatCannotBeSavedStaysPending();
+
+private:
+    std::unique_ptr<ExamView> view(quint64 seed);
+
+    QTemporaryDir m_dir;
+    CoursePack m_pack;
+    ProgressStore m_store;
+    qint64 m_learner = 0;
+    QDateTime m_now = Start;
+};
+
+void tst_ExamView::initTestCase()
+{
+    QList<PackProblem> problems;
+    m_pack = *CoursePackLoader::load(Fixtures + QStringLiteral("/good"), &problems);
+    QVERIFY(m_store.open(m_dir.filePath(QStringLiteral("progress.sqlite"))));
+    m_learner = m_store.defaultLearner(QStringLiteral("Ada")).id;
+}
+
+std::unique_ptr<ExamView> tst_ExamView::view(quint64 seed)
+{
+    QString error;
+    m_now = Start;
+    std::optional<ExamSession> session = ExamSession::start(m_store, m_pack, m_pack.blueprints.first(), m_learner, seed, m_now, &error);
+    if (!session)
+        qFatal("cannot start: %s", qPrintable(error));
+    auto v = std::make_unique<ExamView>(std::move(*session), m_pack.blueprints.first().title, QStringLiteral("en"),
+                                        [this] { return m_now; });
+    v->resize(1000, 700);
+    return v;
+}
+
+void tst_ExamView::answersAreStoredAsTheyChange()
+{
+    auto v = view(11);
+    v->show();
+    QVERIFY(QTest::qWaitForWindowExposed(v.get()));
+    // Find a choice question, answer it by clicking, and see it stored and marked.
+    int position = -1;
+    for (int i = 0; i < v->session().count() && position < 0; ++i) {
+        const Question::Type t = v->session().question(i)->type;
+        if (t == Question::Type::Single || t == Question::Type::TrueFalse)
+            position = i;
+    }
+    QVERIFY(position >= 0);
+    QTest::mouseClick(v->navigatorButton(position), Qt::LeftButton);
+    QCOMPARE(v->currentPosition(), position);
+    QAbstractButton *second = v->choiceButton(1);
+    QVERIFY(second);
+    QTest::mouseClick(second, Qt::LeftButton, {}, QPoint(5, second->height() / 2));
+    QVERIFY(v->session().state(position).answered);
+    const QList<ExamEventRecord> events = m_store.examEvents(v->session().record().attemptId);
+    QVERIFY(std::any_of(events.cbegin(), events.cend(), [&](const ExamEventRecord &e) {
+        return e.kind == u"answer" && e.position == position;
+    }));
+    QVERIFY(v->navigatorButton(position)->styleSheet().contains(QStringLiteral("#1e88e5")));
+    // Moving on and back shows the stored answer again.
+    v->showQuestion((position + 1) % v->session().count());
+    v->showQuestion(position);
+    QVERIFY(v->choiceButton(1)->isChecked());
+}
+
+void tst_ExamView::flagsAndConfirmation()
+{
+    auto v = view(12);
+    v->showQuestion(2);
+    v->toggleFlag();
+    QVERIFY(v->session().state(2).flagged);
+    QVERIFY(v->navigatorButton(2)->text().contains(QStringLiteral("⚑")));
+    const QString confirmation = v->confirmationText();
+    QVERIFY2(confirmation.contains(QStringLiteral("4 question(s) not answered")), qPrintable(confirmation));
+    QVERIFY2(confirmation.contains(QStringLiteral("1 question(s) flagged")), qPrintable(confirmation));
+}
+
+void tst_ExamView::warningsAndTimeOut()
+{
+    auto v = view(13);
+    QSignalSpy submitted(v.get(), &ExamView::submitted);
+    QCOMPARE(v->countdownText(), QStringLiteral("05:00"));
+    QVERIFY(v->warningText().isEmpty() || v->warningText().contains(QStringLiteral("10 minutes")));
+    m_now = Start.addSecs(241);
+    v->tick();
+    QCOMPARE(v->countdownText(), QStringLiteral("00:59"));
+    QCOMPARE(v->warningText(), QStringLiteral("1 minute left"));
+    m_now = Start.addSecs(300);
+    v->tick();
+    QCOMPARE(submitted.size(), 1);
+    const ExamAttemptRecord done = *m_store.examAttempt(v->session().record().attemptId);
+    QCOMPARE(done.submittedBy, QStringLiteral("timeout"));
+}
+
+void tst_ExamView::anAnswerThatCannotBeSavedStaysPending()
+{
+    auto v = view(14);
+    int position = -1;
+    for (int i = 0; i < v->session().count() && position < 0; ++i) {
+        const Question::Type t = v->session().question(i)->type;
+        if (t == Question::Type::FillIn || t == Question::Type::Numerical)
+            position = i;
+    }
+    if (position < 0)
+        QSKIP("this draw has no typed answer");
+    v->showQuestion(position);
+    const QString path = m_store.path();
+    m_store.close(); // as a full disk would: nothing can be written
+    QTest::keyClicks(v->textAnswer(), QStringLiteral("8192"));
+    QVERIFY(v->hasPendingAnswer());
+    QVERIFY(!v->session().state(position).answered);
+    QVERIFY(m_store.open(path));
+    QTRY_VERIFY_WITH_TIMEOUT(!v->hasPendingAnswer(), 5000); // tried again, and stored
+    QCOMPARE(v->session().state(position).answer.text, QStringLiteral("8192"));
+}
+
+QTEST_MAIN(tst_ExamView)
+#include "tst_examview.moc"

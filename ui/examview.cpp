@@ -1,0 +1,437 @@
+#include "examview.h"
+
+#include "markdowntext.h"
+#include "sqleditor.h"
+
+#include <QButtonGroup>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFormLayout>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QScrollArea>
+#include <QShortcut>
+#include <QStackedWidget>
+#include <QTextBrowser>
+#include <QTimer>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace {
+enum AnswerPage { ChoicePage, TextPage, OrderPage, MatchPage, SqlPage };
+constexpr int Columns = 5;
+
+QString clock(int seconds)
+{
+    return QStringLiteral("%1:%2").arg(seconds / 60, 2, 10, QChar(u'0')).arg(seconds % 60, 2, 10, QChar(u'0'));
+}
+} // namespace
+
+ExamView::ExamView(ExamSession session, const LocalizedText &title, const QString &language,
+                   std::function<QDateTime()> clock, QWidget *parent)
+    : QWidget(parent)
+    , m_session(std::move(session))
+    , m_title(title)
+    , m_language(language)
+    , m_clock(clock ? std::move(clock) : [] { return QDateTime::currentDateTimeUtc(); })
+    , m_heading(new QLabel(this))
+    , m_countdown(new QLabel(this))
+    , m_warning(new QLabel(this))
+    , m_saveState(new QLabel(this))
+    , m_grid(new QGridLayout)
+    , m_number(new QLabel(this))
+    , m_stem(new QTextBrowser(this))
+    , m_answers(new QStackedWidget(this))
+    , m_choices(new QWidget(this))
+    , m_choiceGroup(new QButtonGroup(this))
+    , m_text(new QLineEdit(this))
+    , m_order(new QListWidget(this))
+    , m_matching(new QWidget(this))
+    , m_sql(new SqlEditor(this))
+    , m_previous(new QPushButton(tr("← Previous"), this))
+    , m_next(new QPushButton(tr("Next →"), this))
+    , m_flag(new QPushButton(tr("Flag for review"), this))
+    , m_unsure(new QPushButton(tr("Not sure"), this))
+    , m_submit(new QPushButton(tr("Submit…"), this))
+    , m_timer(new QTimer(this))
+    , m_retry(new QTimer(this))
+{
+    QFont big = m_heading->font();
+    big.setBold(true);
+    big.setPointSizeF(big.pointSizeF() * 1.3);
+    m_heading->setFont(big);
+    m_heading->setText(text(m_title));
+    QFont mono = m_countdown->font();
+    mono.setFamily(QStringLiteral("monospace"));
+    mono.setBold(true);
+    mono.setPointSizeF(mono.pointSizeF() * 1.5);
+    m_countdown->setFont(mono);
+    m_warning->setStyleSheet(QStringLiteral("QLabel { color: #c62828; font-weight: bold; }"));
+    m_saveState->setStyleSheet(QStringLiteral("QLabel { color: #c62828; }"));
+    m_flag->setCheckable(true);
+    m_unsure->setCheckable(true);
+    m_previous->setToolTip(tr("Previous question (Alt+Left)"));
+    m_next->setToolTip(tr("Next question (Alt+Right)"));
+    m_flag->setToolTip(tr("Mark this question to come back to it before you submit (Alt+F)"));
+    m_unsure->setToolTip(tr("You answered but are not sure: the question goes to your review queue (Alt+U)"));
+    m_stem->setOpenExternalLinks(false);
+    m_stem->setMinimumHeight(140);
+    m_order->setDragDropMode(QAbstractItemView::InternalMove);
+    m_order->setToolTip(tr("Drag the items into the right order"));
+    m_text->setPlaceholderText(tr("Your answer"));
+    m_sql->setMinimumHeight(160);
+
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_heading, 1);
+    top->addWidget(m_warning);
+    top->addWidget(m_countdown);
+    top->addWidget(m_submit);
+
+    auto *navigator = new QWidget(this);
+    auto *navigatorLayout = new QVBoxLayout(navigator);
+    navigatorLayout->addWidget(new QLabel(tr("Questions"), navigator));
+    navigatorLayout->addLayout(m_grid);
+    auto *legend = new QLabel(tr("■ answered  □ not answered  ⚑ flagged"), navigator);
+    legend->setWordWrap(true);
+    navigatorLayout->addWidget(legend);
+    navigatorLayout->addStretch();
+    navigator->setFixedWidth(Columns * 40 + 24);
+
+    auto *choicesLayout = new QVBoxLayout(m_choices);
+    choicesLayout->setContentsMargins(0, 0, 0, 0);
+    m_answers->insertWidget(ChoicePage, m_choices);
+    m_answers->insertWidget(TextPage, m_text);
+    m_answers->insertWidget(OrderPage, m_order);
+    m_answers->insertWidget(MatchPage, m_matching);
+    m_answers->insertWidget(SqlPage, m_sql);
+    new QFormLayout(m_matching);
+
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_previous);
+    buttons->addWidget(m_flag);
+    buttons->addWidget(m_unsure);
+    buttons->addStretch();
+    buttons->addWidget(m_saveState);
+    buttons->addWidget(m_next);
+
+    auto *question = new QVBoxLayout;
+    question->addWidget(m_number);
+    question->addWidget(m_stem, 2);
+    question->addWidget(m_answers, 1);
+    question->addLayout(buttons);
+
+    auto *middle = new QHBoxLayout;
+    middle->addWidget(navigator);
+    middle->addLayout(question, 1);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addLayout(middle, 1);
+
+    buildNavigator();
+    connect(m_previous, &QPushButton::clicked, this, [this] { showQuestion(m_position - 1); });
+    connect(m_next, &QPushButton::clicked, this, [this] { showQuestion(m_position + 1); });
+    connect(m_flag, &QPushButton::clicked, this, &ExamView::toggleFlag);
+    connect(m_unsure, &QPushButton::clicked, this, &ExamView::toggleUnsure);
+    connect(m_submit, &QPushButton::clicked, this, [this] { submit(); });
+    connect(m_choiceGroup, &QButtonGroup::buttonToggled, this, [this] { saveAnswer(); });
+    connect(m_text, &QLineEdit::textEdited, this, &ExamView::saveAnswer);
+    connect(m_order->model(), &QAbstractItemModel::rowsMoved, this, &ExamView::saveAnswer);
+    connect(m_sql, &QsciScintilla::textChanged, this, &ExamView::saveAnswer);
+    const auto shortcut = [this](QKeySequence keys, auto slot) {
+        auto *s = new QShortcut(keys, this);
+        s->setContext(Qt::WindowShortcut);
+        connect(s, &QShortcut::activated, this, slot);
+    };
+    shortcut(QKeySequence(Qt::ALT | Qt::Key_Left), [this] { showQuestion(m_position - 1); });
+    shortcut(QKeySequence(Qt::ALT | Qt::Key_Right), [this] { showQuestion(m_position + 1); });
+    shortcut(QKeySequence(Qt::ALT | Qt::Key_F), [this] { toggleFlag(); });
+    shortcut(QKeySequence(Qt::ALT | Qt::Key_U), [this] { toggleUnsure(); });
+    connect(m_timer, &QTimer::timeout, this, &ExamView::tick);
+    m_timer->start(1000);
+    m_retry->setInterval(2000);
+    connect(m_retry, &QTimer::timeout, this, &ExamView::saveAnswer);
+
+    // Resume where the candidate was: the last question visited, or the first.
+    showQuestion(0);
+    tick();
+}
+
+ExamView::~ExamView() = default;
+
+QString ExamView::text(const LocalizedText &localized) const
+{
+    const QString own = localized.value(m_language);
+    return own.isEmpty() ? localized.value(QStringLiteral("en")) : own;
+}
+
+void ExamView::buildNavigator()
+{
+    for (int i = 0; i < m_session.count(); ++i) {
+        auto *button = new QToolButton(this);
+        button->setFixedSize(36, 32);
+        button->setAutoRaise(false);
+        connect(button, &QToolButton::clicked, this, [this, i] { showQuestion(i); });
+        m_grid->addWidget(button, i / Columns, i % Columns);
+        m_navigator << button;
+    }
+    refreshNavigator();
+}
+
+QToolButton *ExamView::navigatorButton(int position) const
+{
+    return m_navigator.value(position);
+}
+
+void ExamView::refreshNavigator()
+{
+    for (int i = 0; i < m_navigator.size(); ++i) {
+        const ExamSession::QuestionState s = m_session.state(i);
+        QToolButton *b = m_navigator.at(i);
+        b->setText(QString::number(i + 1) + (s.flagged ? QStringLiteral("⚑") : QString()));
+        QStringList style;
+        if (s.answered)
+            style << QStringLiteral("background: #1e88e5; color: white;");
+        if (s.flagged)
+            style << QStringLiteral("border: 2px solid #ef6c00;");
+        if (i == m_position)
+            style << QStringLiteral("font-weight: bold; border: 2px solid #212121;");
+        b->setStyleSheet(QStringLiteral("QToolButton { %1 }").arg(style.join(u' ')));
+        b->setToolTip(s.answered ? tr("Question %1: answered").arg(i + 1) : tr("Question %1: not answered").arg(i + 1));
+    }
+}
+
+void ExamView::showQuestion(int position)
+{
+    if (position < 0 || position >= m_session.count())
+        return;
+    if (m_pending)
+        saveAnswer();
+    m_position = position;
+    m_loading = true;
+    const Question *q = m_session.question(position);
+    const DrawnQuestion &drawn = m_session.drawn(position);
+    const ExamSession::QuestionState state = m_session.state(position);
+    m_number->setText(tr("Question %1 of %2").arg(position + 1).arg(m_session.count()));
+    m_stem->setMarkdown(MarkdownText::joinCjkLineBreaks(text(q->stem)));
+
+    // The choices, in the order this attempt shows them.
+    for (QAbstractButton *b : m_choiceGroup->buttons())
+        m_choiceGroup->removeButton(b);
+    qDeleteAll(m_choices->findChildren<QWidget *>(Qt::FindDirectChildrenOnly));
+    const auto addChoice = [&](QAbstractButton *b, int bankIndex) {
+        m_choiceGroup->addButton(b, bankIndex);
+        m_choices->layout()->addWidget(b);
+    };
+    switch (q->type) {
+    case Question::Type::Single:
+    case Question::Type::Multiple:
+        m_choiceGroup->setExclusive(q->type == Question::Type::Single);
+        for (int index : drawn.shownOrder) {
+            QAbstractButton *b = q->type == Question::Type::Single ? static_cast<QAbstractButton *>(new QRadioButton)
+                                                                    : new QCheckBox;
+            b->setText(text(q->options.value(index).text));
+            addChoice(b, index);
+            b->setChecked(state.answer.chosen.contains(index));
+        }
+        if (q->type == Question::Type::Multiple)
+            m_choices->layout()->addWidget(new QLabel(tr("Choose every right answer.")));
+        m_answers->setCurrentIndex(ChoicePage);
+        break;
+    case Question::Type::TrueFalse: {
+        m_choiceGroup->setExclusive(true);
+        auto *yes = new QRadioButton(tr("True"));
+        auto *no = new QRadioButton(tr("False"));
+        addChoice(yes, 1);
+        addChoice(no, 0);
+        yes->setChecked(state.answer.truth == true);
+        no->setChecked(state.answer.truth == false);
+        m_answers->setCurrentIndex(ChoicePage);
+        break;
+    }
+    case Question::Type::FillIn:
+    case Question::Type::Numerical:
+        m_text->setText(state.answer.text);
+        m_answers->setCurrentIndex(TextPage);
+        break;
+    case Question::Type::Ordering: {
+        m_order->clear();
+        const QList<int> order = state.answer.order.size() == q->items.size() ? state.answer.order : drawn.shownOrder;
+        for (int index : order) {
+            auto *item = new QListWidgetItem(text(q->items.value(index)), m_order);
+            item->setData(Qt::UserRole, index);
+        }
+        m_answers->setCurrentIndex(OrderPage);
+        break;
+    }
+    case Question::Type::Matching: {
+        auto *form = static_cast<QFormLayout *>(m_matching->layout());
+        while (form->rowCount() > 0)
+            form->removeRow(0);
+        for (int left = 0; left < q->pairs.size(); ++left) {
+            auto *box = new QComboBox;
+            box->addItem(tr("(choose)"), -1);
+            for (int index : drawn.shownOrder)
+                box->addItem(text(q->pairs.value(index).right), index);
+            box->setCurrentIndex(std::max(0, box->findData(state.answer.matches.value(left, -1))));
+            connect(box, &QComboBox::currentIndexChanged, this, &ExamView::saveAnswer);
+            form->addRow(text(q->pairs.at(left).left), box);
+        }
+        m_answers->setCurrentIndex(MatchPage);
+        break;
+    }
+    case Question::Type::Sql:
+        m_sql->setText(state.answer.text);
+        m_answers->setCurrentIndex(SqlPage);
+        break;
+    }
+    m_flag->setChecked(state.flagged);
+    m_unsure->setChecked(state.unsure);
+    m_previous->setEnabled(position > 0);
+    m_next->setEnabled(position + 1 < m_session.count());
+    m_loading = false;
+    if (!state.visited)
+        m_session.visit(position, m_clock());
+    refreshNavigator();
+}
+
+QAbstractButton *ExamView::choiceButton(int shown) const
+{
+    return m_choiceGroup->buttons().value(shown);
+}
+
+CandidateAnswer ExamView::answerFromWidgets() const
+{
+    CandidateAnswer a;
+    const Question *q = m_session.question(m_position);
+    switch (q->type) {
+    case Question::Type::Single:
+    case Question::Type::Multiple:
+        for (QAbstractButton *b : m_choiceGroup->buttons()) {
+            if (b->isChecked())
+                a.chosen << m_choiceGroup->id(b);
+        }
+        break;
+    case Question::Type::TrueFalse:
+        if (QAbstractButton *b = m_choiceGroup->checkedButton())
+            a.truth = m_choiceGroup->id(b) == 1;
+        break;
+    case Question::Type::FillIn:
+    case Question::Type::Numerical:
+        a.text = m_text->text();
+        break;
+    case Question::Type::Ordering:
+        for (int row = 0; row < m_order->count(); ++row)
+            a.order << m_order->item(row)->data(Qt::UserRole).toInt();
+        break;
+    case Question::Type::Matching:
+        for (QComboBox *box : m_matching->findChildren<QComboBox *>())
+            a.matches << box->currentData().toInt();
+        break;
+    case Question::Type::Sql:
+        a.text = m_sql->text();
+        break;
+    }
+    return a;
+}
+
+void ExamView::saveAnswer()
+{
+    if (m_loading || m_position < 0 || m_session.isSubmitted())
+        return;
+    const CandidateAnswer answer = answerFromWidgets();
+    if (m_session.answer(m_position, answer, m_clock())) {
+        m_pending = false;
+        m_retry->stop();
+        m_saveState->clear();
+    } else if (!m_session.timeIsUp(m_clock())) {
+        m_pending = true; // kept in the widgets; tried again until it is stored
+        m_saveState->setText(tr("Not saved yet: %1").arg(m_session.storeError()));
+        m_retry->start();
+    }
+    refreshNavigator();
+}
+
+void ExamView::toggleFlag()
+{
+    const bool flagged = !m_session.state(m_position).flagged;
+    if (m_session.setFlagged(m_position, flagged, m_clock()))
+        m_flag->setChecked(flagged);
+    refreshNavigator();
+}
+
+void ExamView::toggleUnsure()
+{
+    const bool unsure = !m_session.state(m_position).unsure;
+    if (m_session.setUnsure(m_position, unsure, m_clock()))
+        m_unsure->setChecked(unsure);
+}
+
+QString ExamView::countdownText() const
+{
+    return m_countdown->text();
+}
+
+QString ExamView::warningText() const
+{
+    return m_warning->text();
+}
+
+void ExamView::tick()
+{
+    if (m_session.isSubmitted())
+        return;
+    const int left = m_session.remainingSeconds(m_clock());
+    if (left < 0) {
+        m_countdown->setText(tr("untimed"));
+        return;
+    }
+    m_countdown->setText(clock(left));
+    // Each warning once: at 10 minutes, then at 1 minute.
+    if (left <= 60 && left > 0 && m_warned != 60) {
+        m_warned = 60;
+        m_warning->setText(tr("1 minute left"));
+    } else if (left <= 600 && left > 60 && m_warned == 0) {
+        m_warned = 600;
+        m_warning->setText(tr("10 minutes left"));
+    }
+    if (left == 0)
+        submit(true); // time is up: what is answered is what counts
+}
+
+QString ExamView::confirmationText() const
+{
+    const int unanswered = m_session.unansweredCount();
+    const int flagged = m_session.flaggedCount();
+    QString message = tr("Submit your answers? You cannot change them afterwards.");
+    if (unanswered > 0)
+        message += u'\n' + tr("%n question(s) not answered.", nullptr, unanswered);
+    if (flagged > 0)
+        message += u'\n' + tr("%n question(s) flagged for review.", nullptr, flagged);
+    return message;
+}
+
+bool ExamView::submit(bool confirmed)
+{
+    if (m_session.isSubmitted())
+        return true;
+    if (m_pending)
+        saveAnswer();
+    if (!confirmed
+        && QMessageBox::question(this, tr("Submit the exam"), confirmationText(), QMessageBox::Yes | QMessageBox::No,
+                                 QMessageBox::No)
+               != QMessageBox::Yes)
+        return false;
+    if (!m_session.submit(m_clock())) {
+        m_saveState->setText(tr("Could not submit: %1").arg(m_session.storeError()));
+        return false;
+    }
+    m_timer->stop();
+    Q_EMIT submitted(m_session.record().attemptId);
+    return true;
+}
