@@ -2,6 +2,7 @@
 
 #include "coursebrowser.h"
 #include "coursedocks.h"
+#include "examview.h"
 #include "labpanel.h"
 #include "mainwindow.h"
 #include "querysession.h"
@@ -81,12 +82,15 @@ bool CampusApplication::start()
     const QString view = m_options.view.section(u':', 0, 0);
     const QString sample = view == u"workbench" ? m_options.view.section(u':', 1) : QString();
     const qint64 learnerId = openProgressStore();
+    const QString language = QLocale().language() == QLocale::Chinese ? QStringLiteral("zh_CN") : QStringLiteral("en");
+    if (view == u"exam")
+        return openExamView(learnerId, language);
     m_window = std::make_unique<MainWindow>();
     CourseDocks::Setup courses;
     courses.library = &m_library;
     courses.store = m_store.isOpen() ? &m_store : nullptr;
     courses.learnerId = learnerId;
-    courses.language = QLocale().language() == QLocale::Chinese ? QStringLiteral("zh_CN") : QStringLiteral("en");
+    courses.language = language;
     courses.dataDirectory = m_options.dataDirectory;
     m_courses = new CourseDocks(m_window.get(), courses);
     // Tabs left open by the last session (or a crash) come back; a sample view shows its own script.
@@ -138,6 +142,17 @@ bool CampusApplication::checkView()
         || (view == u"courses" && argument.isEmpty());
     if (known)
         return true;
+    if (view == u"exam") {
+        for (const CoursePack &pack : m_library.packs()) {
+            for (const ExamBlueprint &b : pack.blueprints) {
+                if (b.id == argument)
+                    return true;
+            }
+        }
+        printError(tr("No exam \"%1\" in the courseware (packs are read from: %2).")
+                       .arg(argument, CourseLibrary::defaultDirectories(m_options.dataDirectory).join(QStringLiteral(", "))));
+        return false;
+    }
     const CourseLibrary::Found found = m_library.find(argument);
     if (view == u"lesson" && found.item && found.item->kind == CourseItem::Kind::Lesson)
         return true;
@@ -147,7 +162,7 @@ bool CampusApplication::checkView()
                    ? tr("No %1 \"%2\" in the courseware (packs are read from: %3).")
                          .arg(view, argument, CourseLibrary::defaultDirectories(m_options.dataDirectory).join(QStringLiteral(", ")))
                    : tr("Unknown view \"%1\". Available views: workbench, workbench:result, workbench:error, "
-                        "workbench:transaction, courses, lesson:ID, lab:ID.")
+                        "workbench:transaction, courses, lesson:ID, lab:ID, exam:ID.")
                          .arg(m_options.view));
     return false;
 }
@@ -231,6 +246,53 @@ void CampusApplication::takeScreenshotWhenReady(bool runScript)
     QTimer::singleShot(ScreenshotTimeoutMs, this, &CampusApplication::saveScreenshot);
 }
 
+bool CampusApplication::openExamView(qint64 learnerId, const QString &language)
+{
+    const QString id = m_options.view.section(u':', 1);
+    for (const CoursePack &pack : m_library.packs()) {
+        for (const ExamBlueprint &blueprint : pack.blueprints) {
+            if (blueprint.id != id)
+                continue;
+            QString error;
+            const QDateTime now = QDateTime::currentDateTimeUtc();
+            std::optional<ExamSession> session =
+                ExamSession::start(m_store, pack, blueprint, learnerId, quint64(now.toMSecsSinceEpoch()), now, &error);
+            if (!session) {
+                printError(error);
+                return false;
+            }
+            const bool screenshot = !m_options.screenshotFile.isEmpty();
+            if (screenshot) {
+                // A candidate a few minutes in: two answered (the first options), one flagged.
+                for (int i = 0; i < std::min(2, session->count()); ++i) {
+                    CandidateAnswer answer;
+                    const Question *q = session->question(i);
+                    if (q->type == Question::Type::Single || q->type == Question::Type::Multiple)
+                        answer.chosen = {session->drawn(i).shownOrder.value(0)};
+                    else if (q->type == Question::Type::TrueFalse)
+                        answer.truth = true;
+                    else
+                        answer.text = QStringLiteral("VACUUM");
+                    session->answer(i, answer, now);
+                }
+                if (session->count() > 4)
+                    session->setFlagged(4, true, now);
+            }
+            m_exam = std::make_unique<ExamView>(std::move(*session), blueprint.title, language);
+            m_exam->setWindowTitle(tr("Exam: %1").arg(blueprint.title.value(language)));
+            m_exam->resize(1200, 800);
+            if (screenshot) {
+                m_exam->showQuestion(2);
+                m_exam->setAttribute(Qt::WA_DontShowOnScreen, false);
+                QTimer::singleShot(800, this, &CampusApplication::saveScreenshot);
+            }
+            m_exam->show();
+            return true;
+        }
+    }
+    return false;
+}
+
 void CampusApplication::saveScreenshot()
 {
     if (m_screenshotTaken)
@@ -238,7 +300,7 @@ void CampusApplication::saveScreenshot()
     m_screenshotTaken = true;
     // One more turn of the event loop so the last results are laid out and painted.
     QTimer::singleShot(200, this, [this] {
-        const QPixmap image = m_window->grab();
+        const QPixmap image = m_exam ? m_exam->grab() : m_window->grab();
         if (image.isNull() || !image.save(m_options.screenshotFile, "PNG")) {
             printError(tr("Could not save the screenshot to %1.").arg(m_options.screenshotFile));
             m_exitCode = 1;

@@ -10,7 +10,9 @@
 #include <memory>
 
 class CourseDocks;
+class ExamView;
 class MainWindow;
+class QWidget;
 
 // Composition root: the progress store, the practice server, the query session
 // and the main window, started in that order and stopped in reverse.
@@ -40,6 +42,8 @@ private:
     void saveScreenshot();
     bool checkView();
     void openCourseView();
+    // exam:BLUEPRINT: an attempt of that blueprint in its own window.
+    bool openExamView(qint64 learnerId, const QString &language);
 
     Options m_options;
     ProgressStore m_store;
@@ -47,6 +51,7 @@ private:
     std::unique_ptr<MainWindow> m_window;
     CourseLibrary m_library;
     CourseDocks *m_courses = nullptr;
+    std::unique_ptr<ExamView> m_exam;
     bool m_serverStarted = false;
     bool m_screenshotTaken = false;
     int m_exitCode = 0;

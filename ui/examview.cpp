@@ -23,6 +23,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <cmath>
+
 namespace {
 enum AnswerPage { ChoicePage, TextPage, OrderPage, MatchPage, SqlPage };
 constexpr int Columns = 5;
@@ -80,8 +82,13 @@ ExamView::ExamView(ExamSession session, const LocalizedText &title, const QStrin
     m_next->setToolTip(tr("Next question (Alt+Right)"));
     m_flag->setToolTip(tr("Mark this question to come back to it before you submit (Alt+F)"));
     m_unsure->setToolTip(tr("You answered but are not sure: the question goes to your review queue (Alt+U)"));
+    QFont reading = m_stem->font();
+    reading.setPointSizeF(reading.pointSizeF() * 1.15);
+    m_stem->setFont(reading);
+    m_answers->setFont(reading);
     m_stem->setOpenExternalLinks(false);
-    m_stem->setMinimumHeight(140);
+    m_stem->setFrameShape(QFrame::NoFrame);
+    m_stem->setVerticalScrollBarPolicy(Qt::ScrollBarAsNeeded);
     m_order->setDragDropMode(QAbstractItemView::InternalMove);
     m_order->setToolTip(tr("Drag the items into the right order"));
     m_text->setPlaceholderText(tr("Your answer"));
@@ -97,7 +104,7 @@ ExamView::ExamView(ExamSession session, const LocalizedText &title, const QStrin
     auto *navigatorLayout = new QVBoxLayout(navigator);
     navigatorLayout->addWidget(new QLabel(tr("Questions"), navigator));
     navigatorLayout->addLayout(m_grid);
-    auto *legend = new QLabel(tr("■ answered  □ not answered  ⚑ flagged"), navigator);
+    auto *legend = new QLabel(tr("■ answered\n□ not answered\n⚑ flagged for review"), navigator);
     legend->setWordWrap(true);
     navigatorLayout->addWidget(legend);
     navigatorLayout->addStretch();
@@ -105,9 +112,16 @@ ExamView::ExamView(ExamSession session, const LocalizedText &title, const QStrin
 
     auto *choicesLayout = new QVBoxLayout(m_choices);
     choicesLayout->setContentsMargins(0, 0, 0, 0);
+    choicesLayout->setAlignment(Qt::AlignTop);
     m_answers->insertWidget(ChoicePage, m_choices);
     m_answers->insertWidget(TextPage, m_text);
-    m_answers->insertWidget(OrderPage, m_order);
+    auto *orderPage = new QWidget(this);
+    auto *orderLayout = new QVBoxLayout(orderPage);
+    orderLayout->setContentsMargins(0, 0, 0, 0);
+    orderLayout->addWidget(new QLabel(tr("Drag the items into the right order, first at the top."), orderPage));
+    orderLayout->addWidget(m_order);
+    orderLayout->addStretch();
+    m_answers->insertWidget(OrderPage, orderPage);
     m_answers->insertWidget(MatchPage, m_matching);
     m_answers->insertWidget(SqlPage, m_sql);
     new QFormLayout(m_matching);
@@ -122,7 +136,7 @@ ExamView::ExamView(ExamSession session, const LocalizedText &title, const QStrin
 
     auto *question = new QVBoxLayout;
     question->addWidget(m_number);
-    question->addWidget(m_stem, 2);
+    question->addWidget(m_stem);
     question->addWidget(m_answers, 1);
     question->addLayout(buttons);
 
@@ -159,6 +173,10 @@ ExamView::ExamView(ExamSession session, const LocalizedText &title, const QStrin
 
     // Resume where the candidate was: the last question visited, or the first.
     showQuestion(0);
+    // Warnings mark a crossing: an attempt that starts (or resumes) under a threshold
+    // does not announce it.
+    const int left = m_session.remainingSeconds(m_clock());
+    m_warned = left >= 0 && left <= 60 ? 60 : (left >= 0 && left <= 600 ? 600 : 0);
     tick();
 }
 
@@ -219,6 +237,7 @@ void ExamView::showQuestion(int position)
     const ExamSession::QuestionState state = m_session.state(position);
     m_number->setText(tr("Question %1 of %2").arg(position + 1).arg(m_session.count()));
     m_stem->setMarkdown(MarkdownText::joinCjkLineBreaks(text(q->stem)));
+    fitStem();
 
     // The choices, in the order this attempt shows them.
     for (QAbstractButton *b : m_choiceGroup->buttons())
@@ -232,6 +251,8 @@ void ExamView::showQuestion(int position)
     case Question::Type::Single:
     case Question::Type::Multiple:
         m_choiceGroup->setExclusive(q->type == Question::Type::Single);
+        if (q->type == Question::Type::Multiple)
+            m_choices->layout()->addWidget(new QLabel(tr("Choose every right answer.")));
         for (int index : drawn.shownOrder) {
             QAbstractButton *b = q->type == Question::Type::Single ? static_cast<QAbstractButton *>(new QRadioButton)
                                                                     : new QCheckBox;
@@ -239,8 +260,6 @@ void ExamView::showQuestion(int position)
             addChoice(b, index);
             b->setChecked(state.answer.chosen.contains(index));
         }
-        if (q->type == Question::Type::Multiple)
-            m_choices->layout()->addWidget(new QLabel(tr("Choose every right answer.")));
         m_answers->setCurrentIndex(ChoicePage);
         break;
     case Question::Type::TrueFalse: {
@@ -266,6 +285,7 @@ void ExamView::showQuestion(int position)
             auto *item = new QListWidgetItem(text(q->items.value(index)), m_order);
             item->setData(Qt::UserRole, index);
         }
+        m_order->setFixedHeight(m_order->sizeHintForRow(0) * std::max(1, m_order->count()) + 2 * m_order->frameWidth() + 4);
         m_answers->setCurrentIndex(OrderPage);
         break;
     }
@@ -298,6 +318,21 @@ void ExamView::showQuestion(int position)
     if (!state.visited)
         m_session.visit(position, m_clock());
     refreshNavigator();
+}
+
+// As tall as the stem needs, up to half the view; the answers follow right below it.
+void ExamView::fitStem()
+{
+    const int width = m_stem->viewport()->width();
+    m_stem->document()->setTextWidth(width > 100 ? width : 700);
+    const int needed = int(std::ceil(m_stem->document()->size().height())) + 2 * m_stem->frameWidth() + 6;
+    m_stem->setFixedHeight(std::clamp(needed, 40, std::max(160, height() / 2)));
+}
+
+void ExamView::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    fitStem();
 }
 
 QAbstractButton *ExamView::choiceButton(int shown) const

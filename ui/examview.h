@@ -58,8 +58,12 @@ public:
 Q_SIGNALS:
     void submitted(const QString &attemptId);
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
     QString text(const LocalizedText &localized) const;
+    void fitStem();
     void buildNavigator();
     void refreshNavigator();
     void saveAnswer();
