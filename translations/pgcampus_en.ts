@@ -2,6 +2,23 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>ExamView</name>
+    <message numerus="yes">
+        <source>%n question(s) not answered.</source>
+        <translation>
+            <numerusform>%n question not answered.</numerusform>
+            <numerusform>%n questions not answered.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n question(s) flagged for review.</source>
+        <translation>
+            <numerusform>%n question flagged for review.</numerusform>
+            <numerusform>%n questions flagged for review.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>HistoryPanel</name>
     <message numerus="yes">
         <source>%Ln rows</source>

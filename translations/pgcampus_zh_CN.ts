@@ -2,6 +2,157 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>BankInterchange</name>
+    <message>
+        <source>a choice question needs at least two answers</source>
+        <translation>选择题至少需要两个答案</translation>
+    </message>
+    <message>
+        <source>a single-choice question needs exactly one answer worth full marks; this one has %1</source>
+        <translation>单选题需要恰好一个满分答案；这道题有 %1 个</translation>
+    </message>
+    <message>
+        <source>a multiple-answer question needs at least one answer worth marks</source>
+        <translation>多选题至少需要一个得分的答案</translation>
+    </message>
+    <message>
+        <source>no question could be imported</source>
+        <translation>没有可以导入的题目</translation>
+    </message>
+    <message>
+        <source>the language is zh_CN or en, not &quot;%1&quot;</source>
+        <translation>语言只能是 zh_CN 或 en，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>cannot be read: %1</source>
+        <translation>无法读取：%1</translation>
+    </message>
+    <message>
+        <source>a short-answer question needs an answer worth full marks</source>
+        <translation>简答题需要一个满分答案</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a number, value:tolerance or low..high</source>
+        <translation>“%1”不是数字，也不是“值:误差”或“下限..上限”</translation>
+    </message>
+    <message>
+        <source>a numerical question needs an answer worth full marks</source>
+        <translation>数值题需要一个满分答案</translation>
+    </message>
+    <message>
+        <source>a matching pair is written &quot;=left -&gt; right&quot;, not &quot;%1&quot;</source>
+        <translation>匹配项应写成“=左 -&gt; 右”，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>a matching question needs at least two pairs</source>
+        <translation>匹配题至少需要两对</translation>
+    </message>
+    <message>
+        <source>the title opened by &quot;::&quot; is not closed</source>
+        <translation>以“::”开始的标题没有闭合</translation>
+    </message>
+    <message>
+        <source>no answers in braces: a description, not a question</source>
+        <translation>花括号中没有答案：这是一段说明，不是题目</translation>
+    </message>
+    <message>
+        <source>a brace is not matched (write \{ and \} for braces in the text)</source>
+        <translation>花括号不配对（正文中的花括号请写成 \{ 和 \}）</translation>
+    </message>
+    <message>
+        <source>the question has no text</source>
+        <translation>题目没有题干</translation>
+    </message>
+    <message>
+        <source>essay questions are graded by hand: skipped</source>
+        <translation>论述题需要人工评分：已跳过</translation>
+    </message>
+    <message>
+        <source>a true/false question needs an answer worth full marks</source>
+        <translation>判断题需要一个满分答案</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a number</source>
+        <translation>“%1”不是数字</translation>
+    </message>
+    <message>
+        <source>an ordering question needs at least two items</source>
+        <translation>排序题至少需要两项</translation>
+    </message>
+    <message>
+        <source>a description holds no question: skipped</source>
+        <translation>说明中没有题目：已跳过</translation>
+    </message>
+    <message>
+        <source>the Moodle question type &quot;%1&quot; is not supported: skipped</source>
+        <translation>不支持 Moodle 题型“%1”：已跳过</translation>
+    </message>
+    <message>
+        <source>cannot write a temporary copy to check the bank</source>
+        <translation>无法写入用于检查题库的临时副本</translation>
+    </message>
+    <message>
+        <source>the bank would not read back as given</source>
+        <translation>题库写入后无法按原样读回</translation>
+    </message>
+    <message>
+        <source>no &quot;ANSWER:&quot; line after the options</source>
+        <translation>选项之后没有“ANSWER:”行</translation>
+    </message>
+    <message>
+        <source>&quot;ANSWER:&quot; without a question before it</source>
+        <translation>“ANSWER:”之前没有题目</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; names no option</source>
+        <translation>“%1”不对应任何选项</translation>
+    </message>
+    <message>
+        <source>not Moodle XML: the document is not a &lt;quiz&gt;</source>
+        <translation>不是 Moodle XML：文档根元素不是 &lt;quiz&gt;</translation>
+    </message>
+    <message>
+        <source>not well-formed XML: %1</source>
+        <translation>XML 格式不正确：%1</translation>
+    </message>
+    <message>
+        <source>the bank id &quot;%1&quot; may hold only a-z, 0-9 and &apos;-&apos;</source>
+        <translation>题库标识“%1”只能包含 a-z、0-9 和“-”</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 无法读取：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not valid YAML: %2</source>
+        <translation>%1 不是有效的 YAML：%2</translation>
+    </message>
+    <message>
+        <source>the pack already has a bank &quot;%1&quot;</source>
+        <translation>课程包中已经有题库“%1”</translation>
+    </message>
+    <message>
+        <source>the question id &quot;%1&quot; is already used in the pack&apos;s other banks</source>
+        <translation>题目标识“%1”已在课程包的其他题库中使用</translation>
+    </message>
+    <message>
+        <source>the bank is not valid: %1</source>
+        <translation>题库无效：%1</translation>
+    </message>
+    <message>
+        <source>cannot add &quot;%1&quot; to the banks list of %2: add it by hand</source>
+        <translation>无法把“%1”加入 %2 的 banks 列表：请手动添加</translation>
+    </message>
+    <message>
+        <source>cannot create %1</source>
+        <translation>无法创建 %1</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>CampusApplication</name>
     <message>
         <source>Progress store</source>
@@ -32,8 +183,16 @@
         <translation>课程内容中没有 %1“%2”（课程包读取自：%3）。</translation>
     </message>
     <message>
-        <source>Unknown view &quot;%1&quot;. Available views: workbench, workbench:result, workbench:error, workbench:transaction, courses, lesson:ID, lab:ID.</source>
-        <translation>未知视图“%1”。可用视图：workbench、workbench:result、workbench:error、workbench:transaction、courses、lesson:ID、lab:ID。</translation>
+        <source>No exam &quot;%1&quot; in the courseware (packs are read from: %2).</source>
+        <translation>课程内容中没有考试“%1”（课程包读取自：%2）。</translation>
+    </message>
+    <message>
+        <source>Unknown view &quot;%1&quot;. Available views: workbench, workbench:result, workbench:error, workbench:transaction, courses, lesson:ID, lab:ID, exam:ID.</source>
+        <translation>未知视图“%1”。可用视图：workbench、workbench:result、workbench:error、workbench:transaction、courses、lesson:ID、lab:ID、exam:ID。</translation>
+    </message>
+    <message>
+        <source>Exam: %1</source>
+        <translation>考试：%1</translation>
     </message>
 </context>
 <context>
@@ -419,6 +578,138 @@
         <source>&quot;observe&quot; names the session &quot;%1&quot;, which is not in the lab&apos;s sessions</source>
         <translation>“observe”中的会话“%1”不在本实验的 sessions 中</translation>
     </message>
+    <message>
+        <source>the bank&apos;s id is &quot;%1&quot;, but the pack calls it &quot;%2&quot;</source>
+        <translation>题库的标识是“%1”，但课程包中称它为“%2”</translation>
+    </message>
+    <message>
+        <source>the domain &quot;%1&quot; is declared twice</source>
+        <translation>领域“%1”被声明了两次</translation>
+    </message>
+    <message>
+        <source>a bank needs at least one domain</source>
+        <translation>题库至少需要一个领域</translation>
+    </message>
+    <message>
+        <source>a bank needs at least one question</source>
+        <translation>题库至少需要一道题</translation>
+    </message>
+    <message>
+        <source>the question id &quot;%1&quot; is used twice</source>
+        <translation>题目标识“%1”被使用了两次</translation>
+    </message>
+    <message>
+        <source>unknown question type &quot;%1&quot; (known: single, multiple, truefalse, fillin, numerical, ordering, matching, sql)</source>
+        <translation>未知题型“%1”（可用：single、multiple、truefalse、fillin、numerical、ordering、matching、sql）</translation>
+    </message>
+    <message>
+        <source>the domain &quot;%1&quot; is not declared in the bank</source>
+        <translation>领域“%1”没有在题库中声明</translation>
+    </message>
+    <message>
+        <source>&quot;difficulty&quot; is 1, 2 or 3</source>
+        <translation>“difficulty”只能是 1、2 或 3</translation>
+    </message>
+    <message>
+        <source>&quot;reference&quot; must be a page of the PostgreSQL 17 documentation (https://www.postgresql.org/docs/17/….html), not &quot;%1&quot;</source>
+        <translation>“reference”必须是 PostgreSQL 17 文档中的页面（https://www.postgresql.org/docs/17/….html），而不是“%1”</translation>
+    </message>
+    <message>
+        <source>a choice question needs at least two options</source>
+        <translation>选择题至少需要两个选项</translation>
+    </message>
+    <message>
+        <source>a single-choice question needs exactly one correct option; it has %1</source>
+        <translation>单选题需要恰好一个正确选项；这道题有 %1 个</translation>
+    </message>
+    <message>
+        <source>a multiple-choice question needs at least one correct option</source>
+        <translation>多选题至少需要一个正确选项</translation>
+    </message>
+    <message>
+        <source>&quot;scoring&quot; is all-or-nothing or partial</source>
+        <translation>“scoring”只能是 all-or-nothing 或 partial</translation>
+    </message>
+    <message>
+        <source>a true/false question needs &quot;answer: true&quot; or &quot;answer: false&quot;</source>
+        <translation>判断题需要“answer: true”或“answer: false”</translation>
+    </message>
+    <message>
+        <source>a fill-in question needs &quot;accepted&quot; answers or a &quot;regex&quot;</source>
+        <translation>填空题需要“accepted”答案或“regex”</translation>
+    </message>
+    <message>
+        <source>the regex does not compile: %1</source>
+        <translation>正则表达式无法编译：%1</translation>
+    </message>
+    <message>
+        <source>&quot;whitespace&quot; is exact, collapse or ignore</source>
+        <translation>“whitespace”只能是 exact、collapse 或 ignore</translation>
+    </message>
+    <message>
+        <source>a numerical question needs a number as &quot;value&quot;</source>
+        <translation>数值题需要数字形式的“value”</translation>
+    </message>
+    <message>
+        <source>&quot;tolerance&quot; is a number, 0 or more</source>
+        <translation>“tolerance”必须是大于或等于 0 的数字</translation>
+    </message>
+    <message>
+        <source>an ordering question needs at least two items</source>
+        <translation>排序题至少需要两项</translation>
+    </message>
+    <message>
+        <source>a matching question needs at least two pairs</source>
+        <translation>匹配题至少需要两对</translation>
+    </message>
+    <message>
+        <source>an sql question needs &quot;checks&quot;</source>
+        <translation>SQL 题需要“checks”</translation>
+    </message>
+    <message>
+        <source>the exam&apos;s id is &quot;%1&quot;, but the pack calls it &quot;%2&quot;</source>
+        <translation>考试的标识是“%1”，但课程包中称它为“%2”</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a whole number, 0 or more</source>
+        <translation>“%1”必须是大于或等于 0 的整数</translation>
+    </message>
+    <message>
+        <source>an exam needs at least one question and a pass mark of 0 to 100 %</source>
+        <translation>考试至少需要一道题，及格线应在 0 到 100% 之间</translation>
+    </message>
+    <message>
+        <source>&quot;review&quot; is after-submit, immediate or never</source>
+        <translation>“review”只能是 after-submit、immediate 或 never</translation>
+    </message>
+    <message>
+        <source>&quot;banks&quot; names &quot;%1&quot;, which is not in the pack</source>
+        <translation>“banks”中的“%1”不在课程包中</translation>
+    </message>
+    <message>
+        <source>an exam needs &quot;domains&quot; with a weight each</source>
+        <translation>考试需要“domains”，并为每个领域给出权重</translation>
+    </message>
+    <message>
+        <source>the weight of &quot;%1&quot; must be a whole number above 0</source>
+        <translation>“%1”的权重必须是大于 0 的整数</translation>
+    </message>
+    <message>
+        <source>no bank of this exam has questions in the domain &quot;%1&quot;</source>
+        <translation>这场考试的题库中没有领域“%1”的题目</translation>
+    </message>
+    <message>
+        <source>the domain &quot;%1&quot; needs %2 questions for this exam; its banks have %3</source>
+        <translation>这场考试需要领域“%1”的 %2 道题；题库中只有 %3 道</translation>
+    </message>
+    <message>
+        <source>&quot;difficulty&quot; maps 1, 2 and 3 to percentages</source>
+        <translation>“difficulty”把 1、2、3 对应到百分比</translation>
+    </message>
+    <message>
+        <source>the difficulty percentages add up to %1, not 100</source>
+        <translation>难度百分比之和是 %1，而不是 100</translation>
+    </message>
 </context>
 <context>
     <name>CourseTreeModel</name>
@@ -496,16 +787,6 @@
 </translation>
     </message>
     <message>
-        <source>; %1 of %2 steps passed with their reference solutions, %3 decoys rejected</source>
-        <translation>；%2 个步骤中有 %1 个用参考答案通过，拒绝了 %3 个诱饵答案</translation>
-    </message>
-    <message>
-        <source>checked %1 packs: %2 tracks, %3 modules, %4 lessons, %5 labs, %6 steps, 0 questions, in %7%8; %9 packs with problems
-</source>
-        <translation>已检查 %1 个课程包：%2 个学习路径、%3 个模块、%4 节课、%5 个实验、%6 个步骤、0 道题，语言 %7%8；%9 个课程包有问题
-</translation>
-    </message>
-    <message>
         <source>A pack&apos;s directory or .zip, or a directory of packs.</source>
         <translation>课程包的目录或 .zip 文件，或存放多个课程包的目录。</translation>
     </message>
@@ -513,6 +794,22 @@
         <source>pgcampus courseware: %1 is neither a directory nor a .zip pack
 </source>
         <translation>pgcampus courseware：%1 既不是目录，也不是 .zip 课程包
+</translation>
+    </message>
+    <message>
+        <source>checking question %1...
+</source>
+        <translation>正在检查题目 %1……
+</translation>
+    </message>
+    <message>
+        <source>; %1 of %2 steps and sql questions passed with their reference solutions, %3 decoys rejected</source>
+        <translation>；%2 个步骤和 SQL 题中有 %1 个用参考答案通过，拒绝了 %3 个诱饵答案</translation>
+    </message>
+    <message>
+        <source>checked %1 packs: %2 tracks, %3 modules, %4 lessons, %5 labs, %6 steps, %7 questions, in %8%9; %10 packs with problems
+</source>
+        <translation>已检查 %1 个课程包：%2 个学习路径、%3 个模块、%4 节课、%5 个实验、%6 个步骤、%7 道题，语言 %8%9；%10 个课程包有问题
 </translation>
     </message>
 </context>
@@ -568,6 +865,163 @@
     <message>
         <source>When %1 ran &quot;%2&quot;, it failed, but for another reason: %3 (SQLSTATE %4, expected %5).</source>
         <translation>%1 执行“%2”时失败了，但原因不对：%3（SQLSTATE %4，应为 %5）。</translation>
+    </message>
+</context>
+<context>
+    <name>ExamDraw</name>
+    <message>
+        <source>The domain &quot;%1&quot; needs %2 questions; the banks have %3.</source>
+        <translation>领域“%1”需要 %2 道题；题库中只有 %3 道。</translation>
+    </message>
+    <message>
+        <source>No questions in %1.</source>
+        <translation>%1 中没有题目。</translation>
+    </message>
+</context>
+<context>
+    <name>ExamSession</name>
+    <message>
+        <source>There is no attempt %1.</source>
+        <translation>没有作答记录 %1。</translation>
+    </message>
+    <message>
+        <source>The attempt belongs to the pack &quot;%1&quot;.</source>
+        <translation>这次作答属于课程包“%1”。</translation>
+    </message>
+    <message>
+        <source>The question &quot;%1&quot; of this attempt is no longer in its bank.</source>
+        <translation>这次作答中的题目“%1”已不在题库中。</translation>
+    </message>
+</context>
+<context>
+    <name>ExamView</name>
+    <message>
+        <source>← Previous</source>
+        <translation>← 上一题</translation>
+    </message>
+    <message>
+        <source>Next →</source>
+        <translation>下一题 →</translation>
+    </message>
+    <message>
+        <source>Flag for review</source>
+        <translation>标记待复查</translation>
+    </message>
+    <message>
+        <source>Not sure</source>
+        <translation>不确定</translation>
+    </message>
+    <message>
+        <source>Submit…</source>
+        <translation>交卷…</translation>
+    </message>
+    <message>
+        <source>Previous question (Alt+Left)</source>
+        <translation>上一题（Alt+←）</translation>
+    </message>
+    <message>
+        <source>Next question (Alt+Right)</source>
+        <translation>下一题（Alt+→）</translation>
+    </message>
+    <message>
+        <source>Mark this question to come back to it before you submit (Alt+F)</source>
+        <translation>标记这道题，交卷前回来再看（Alt+F）</translation>
+    </message>
+    <message>
+        <source>You answered but are not sure: the question goes to your review queue (Alt+U)</source>
+        <translation>答了但不确定：这道题会进入你的复习队列（Alt+U）</translation>
+    </message>
+    <message>
+        <source>Drag the items into the right order</source>
+        <translation>把各项拖到正确的顺序</translation>
+    </message>
+    <message>
+        <source>Your answer</source>
+        <translation>你的答案</translation>
+    </message>
+    <message>
+        <source>Questions</source>
+        <translation>题目</translation>
+    </message>
+    <message>
+        <source>■ answered
+□ not answered
+⚑ flagged for review</source>
+        <translation>■ 已作答
+□ 未作答
+⚑ 标记待复查</translation>
+    </message>
+    <message>
+        <source>Drag the items into the right order, first at the top.</source>
+        <translation>把各项拖到正确的顺序，第一项在最上面。</translation>
+    </message>
+    <message>
+        <source>Question %1: answered</source>
+        <translation>第 %1 题：已作答</translation>
+    </message>
+    <message>
+        <source>Question %1: not answered</source>
+        <translation>第 %1 题：未作答</translation>
+    </message>
+    <message>
+        <source>Question %1 of %2</source>
+        <translation>第 %1 题，共 %2 题</translation>
+    </message>
+    <message>
+        <source>Choose every right answer.</source>
+        <translation>选出所有正确答案。</translation>
+    </message>
+    <message>
+        <source>True</source>
+        <translation>正确</translation>
+    </message>
+    <message>
+        <source>False</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>(choose)</source>
+        <translation>（请选择）</translation>
+    </message>
+    <message>
+        <source>Not saved yet: %1</source>
+        <translation>尚未保存：%1</translation>
+    </message>
+    <message>
+        <source>untimed</source>
+        <translation>不限时</translation>
+    </message>
+    <message>
+        <source>1 minute left</source>
+        <translation>还剩 1 分钟</translation>
+    </message>
+    <message>
+        <source>10 minutes left</source>
+        <translation>还剩 10 分钟</translation>
+    </message>
+    <message>
+        <source>Submit your answers? You cannot change them afterwards.</source>
+        <translation>确定交卷吗？交卷后不能再修改答案。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n question(s) not answered.</source>
+        <translation>
+            <numerusform>有 %n 道题未作答。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n question(s) flagged for review.</source>
+        <translation>
+            <numerusform>有 %n 道题标记了待复查。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Submit the exam</source>
+        <translation>交卷</translation>
+    </message>
+    <message>
+        <source>Could not submit: %1</source>
+        <translation>无法交卷：%1</translation>
     </message>
 </context>
 <context>
