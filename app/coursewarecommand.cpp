@@ -3,6 +3,7 @@
 #include "consoleoutput.h"
 #include "courselibrary.h"
 #include "coursepackloader.h"
+#include "bankinterchange.h"
 #include "labverifier.h"
 #include "packarchive.h"
 #include "practiceserver.h"
@@ -14,8 +15,113 @@
 
 #include <cstdio>
 
+// pgcampus courseware import gift|aiken|moodlexml FILE --into PACKDIR [--lang zh_CN|en]
+int CoursewareCommand::importBank(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Import questions into a pack's bank: pgcampus courseware import gift|aiken|moodlexml "
+                                        "FILE --into PACKDIR"));
+    parser.addHelpOption();
+    const QCommandLineOption into(QStringLiteral("into"), tr("The pack that gets the new bank."), QStringLiteral("PACKDIR"));
+    const QCommandLineOption language(QStringLiteral("lang"), tr("The language the file is written in: zh_CN or en (default en)."),
+                                      QStringLiteral("LANGUAGE"), QStringLiteral("en"));
+    parser.addOption(into);
+    parser.addOption(language);
+    const QString usage = tr("pgcampus courseware: usage: pgcampus courseware import gift|aiken|moodlexml FILE --into PACKDIR\n");
+    if (!parser.parse(QStringList{QCoreApplication::applicationFilePath()} + arguments.mid(1))) {
+        writeTo(stderr, QStringLiteral("pgcampus courseware: %1\n").arg(parser.errorText()));
+        return 2;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        writeTo(stdout, parser.helpText());
+        return 0;
+    }
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 3 || !parser.isSet(into)) {
+        writeTo(stderr, usage);
+        return 2;
+    }
+    const QString format = positional.at(1);
+    const QString file = positional.at(2);
+    QList<PackProblem> problems;
+    std::optional<QuestionBank> bank;
+    if (format == u"gift")
+        bank = BankInterchange::importGift(file, parser.value(language), &problems);
+    else if (format == u"aiken")
+        bank = BankInterchange::importAiken(file, parser.value(language), &problems);
+    else if (format == u"moodlexml")
+        bank = BankInterchange::importMoodleXml(file, parser.value(language), &problems);
+    else {
+        writeTo(stderr, usage);
+        return 2;
+    }
+    for (const PackProblem &problem : std::as_const(problems))
+        writeTo(stderr, problem.toText() + u'\n');
+    if (!bank)
+        return 1;
+    QString error;
+    if (!BankInterchange::writeBank(*bank, parser.value(into), &error)) {
+        writeTo(stderr, QStringLiteral("pgcampus courseware: %1\n").arg(error));
+        return 1;
+    }
+    writeTo(stdout, tr("imported %1 questions into the bank \"%2\" of %3; %4 skipped\n")
+                        .arg(bank->questions.size())
+                        .arg(bank->id, parser.value(into))
+                        .arg(problems.size()));
+    return problems.isEmpty() ? 0 : 1;
+}
+
+// pgcampus courseware export moodlexml PACKDIR BANK FILE [--lang zh_CN|en]
+int CoursewareCommand::exportBank(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Export a pack's bank: pgcampus courseware export moodlexml PACKDIR BANK FILE"));
+    parser.addHelpOption();
+    const QCommandLineOption language(QStringLiteral("lang"), tr("The language to export: zh_CN or en (default en)."),
+                                      QStringLiteral("LANGUAGE"), QStringLiteral("en"));
+    parser.addOption(language);
+    if (!parser.parse(QStringList{QCoreApplication::applicationFilePath()} + arguments.mid(1))) {
+        writeTo(stderr, QStringLiteral("pgcampus courseware: %1\n").arg(parser.errorText()));
+        return 2;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        writeTo(stdout, parser.helpText());
+        return 0;
+    }
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 5 || positional.at(1) != u"moodlexml") {
+        writeTo(stderr, tr("pgcampus courseware: usage: pgcampus courseware export moodlexml PACKDIR BANK FILE\n"));
+        return 2;
+    }
+    QList<PackProblem> problems;
+    const std::optional<CoursePack> pack = CoursePackLoader::load(positional.at(2), &problems);
+    for (const PackProblem &problem : std::as_const(problems))
+        writeTo(stderr, QDir(positional.at(2)).filePath(problem.toText()) + u'\n');
+    if (!pack)
+        return 1;
+    for (const QuestionBank &bank : pack->banks) {
+        if (bank.id != positional.at(3))
+            continue;
+        QString error;
+        if (!BankInterchange::exportMoodleXml(bank, parser.value(language), positional.at(4), &error)) {
+            writeTo(stderr, QStringLiteral("pgcampus courseware: %1\n").arg(error));
+            return 1;
+        }
+        writeTo(stdout, tr("exported %1 questions of the bank \"%2\" to %3\n")
+                            .arg(bank.questions.size())
+                            .arg(bank.id, positional.at(4)));
+        return 0;
+    }
+    writeTo(stderr, tr("pgcampus courseware: the pack has no bank \"%1\"\n").arg(positional.at(3)));
+    return 1;
+}
+
 int CoursewareCommand::run(const QStringList &arguments)
 {
+    if (arguments.value(1) == u"import")
+        return importBank(arguments);
+    if (arguments.value(1) == u"export")
+        return exportBank(arguments);
     QCommandLineParser parser;
     parser.setApplicationDescription(tr("Check courseware packs: pgcampus courseware check [--run] PATH..."));
     parser.addHelpOption();

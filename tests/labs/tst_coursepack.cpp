@@ -43,6 +43,7 @@ private Q_SLOTS:
     void brokenPacksNameFileAndLine();
     void checkCommand();
     void zippedPacks();
+    void importAndExportCommands();
     void brokenArchivesAreReportedAndSkipped();
 };
 
@@ -189,6 +190,47 @@ void tst_CoursePack::zippedPacks()
     QCOMPARE(out.exitCode, 0);
     QVERIFY2(QString::fromUtf8(out.out).startsWith(QStringLiteral("checked 1 packs: 1 tracks")), out.out.constData());
     PackArchive::setCacheDirectory(QString());
+}
+
+// pgcampus courseware import / export on the command line.
+void tst_CoursePack::importAndExportCommands()
+{
+    QTemporaryDir work;
+    const QString pack = work.filePath(QStringLiteral("pack"));
+    QVERIFY(QDir().mkpath(pack + QStringLiteral("/lessons/images")) && QDir().mkpath(pack + QStringLiteral("/labs"))
+            && QDir().mkpath(pack + QStringLiteral("/banks")) && QDir().mkpath(pack + QStringLiteral("/exams")));
+    QDirIterator files(Fixtures + QStringLiteral("/good"), QDir::Files, QDirIterator::Subdirectories);
+    while (files.hasNext()) {
+        const QString file = files.next();
+        QVERIFY(QFile::copy(file, pack + u'/' + QDir(Fixtures + QStringLiteral("/good")).relativeFilePath(file)));
+        QFile::setPermissions(pack + u'/' + QDir(Fixtures + QStringLiteral("/good")).relativeFilePath(file),
+                              QFile::ReadOwner | QFile::WriteOwner);
+    }
+    const QString exe = QStringLiteral(PGCAMPUS_EXECUTABLE);
+    ProgramOutput out = runProgram(exe, {QStringLiteral("courseware"), QStringLiteral("import"), QStringLiteral("aiken"),
+                                         QStringLiteral(PGCAMPUS_TEST_DATA "/labs/banks/aiken.txt"), QStringLiteral("--into"), pack});
+    QVERIFY2(out.exitCode == 0 || out.exitCode == 1, out.err.constData());
+    QVERIFY2(QString::fromUtf8(out.out).startsWith(QStringLiteral("imported ")), out.out.constData());
+    QList<PackProblem> problems;
+    const std::optional<CoursePack> loaded = CoursePackLoader::load(pack, &problems);
+    QVERIFY2(loaded, problems.isEmpty() ? "" : qPrintable(problems.first().toText()));
+    QCOMPARE(loaded->banks.size(), 2);
+    QCOMPARE(loaded->banks.last().id, QStringLiteral("aiken"));
+
+    const QString xml = work.filePath(QStringLiteral("basics.xml"));
+    out = runProgram(exe, {QStringLiteral("courseware"), QStringLiteral("export"), QStringLiteral("moodlexml"), pack,
+                           QStringLiteral("basics"), xml});
+    QCOMPARE(out.exitCode, 0);
+    QFile written(xml);
+    QVERIFY(written.open(QIODevice::ReadOnly));
+    QVERIFY(written.readAll().contains("<quiz>"));
+    out = runProgram(exe, {QStringLiteral("courseware"), QStringLiteral("export"), QStringLiteral("moodlexml"), pack,
+                           QStringLiteral("nope"), xml});
+    QCOMPARE(out.exitCode, 1);
+    QVERIFY(QString::fromUtf8(out.err).contains(QStringLiteral("no bank \"nope\"")));
+    out = runProgram(exe, {QStringLiteral("courseware"), QStringLiteral("import"), QStringLiteral("csv"), xml,
+                           QStringLiteral("--into"), pack});
+    QCOMPARE(out.exitCode, 2);
 }
 
 // A damaged or hostile archive is reported by name and skipped; the other packs load.
