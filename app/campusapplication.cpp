@@ -2,6 +2,7 @@
 
 #include "coursebrowser.h"
 #include "coursedocks.h"
+#include "examresultview.h"
 #include "examview.h"
 #include "labpanel.h"
 #include "mainwindow.h"
@@ -85,6 +86,14 @@ bool CampusApplication::start()
     const QString language = QLocale().language() == QLocale::Chinese ? QStringLiteral("zh_CN") : QStringLiteral("en");
     if (view == u"exam")
         return openExamView(learnerId, language);
+    if (view == u"exam-result") {
+        for (const ExamAttemptRecord &attempt : m_store.examAttempts(learnerId)) {
+            if (attempt.submittedAt.isValid() && attempt.mode == u"exam")
+                return openExamResult(attempt, language);
+        }
+        printError(tr("No submitted exam yet."));
+        return false;
+    }
     m_window = std::make_unique<MainWindow>();
     CourseDocks::Setup courses;
     courses.library = &m_library;
@@ -142,6 +151,12 @@ bool CampusApplication::checkView()
         || (view == u"courses" && argument.isEmpty());
     if (known)
         return true;
+    if (view == u"exam-result") {
+        if (argument == u"LAST")
+            return true;
+        printError(tr("The view exam-result takes LAST: the last exam you submitted."));
+        return false;
+    }
     if (view == u"exam") {
         for (const CoursePack &pack : m_library.packs()) {
             for (const ExamBlueprint &b : pack.blueprints) {
@@ -162,7 +177,7 @@ bool CampusApplication::checkView()
                    ? tr("No %1 \"%2\" in the courseware (packs are read from: %3).")
                          .arg(view, argument, CourseLibrary::defaultDirectories(m_options.dataDirectory).join(QStringLiteral(", ")))
                    : tr("Unknown view \"%1\". Available views: workbench, workbench:result, workbench:error, "
-                        "workbench:transaction, courses, lesson:ID, lab:ID, exam:ID.")
+                        "workbench:transaction, courses, lesson:ID, lab:ID, exam:ID, exam-result:LAST.")
                          .arg(m_options.view));
     return false;
 }
@@ -286,11 +301,41 @@ bool CampusApplication::openExamView(qint64 learnerId, const QString &language)
                 m_exam->setAttribute(Qt::WA_DontShowOnScreen, false);
                 QTimer::singleShot(800, this, &CampusApplication::saveScreenshot);
             }
+            connect(m_exam.get(), &ExamView::submitted, this, [this, language](const QString &attemptId) {
+                if (const std::optional<ExamAttemptRecord> done = m_store.examAttempt(attemptId)) {
+                    openExamResult(*done, language);
+                    m_exam->hide();
+                }
+            });
             m_exam->show();
             return true;
         }
     }
     return false;
+}
+
+bool CampusApplication::openExamResult(const ExamAttemptRecord &attempt, const QString &language)
+{
+    const CoursePack *pack = m_library.pack(attempt.packId);
+    const ExamBlueprint *blueprint = nullptr;
+    for (const ExamBlueprint &b : pack ? pack->blueprints : QList<ExamBlueprint>()) {
+        if (b.id == attempt.blueprintId)
+            blueprint = &b;
+    }
+    if (!blueprint) {
+        printError(tr("The exam \"%1\" of that attempt is no longer in the courseware.").arg(attempt.blueprintId));
+        return false;
+    }
+    m_result = std::make_unique<ExamResultView>(*pack, *blueprint, attempt, m_store.examEvents(attempt.attemptId), language);
+    m_result->setWindowTitle(tr("Result: %1").arg(blueprint->title.value(language)));
+    m_result->resize(1200, 800);
+    if (!m_options.screenshotFile.isEmpty()) {
+        m_result->setFilter(ExamResultView::Filter::Wrong);
+        m_result->setAttribute(Qt::WA_DontShowOnScreen, false);
+        QTimer::singleShot(800, this, &CampusApplication::saveScreenshot);
+    }
+    m_result->show();
+    return true;
 }
 
 void CampusApplication::saveScreenshot()
@@ -300,7 +345,10 @@ void CampusApplication::saveScreenshot()
     m_screenshotTaken = true;
     // One more turn of the event loop so the last results are laid out and painted.
     QTimer::singleShot(200, this, [this] {
-        const QPixmap image = m_exam ? m_exam->grab() : m_window->grab();
+        QWidget *shown = m_result ? static_cast<QWidget *>(m_result.get())
+            : m_exam               ? static_cast<QWidget *>(m_exam.get())
+                                   : static_cast<QWidget *>(m_window.get());
+        const QPixmap image = shown->grab();
         if (image.isNull() || !image.save(m_options.screenshotFile, "PNG")) {
             printError(tr("Could not save the screenshot to %1.").arg(m_options.screenshotFile));
             m_exitCode = 1;

@@ -10,6 +10,7 @@
 #include <memory>
 
 class CourseDocks;
+class ExamResultView;
 class ExamView;
 class MainWindow;
 class QWidget;
@@ -44,6 +45,8 @@ private:
     void openCourseView();
     // exam:BLUEPRINT: an attempt of that blueprint in its own window.
     bool openExamView(qint64 learnerId, const QString &language);
+    // exam-result:LAST: the learner's last submitted attempt, reviewed.
+    bool openExamResult(const ExamAttemptRecord &attempt, const QString &language);
 
     Options m_options;
     ProgressStore m_store;
@@ -52,6 +55,7 @@ private:
     CourseLibrary m_library;
     CourseDocks *m_courses = nullptr;
     std::unique_ptr<ExamView> m_exam;
+    std::unique_ptr<ExamResultView> m_result;
     bool m_serverStarted = false;
     bool m_screenshotTaken = false;
     int m_exitCode = 0;

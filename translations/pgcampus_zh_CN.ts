@@ -104,10 +104,6 @@
         <translation>“ANSWER:”之前没有题目</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; names no option</source>
-        <translation>“%1”不对应任何选项</translation>
-    </message>
-    <message>
         <source>not Moodle XML: the document is not a &lt;quiz&gt;</source>
         <translation>不是 Moodle XML：文档根元素不是 &lt;quiz&gt;</translation>
     </message>
@@ -151,6 +147,10 @@
         <source>cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
+    <message>
+        <source>&quot;ANSWER: %1&quot; names no option</source>
+        <translation>“ANSWER: %1”不对应任何选项</translation>
+    </message>
 </context>
 <context>
     <name>CampusApplication</name>
@@ -187,12 +187,28 @@
         <translation>课程内容中没有考试“%1”（课程包读取自：%2）。</translation>
     </message>
     <message>
-        <source>Unknown view &quot;%1&quot;. Available views: workbench, workbench:result, workbench:error, workbench:transaction, courses, lesson:ID, lab:ID, exam:ID.</source>
-        <translation>未知视图“%1”。可用视图：workbench、workbench:result、workbench:error、workbench:transaction、courses、lesson:ID、lab:ID、exam:ID。</translation>
-    </message>
-    <message>
         <source>Exam: %1</source>
         <translation>考试：%1</translation>
+    </message>
+    <message>
+        <source>No submitted exam yet.</source>
+        <translation>还没有交过卷的考试。</translation>
+    </message>
+    <message>
+        <source>The view exam-result takes LAST: the last exam you submitted.</source>
+        <translation>exam-result 视图的参数是 LAST：你最近一次交卷的考试。</translation>
+    </message>
+    <message>
+        <source>Unknown view &quot;%1&quot;. Available views: workbench, workbench:result, workbench:error, workbench:transaction, courses, lesson:ID, lab:ID, exam:ID, exam-result:LAST.</source>
+        <translation>未知视图“%1”。可用视图：workbench、workbench:result、workbench:error、workbench:transaction、courses、lesson:ID、lab:ID、exam:ID、exam-result:LAST。</translation>
+    </message>
+    <message>
+        <source>The exam &quot;%1&quot; of that attempt is no longer in the courseware.</source>
+        <translation>这次作答所属的考试“%1”已不在课程内容中。</translation>
+    </message>
+    <message>
+        <source>Result: %1</source>
+        <translation>成绩：%1</translation>
     </message>
 </context>
 <context>
@@ -812,6 +828,56 @@
         <translation>已检查 %1 个课程包：%2 个学习路径、%3 个模块、%4 节课、%5 个实验、%6 个步骤、%7 道题，语言 %8%9；%10 个课程包有问题
 </translation>
     </message>
+    <message>
+        <source>Import questions into a pack&apos;s bank: pgcampus courseware import gift|aiken|moodlexml FILE --into PACKDIR</source>
+        <translation>把题目导入课程包的题库：pgcampus courseware import gift|aiken|moodlexml FILE --into PACKDIR</translation>
+    </message>
+    <message>
+        <source>The pack that gets the new bank.</source>
+        <translation>接收新题库的课程包。</translation>
+    </message>
+    <message>
+        <source>The language the file is written in: zh_CN or en (default en).</source>
+        <translation>文件所用的语言：zh_CN 或 en（默认 en）。</translation>
+    </message>
+    <message>
+        <source>pgcampus courseware: usage: pgcampus courseware import gift|aiken|moodlexml FILE --into PACKDIR
+</source>
+        <translation>pgcampus courseware：用法：pgcampus courseware import gift|aiken|moodlexml FILE --into PACKDIR
+</translation>
+    </message>
+    <message>
+        <source>imported %1 questions into the bank &quot;%2&quot; of %3; %4 skipped
+</source>
+        <translation>已把 %1 道题导入 %3 的题库“%2”；跳过 %4 道
+</translation>
+    </message>
+    <message>
+        <source>Export a pack&apos;s bank: pgcampus courseware export moodlexml PACKDIR BANK FILE</source>
+        <translation>导出课程包的题库：pgcampus courseware export moodlexml PACKDIR BANK FILE</translation>
+    </message>
+    <message>
+        <source>The language to export: zh_CN or en (default en).</source>
+        <translation>要导出的语言：zh_CN 或 en（默认 en）。</translation>
+    </message>
+    <message>
+        <source>pgcampus courseware: usage: pgcampus courseware export moodlexml PACKDIR BANK FILE
+</source>
+        <translation>pgcampus courseware：用法：pgcampus courseware export moodlexml PACKDIR BANK FILE
+</translation>
+    </message>
+    <message>
+        <source>exported %1 questions of the bank &quot;%2&quot; to %3
+</source>
+        <translation>已把题库“%2”的 %1 道题导出到 %3
+</translation>
+    </message>
+    <message>
+        <source>pgcampus courseware: the pack has no bank &quot;%1&quot;
+</source>
+        <translation>pgcampus courseware：课程包中没有题库“%1”
+</translation>
+    </message>
 </context>
 <context>
     <name>DisposableCluster</name>
@@ -876,6 +942,97 @@
     <message>
         <source>No questions in %1.</source>
         <translation>%1 中没有题目。</translation>
+    </message>
+</context>
+<context>
+    <name>ExamResultView</name>
+    <message>
+        <source>All questions</source>
+        <translation>全部题目</translation>
+    </message>
+    <message>
+        <source>Only the wrong ones</source>
+        <translation>只看做错的</translation>
+    </message>
+    <message>
+        <source>Only the flagged ones</source>
+        <translation>只看标记的</translation>
+    </message>
+    <message>
+        <source>By domain (the dashed line is the pass mark):</source>
+        <translation>各领域得分（虚线是及格线）：</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>回顾</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>Not passed</source>
+        <translation>未通过</translation>
+    </message>
+    <message>
+        <source>%1 %: %2 (pass mark %3 %), %4 of %5 points</source>
+        <translation>%1%：%2（及格线 %3%），得分 %4 / %5</translation>
+    </message>
+    <message>
+        <source>Submitted when the time ran out.</source>
+        <translation>时间到时自动交卷。</translation>
+    </message>
+    <message>
+        <source>Nothing to review here.</source>
+        <translation>这里没有要回顾的题目。</translation>
+    </message>
+    <message>
+        <source>**Question %1** · %2</source>
+        <translation>**第 %1 题** · %2</translation>
+    </message>
+    <message>
+        <source>right</source>
+        <translation>正确</translation>
+    </message>
+    <message>
+        <source>wrong</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Your answer:</source>
+        <translation>你的答案：</translation>
+    </message>
+    <message>
+        <source>Right answer:</source>
+        <translation>正确答案：</translation>
+    </message>
+    <message>
+        <source>Read more: [%1](%1)</source>
+        <translation>延伸阅读：[%1](%1)</translation>
+    </message>
+    <message>
+        <source>(not answered)</source>
+        <translation>（未作答）</translation>
+    </message>
+    <message>
+        <source>true</source>
+        <translation>正确</translation>
+    </message>
+    <message>
+        <source>false</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> 或 </translation>
+    </message>
+    <message>
+        <source>%1 (± %2)</source>
+        <translation>%1（± %2）</translation>
     </message>
 </context>
 <context>

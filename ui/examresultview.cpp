@@ -1,0 +1,284 @@
+#include "examresultview.h"
+
+#include "markdowntext.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QPainter>
+#include <QSignalBlocker>
+#include <QSplitter>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+
+namespace {
+constexpr int BarHeight = 22;
+constexpr int LabelWidth = 200;
+} // namespace
+
+DomainChart::DomainChart(QWidget *parent)
+    : QWidget(parent)
+{
+    setMinimumHeight(BarHeight * 2);
+}
+
+void DomainChart::setBars(const QList<Bar> &bars, int passPercent)
+{
+    m_bars = bars;
+    m_pass = passPercent;
+    updateGeometry();
+    update();
+}
+
+QSize DomainChart::sizeHint() const
+{
+    return {LabelWidth + 300, int(m_bars.size()) * (BarHeight + 6) + 24};
+}
+
+void DomainChart::paintEvent(QPaintEvent *)
+{
+    QPainter p(this);
+    p.setRenderHint(QPainter::Antialiasing);
+    const QPalette pal = palette();
+    const int chartWidth = std::max(60, width() - LabelWidth - 70);
+    for (qsizetype i = 0; i < m_bars.size(); ++i) {
+        const Bar &bar = m_bars.at(i);
+        const int y = int(i) * (BarHeight + 6) + 4;
+        p.setPen(pal.color(QPalette::WindowText));
+        p.drawText(QRect(0, y, LabelWidth - 8, BarHeight), Qt::AlignRight | Qt::AlignVCenter,
+                   p.fontMetrics().elidedText(bar.label, Qt::ElideRight, LabelWidth - 8));
+        const QRect track(LabelWidth, y, chartWidth, BarHeight);
+        p.fillRect(track, pal.color(QPalette::AlternateBase));
+        const QColor tone = bar.percent + 1e-9 >= m_pass ? QColor(0x2e, 0x7d, 0x32) : QColor(0xc6, 0x28, 0x28);
+        p.fillRect(QRect(LabelWidth, y, int(chartWidth * std::clamp(bar.percent, 0.0, 100.0) / 100.0), BarHeight), tone);
+        p.drawText(QRect(LabelWidth + chartWidth + 6, y, 64, BarHeight), Qt::AlignLeft | Qt::AlignVCenter,
+                   QStringLiteral("%1 %").arg(qRound(bar.percent)));
+    }
+    // The pass mark across all bars.
+    const int x = LabelWidth + chartWidth * m_pass / 100;
+    p.setPen(QPen(pal.color(QPalette::WindowText), 1, Qt::DashLine));
+    p.drawLine(x, 0, x, int(m_bars.size()) * (BarHeight + 6) + 4);
+}
+
+ExamResultView::ExamResultView(const CoursePack &pack, const ExamBlueprint &blueprint, const ExamAttemptRecord &attempt,
+                               const QList<ExamEventRecord> &events, const QString &language, QWidget *parent)
+    : QWidget(parent)
+    , m_pack(pack)
+    , m_attempt(attempt)
+    , m_drawn(ExamSession::questionsFromJson(attempt.questionsJson))
+    , m_answers(m_drawn.size())
+    , m_language(language)
+    , m_score(ExamScore::of(pack, attempt, events, blueprint.passPercent))
+    , m_passPercent(blueprint.passPercent)
+    , m_summary(new QLabel(this))
+    , m_chart(new DomainChart(this))
+    , m_filter(new QComboBox(this))
+    , m_list(new QListWidget(this))
+    , m_review(new QTextBrowser(this))
+{
+    for (const ExamEventRecord &e : events) {
+        if (e.position < 0 || e.position >= m_answers.size())
+            continue;
+        if (e.kind == u"answer")
+            m_answers[e.position] = CandidateAnswer::fromJson(e.answerJson);
+        else if (e.kind == u"flag")
+            m_flagged.insert(e.position);
+        else if (e.kind == u"unflag")
+            m_flagged.remove(e.position);
+    }
+    QFont big = m_summary->font();
+    big.setPointSizeF(big.pointSizeF() * 1.4);
+    big.setBold(true);
+    m_summary->setFont(big);
+    m_summary->setText(summaryText());
+    m_summary->setStyleSheet(m_score.passed ? QStringLiteral("QLabel { color: #2e7d32; }") : QStringLiteral("QLabel { color: #c62828; }"));
+
+    QList<DomainChart::Bar> bars;
+    for (const QuestionBank &bank : pack.banks) {
+        for (const QuestionDomain &domain : bank.domains) {
+            if (m_score.byDomain.contains(domain.id))
+                bars.append({text(domain.title), m_score.byDomain.value(domain.id).percent(),
+                             m_score.byDomain.value(domain.id).questions});
+        }
+    }
+    m_chart->setBars(bars, m_passPercent);
+
+    m_filter->addItem(tr("All questions"), int(Filter::All));
+    m_filter->addItem(tr("Only the wrong ones"), int(Filter::Wrong));
+    m_filter->addItem(tr("Only the flagged ones"), int(Filter::Flagged));
+    connect(m_filter, &QComboBox::currentIndexChanged, this, [this] { setFilter(Filter(m_filter->currentData().toInt())); });
+    connect(m_list, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (row >= 0)
+            showReview(m_list->item(row)->data(Qt::UserRole).toInt());
+    });
+    m_review->setOpenExternalLinks(true);
+
+    auto *title = new QLabel(QStringLiteral("<b>%1</b>").arg(text(blueprint.title).toHtmlEscaped()), this);
+    auto *left = new QWidget(this);
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    leftLayout->addWidget(m_filter);
+    leftLayout->addWidget(m_list);
+    auto *splitter = new QSplitter(this);
+    splitter->addWidget(left);
+    splitter->addWidget(m_review);
+    splitter->setStretchFactor(1, 2);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(title);
+    layout->addWidget(m_summary);
+    layout->addWidget(new QLabel(tr("By domain (the dashed line is the pass mark):"), this));
+    layout->addWidget(m_chart);
+    layout->addWidget(new QLabel(tr("Review"), this));
+    layout->addWidget(splitter, 1);
+    setFilter(Filter::All);
+}
+
+QString ExamResultView::text(const LocalizedText &localized) const
+{
+    const QString own = localized.value(m_language);
+    return own.isEmpty() ? localized.value(QStringLiteral("en")) : own;
+}
+
+QString ExamResultView::summaryText() const
+{
+    const QString verdict = m_score.passed ? tr("Passed") : tr("Not passed");
+    QString summary = tr("%1 %: %2 (pass mark %3 %), %4 of %5 points")
+                          .arg(QString::number(m_score.percent(), 'f', 1), verdict)
+                          .arg(m_passPercent)
+                          .arg(QString::number(m_score.points, 'f', 1))
+                          .arg(m_score.questions);
+    if (m_attempt.submittedBy == u"timeout")
+        summary += u'\n' + tr("Submitted when the time ran out.");
+    return summary;
+}
+
+QList<int> ExamResultView::listed() const
+{
+    QList<int> positions;
+    for (int i = 0; i < m_list->count(); ++i)
+        positions << m_list->item(i)->data(Qt::UserRole).toInt();
+    return positions;
+}
+
+void ExamResultView::setFilter(Filter filter)
+{
+    {
+        const QSignalBlocker quiet(m_filter);
+        m_filter->setCurrentIndex(m_filter->findData(int(filter)));
+    }
+    m_list->clear();
+    for (int i = 0; i < m_drawn.size(); ++i) {
+        const Question *q = ExamDraw::find(m_pack, m_drawn.at(i));
+        if (!q)
+            continue;
+        const bool right = m_score.perQuestion.value(i).correct;
+        if ((filter == Filter::Wrong && right) || (filter == Filter::Flagged && !m_flagged.contains(i)))
+            continue;
+        QString first = MarkdownText::joinCjkLineBreaks(text(q->stem)).section(u'\n', 0, 0);
+        first.remove(u'`').remove(QStringLiteral("**"));
+        auto *item = new QListWidgetItem(QStringLiteral("%1  %2. %3")
+                                             .arg(right ? QStringLiteral("✓") : QStringLiteral("✗"))
+                                             .arg(i + 1)
+                                             .arg(first),
+                                         m_list);
+        item->setData(Qt::UserRole, i);
+        item->setForeground(right ? QColor(0x2e, 0x7d, 0x32) : QColor(0xc6, 0x28, 0x28));
+    }
+    if (m_list->count() > 0)
+        m_list->setCurrentRow(0);
+    else
+        m_review->setMarkdown(tr("Nothing to review here."));
+}
+
+void ExamResultView::showReview(int position)
+{
+    const Question *q = ExamDraw::find(m_pack, m_drawn.value(position));
+    if (!q)
+        return;
+    const QuestionScore s = m_score.perQuestion.value(position);
+    QString md = tr("**Question %1** · %2").arg(position + 1).arg(s.correct ? tr("right") : tr("wrong"));
+    md += QStringLiteral("\n\n") + MarkdownText::joinCjkLineBreaks(text(q->stem));
+    md += QStringLiteral("\n\n**") + tr("Your answer:") + QStringLiteral("** ")
+        + describeAnswer(*q, m_answers.value(position), m_language);
+    md += QStringLiteral("\n\n**") + tr("Right answer:") + QStringLiteral("** ") + describeRight(*q, m_language);
+    md += QStringLiteral("\n\n") + MarkdownText::joinCjkLineBreaks(text(q->explanation));
+    if (!q->reference.isEmpty())
+        md += QStringLiteral("\n\n") + tr("Read more: [%1](%1)").arg(q->reference);
+    m_review->setMarkdown(md);
+}
+
+QString ExamResultView::reviewText() const
+{
+    return m_review->toPlainText();
+}
+
+QString ExamResultView::describeAnswer(const Question &q, const CandidateAnswer &a, const QString &language)
+{
+    const auto t = [&](const LocalizedText &l) {
+        const QString own = l.value(language);
+        return own.isEmpty() ? l.value(QStringLiteral("en")) : own;
+    };
+    if (a.isEmpty())
+        return tr("(not answered)");
+    QStringList parts;
+    switch (q.type) {
+    case Question::Type::Single:
+    case Question::Type::Multiple:
+        for (int c : a.chosen)
+            parts << t(q.options.value(c).text);
+        return parts.join(QStringLiteral("; "));
+    case Question::Type::TrueFalse:
+        return a.truth && *a.truth ? tr("true") : tr("false");
+    case Question::Type::Ordering:
+        for (int i : a.order)
+            parts << t(q.items.value(i));
+        return parts.join(QStringLiteral(" → "));
+    case Question::Type::Matching:
+        for (int left = 0; left < a.matches.size(); ++left)
+            parts << t(q.pairs.value(left).left) + QStringLiteral(" → ")
+                    + (a.matches.at(left) >= 0 ? t(q.pairs.value(a.matches.at(left)).right) : tr("(none)"));
+        return parts.join(QStringLiteral("; "));
+    case Question::Type::Sql:
+        return QStringLiteral("\n\n```sql\n%1\n```\n").arg(a.text.trimmed());
+    default:
+        return QStringLiteral("`%1`").arg(a.text);
+    }
+}
+
+QString ExamResultView::describeRight(const Question &q, const QString &language)
+{
+    const auto t = [&](const LocalizedText &l) {
+        const QString own = l.value(language);
+        return own.isEmpty() ? l.value(QStringLiteral("en")) : own;
+    };
+    QStringList parts;
+    switch (q.type) {
+    case Question::Type::Single:
+    case Question::Type::Multiple:
+        for (const QuestionOption &o : q.options) {
+            if (o.correct)
+                parts << t(o.text);
+        }
+        return parts.join(QStringLiteral("; "));
+    case Question::Type::TrueFalse:
+        return q.truth ? tr("true") : tr("false");
+    case Question::Type::FillIn:
+        for (const QString &accepted : q.accepted)
+            parts << QStringLiteral("`%1`").arg(accepted);
+        return parts.isEmpty() ? QStringLiteral("`%1`").arg(q.regex) : parts.join(tr(" or "));
+    case Question::Type::Numerical:
+        return q.tolerance > 0 ? tr("%1 (± %2)").arg(q.value).arg(q.tolerance) : QString::number(q.value);
+    case Question::Type::Ordering:
+        for (const LocalizedText &item : q.items)
+            parts << t(item);
+        return parts.join(QStringLiteral(" → "));
+    case Question::Type::Matching:
+        for (const QuestionPair &p : q.pairs)
+            parts << t(p.left) + QStringLiteral(" → ") + t(p.right);
+        return parts.join(QStringLiteral("; "));
+    case Question::Type::Sql:
+        return QStringLiteral("\n\n```sql\n%1\n```\n").arg(q.task.steps.value(0).solution.trimmed());
+    }
+    return {};
+}

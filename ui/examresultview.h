@@ -1,0 +1,78 @@
+#pragma once
+
+#include "examsession.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QListWidget;
+class QTextBrowser;
+
+// A bar per domain: its score in percent, the pass mark as a line across.
+class DomainChart : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit DomainChart(QWidget *parent = nullptr);
+    struct Bar
+    {
+        QString label;
+        double percent = 0;
+        int questions = 0;
+    };
+    void setBars(const QList<Bar> &bars, int passPercent);
+    QList<Bar> bars() const { return m_bars; }
+    QSize sizeHint() const override;
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+
+private:
+    QList<Bar> m_bars;
+    int m_pass = 0;
+};
+
+// A submitted attempt: the score against the pass mark, a chart of the domains, and the
+// review of every question (all, only the wrong ones, only the flagged ones) with the
+// candidate's answer, the right one and the explanation. Everything comes from the store.
+class ExamResultView : public QWidget
+{
+    Q_OBJECT
+public:
+    enum class Filter { All, Wrong, Flagged };
+
+    ExamResultView(const CoursePack &pack, const ExamBlueprint &blueprint, const ExamAttemptRecord &attempt,
+                   const QList<ExamEventRecord> &events, const QString &language, QWidget *parent = nullptr);
+
+    const ExamScore &score() const { return m_score; }
+    QString summaryText() const;
+    DomainChart *chart() const { return m_chart; }
+    void setFilter(Filter filter);
+    // The questions the review lists now, as positions in the attempt.
+    QList<int> listed() const;
+    void showReview(int position);
+    QString reviewText() const;
+
+    // A question's answer in words: what the candidate gave, and what is right.
+    static QString describeAnswer(const Question &question, const CandidateAnswer &answer, const QString &language);
+    static QString describeRight(const Question &question, const QString &language);
+
+private:
+    QString text(const LocalizedText &localized) const;
+
+    const CoursePack &m_pack;
+    ExamAttemptRecord m_attempt;
+    QList<DrawnQuestion> m_drawn;
+    QList<CandidateAnswer> m_answers;
+    QSet<int> m_flagged;
+    QString m_language;
+    ExamScore m_score;
+    int m_passPercent;
+
+    QLabel *m_summary;
+    DomainChart *m_chart;
+    QComboBox *m_filter;
+    QListWidget *m_list;
+    QTextBrowser *m_review;
+};
