@@ -11,6 +11,13 @@
 // Text in the languages PG Campus ships: "zh_CN" and "en".
 using LocalizedText = QMap<QString, QString>;
 
+// The text in a language, or the English one when that language has none.
+inline QString inLanguage(const LocalizedText &text, const QString &language)
+{
+    const QString own = text.value(language);
+    return own.isEmpty() ? text.value(QStringLiteral("en")) : own;
+}
+
 // One check of a lab step; its kind decides which fields matter.
 struct LabCheck
 {

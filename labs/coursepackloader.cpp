@@ -150,6 +150,20 @@ int serverVersion(PackReader &reader, const YAML::Node &map)
     return value < 100 ? value * 10000 : value;
 }
 
+// An item's own file (labs/ID.yaml, banks/ID.yaml, exams/ID.yaml): parsed, its id read
+// and checked against the id the pack gives it.
+std::optional<YAML::Node> readItemFile(PackReader &reader, const QString &file, const QString &expectedId, QString *id,
+                                       const char *mismatch)
+{
+    std::optional<YAML::Node> root = reader.parse(file);
+    if (!root)
+        return std::nullopt;
+    *id = reader.id(*root, "id", *root);
+    if (!id->isEmpty() && *id != expectedId)
+        reader.report(lineOf((*root)["id"]), CoursePackLoader::tr(mismatch).arg(*id, expectedId));
+    return root;
+}
+
 // A step's checks, each validated by the grader of its kind, as FILE:LINE problems.
 QList<LabCheck> readChecks(PackReader &reader, const YAML::Node &checks, const Lab &lab, const QString &file)
 {
@@ -190,16 +204,13 @@ QList<LabCheck> readChecks(PackReader &reader, const YAML::Node &checks, const L
 
 std::optional<Lab> readLab(PackReader &reader, const QString &id, int packMinServerVersion)
 {
-    const QString file = QStringLiteral("labs/%1.yaml").arg(id);
-    const std::optional<YAML::Node> root = reader.parse(file);
+    Lab lab;
+    lab.file = QStringLiteral("labs/%1.yaml").arg(id);
+    const QString file = lab.file;
+    const std::optional<YAML::Node> root =
+        readItemFile(reader, file, id, &lab.id, QT_TRANSLATE_NOOP("CoursePackLoader", "the lab's id is \"%1\", but the pack calls it \"%2\""));
     if (!root)
         return std::nullopt;
-    Lab lab;
-    lab.file = file;
-    lab.id = reader.id(*root, "id", *root);
-    if (!lab.id.isEmpty() && lab.id != id)
-        reader.report(lineOf((*root)["id"]), CoursePackLoader::tr("the lab's id is \"%1\", but the pack calls it \"%2\"")
-                                                 .arg(lab.id, id));
     lab.objectives = reader.localized(*root, "objectives", *root);
     lab.minServerVersion = std::max(packMinServerVersion, serverVersion(reader, *root));
     lab.setup = reader.text(*root, "setup", *root, false);
@@ -278,15 +289,13 @@ LocalizedText localizedOrPlain(PackReader &reader, const YAML::Node &node, const
 
 std::optional<QuestionBank> readBank(PackReader &reader, const QString &id, QSet<QString> *questionIds)
 {
-    const QString file = QStringLiteral("banks/%1.yaml").arg(id);
-    const std::optional<YAML::Node> root = reader.parse(file);
+    QuestionBank bank;
+    bank.file = QStringLiteral("banks/%1.yaml").arg(id);
+    const QString file = bank.file;
+    const std::optional<YAML::Node> root =
+        readItemFile(reader, file, id, &bank.id, QT_TRANSLATE_NOOP("CoursePackLoader", "the bank's id is \"%1\", but the pack calls it \"%2\""));
     if (!root)
         return std::nullopt;
-    QuestionBank bank;
-    bank.file = file;
-    bank.id = reader.id(*root, "id", *root);
-    if (!bank.id.isEmpty() && bank.id != id)
-        reader.report(lineOf((*root)["id"]), CoursePackLoader::tr("the bank's id is \"%1\", but the pack calls it \"%2\"").arg(bank.id, id));
     bank.title = reader.localized(*root, "title", *root);
     QSet<QString> domains;
     for (const YAML::Node &d : (*root)["domains"]) {
@@ -431,15 +440,12 @@ std::optional<QuestionBank> readBank(PackReader &reader, const QString &id, QSet
 
 std::optional<ExamBlueprint> readBlueprint(PackReader &reader, const QString &id, const CoursePack &pack)
 {
-    const QString file = QStringLiteral("exams/%1.yaml").arg(id);
-    const std::optional<YAML::Node> root = reader.parse(file);
+    ExamBlueprint b;
+    b.file = QStringLiteral("exams/%1.yaml").arg(id);
+    const std::optional<YAML::Node> root =
+        readItemFile(reader, b.file, id, &b.id, QT_TRANSLATE_NOOP("CoursePackLoader", "the exam's id is \"%1\", but the pack calls it \"%2\""));
     if (!root)
         return std::nullopt;
-    ExamBlueprint b;
-    b.file = file;
-    b.id = reader.id(*root, "id", *root);
-    if (!b.id.isEmpty() && b.id != id)
-        reader.report(lineOf((*root)["id"]), CoursePackLoader::tr("the exam's id is \"%1\", but the pack calls it \"%2\"").arg(b.id, id));
     b.title = reader.localized(*root, "title", *root);
     b.description = reader.localized(*root, "description", *root);
     const auto positive = [&](const char *key, bool required) {

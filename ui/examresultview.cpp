@@ -136,8 +136,7 @@ ExamResultView::ExamResultView(const CoursePack &pack, const ExamBlueprint &blue
 
 QString ExamResultView::text(const LocalizedText &localized) const
 {
-    const QString own = localized.value(m_language);
-    return own.isEmpty() ? localized.value(QStringLiteral("en")) : own;
+    return inLanguage(localized, m_language);
 }
 
 QString ExamResultView::summaryText() const
@@ -215,10 +214,7 @@ QString ExamResultView::reviewText() const
 
 QString ExamResultView::describeAnswer(const Question &q, const CandidateAnswer &a, const QString &language)
 {
-    const auto t = [&](const LocalizedText &l) {
-        const QString own = l.value(language);
-        return own.isEmpty() ? l.value(QStringLiteral("en")) : own;
-    };
+    const auto t = [&](const LocalizedText &l) { return inLanguage(l, language); };
     if (a.isEmpty())
         return tr("(not answered)");
     QStringList parts;
@@ -248,10 +244,7 @@ QString ExamResultView::describeAnswer(const Question &q, const CandidateAnswer 
 
 QString ExamResultView::describeRight(const Question &q, const QString &language)
 {
-    const auto t = [&](const LocalizedText &l) {
-        const QString own = l.value(language);
-        return own.isEmpty() ? l.value(QStringLiteral("en")) : own;
-    };
+    const auto t = [&](const LocalizedText &l) { return inLanguage(l, language); };
     QStringList parts;
     switch (q.type) {
     case Question::Type::Single:

@@ -184,8 +184,7 @@ ExamView::~ExamView() = default;
 
 QString ExamView::text(const LocalizedText &localized) const
 {
-    const QString own = localized.value(m_language);
-    return own.isEmpty() ? localized.value(QStringLiteral("en")) : own;
+    return inLanguage(localized, m_language);
 }
 
 void ExamView::buildNavigator()

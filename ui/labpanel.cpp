@@ -145,8 +145,7 @@ void LabPanel::waitForWorkers()
 
 QString LabPanel::text(const LocalizedText &localized) const
 {
-    const QString own = localized.value(m_context.language);
-    return MarkdownText::joinCjkLineBreaks(own.isEmpty() ? localized.value(QStringLiteral("en")) : own);
+    return MarkdownText::joinCjkLineBreaks(inLanguage(localized, m_context.language));
 }
 
 void LabPanel::openLab(const Context &context)
