@@ -1,6 +1,7 @@
 #include "campusapplication.h"
 
 #include "coursebrowser.h"
+#include "consoleoutput.h"
 #include "coursedocks.h"
 #include "examresultview.h"
 #include "examview.h"
@@ -86,6 +87,12 @@ bool CampusApplication::start()
     const QString language = QLocale().language() == QLocale::Chinese ? QStringLiteral("zh_CN") : QStringLiteral("en");
     if (view == u"exam")
         return openExamView(learnerId, language);
+    if (view == u"exam-resume") {
+        if (resumeOpenExam(learnerId, language, false))
+            return true;
+        printError(tr("No exam is open."));
+        return false;
+    }
     if (view == u"exam-result") {
         for (const ExamAttemptRecord &attempt : m_store.examAttempts(learnerId)) {
             if (attempt.submittedAt.isValid() && attempt.mode == u"exam")
@@ -113,8 +120,10 @@ bool CampusApplication::start()
     }
     connect(m_window->currentTab()->session(), &QuerySession::opened, m_window.get(),
             [this] { m_window->currentTab()->editor()->setFocus(); });
-    if (m_options.screenshotFile.isEmpty())
+    if (m_options.screenshotFile.isEmpty()) {
         m_window->show();
+        resumeOpenExam(learnerId, language, true);
+    }
     else
         takeScreenshotWhenReady(ownScript);
     startPracticeServer();
@@ -150,6 +159,8 @@ bool CampusApplication::checkView()
     const bool known = (view == u"workbench" && (argument.isEmpty() || WorkbenchSamples.contains(argument)))
         || (view == u"courses" && argument.isEmpty());
     if (known)
+        return true;
+    if (view == u"exam-resume" && argument.isEmpty())
         return true;
     if (view == u"exam-result") {
         if (argument == u"LAST")
@@ -270,8 +281,11 @@ bool CampusApplication::openExamView(qint64 learnerId, const QString &language)
                 continue;
             QString error;
             const QDateTime now = QDateTime::currentDateTimeUtc();
-            std::optional<ExamSession> session =
-                ExamSession::start(m_store, pack, blueprint, learnerId, quint64(now.toMSecsSinceEpoch()), now, &error);
+            // PGCAMPUS_EXAM_SEED draws a chosen exam again (a trainer's class, a test).
+            bool seeded = false;
+            const quint64 chosen = qEnvironmentVariable("PGCAMPUS_EXAM_SEED").toULongLong(&seeded);
+            const quint64 seed = seeded ? chosen : quint64(now.toMSecsSinceEpoch());
+            std::optional<ExamSession> session = ExamSession::start(m_store, pack, blueprint, learnerId, seed, now, &error);
             if (!session) {
                 printError(error);
                 return false;
@@ -293,25 +307,75 @@ bool CampusApplication::openExamView(qint64 learnerId, const QString &language)
                 if (session->count() > 4)
                     session->setFlagged(4, true, now);
             }
-            m_exam = std::make_unique<ExamView>(std::move(*session), blueprint.title, language);
-            m_exam->setWindowTitle(tr("Exam: %1").arg(blueprint.title.value(language)));
-            m_exam->resize(1200, 800);
-            if (screenshot) {
+            showExam(std::move(*session), blueprint, language);
+            if (screenshot)
                 m_exam->showQuestion(2);
-                m_exam->setAttribute(Qt::WA_DontShowOnScreen, false);
-                QTimer::singleShot(800, this, &CampusApplication::saveScreenshot);
-            }
-            connect(m_exam.get(), &ExamView::submitted, this, [this, language](const QString &attemptId) {
-                if (const std::optional<ExamAttemptRecord> done = m_store.examAttempt(attemptId)) {
-                    openExamResult(*done, language);
-                    m_exam->hide();
-                }
-            });
-            m_exam->show();
             return true;
         }
     }
     return false;
+}
+
+void CampusApplication::showExam(ExamSession session, const ExamBlueprint &blueprint, const QString &language)
+{
+    m_exam = std::make_unique<ExamView>(std::move(session), blueprint.title, language);
+    m_exam->setWindowTitle(tr("Exam: %1").arg(blueprint.title.value(language)));
+    m_exam->resize(1200, 800);
+    if (!m_options.screenshotFile.isEmpty()) {
+        m_exam->setAttribute(Qt::WA_DontShowOnScreen, false);
+        QTimer::singleShot(800, this, &CampusApplication::saveScreenshot);
+    }
+    connect(m_exam.get(), &ExamView::submitted, this, [this, language](const QString &attemptId) {
+        if (const std::optional<ExamAttemptRecord> done = m_store.examAttempt(attemptId)) {
+            openExamResult(*done, language);
+            m_exam->hide();
+        }
+    });
+    m_exam->show();
+}
+
+bool CampusApplication::resumeOpenExam(qint64 learnerId, const QString &language, bool ask)
+{
+    const std::optional<ExamAttemptRecord> open = m_store.isOpen() ? m_store.openExamAttempt(learnerId) : std::nullopt;
+    if (!open)
+        return false;
+    const CoursePack *pack = m_library.pack(open->packId);
+    const ExamBlueprint *blueprint = nullptr;
+    for (const ExamBlueprint &b : pack ? pack->blueprints : QList<ExamBlueprint>()) {
+        if (b.id == open->blueprintId)
+            blueprint = &b;
+    }
+    QString error;
+    std::optional<ExamSession> session = blueprint ? ExamSession::resume(m_store, *pack, open->attemptId, &error) : std::nullopt;
+    if (!session) {
+        printError(error.isEmpty() ? tr("The open exam \"%1\" is no longer in the courseware.").arg(open->blueprintId) : error);
+        return false;
+    }
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const int answered = session->count() - session->unansweredCount();
+    if (session->timeIsUp(now)) {
+        // The time ran out while the app was away: the answers given are what counts.
+        session->submit(now);
+        writeTo(stdout, QStringLiteral("submitted attempt %1: the time ran out; %2 answered, %3 flagged\n")
+                            .arg(open->attemptId).arg(answered).arg(session->flaggedCount()));
+        return openExamResult(*m_store.examAttempt(open->attemptId), language);
+    }
+    const int left = session->remainingSeconds(now);
+    writeTo(stdout, QStringLiteral("resumed attempt %1: %2 answered, %3 flagged, %4 s left\n")
+                        .arg(open->attemptId).arg(answered).arg(session->flaggedCount()).arg(left));
+    if (ask
+        && QMessageBox::question(m_window.get(), tr("Resume the exam"),
+                                 tr("Your exam \"%1\" is still open: %2 of %3 questions answered, %4 left. Resume it now?")
+                                     .arg(blueprint->title.value(language))
+                                     .arg(answered)
+                                     .arg(session->count())
+                                     .arg(left < 0 ? tr("no time limit")
+                                                   : tr("%1 min %2 s").arg(left / 60).arg(left % 60)),
+                                 QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes)
+               != QMessageBox::Yes)
+        return true; // it stays open: the clock runs, and it is offered again next time
+    showExam(std::move(*session), *blueprint, language);
+    return true;
 }
 
 bool CampusApplication::openExamResult(const ExamAttemptRecord &attempt, const QString &language)

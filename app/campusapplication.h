@@ -11,6 +11,7 @@
 
 class CourseDocks;
 class ExamResultView;
+class ExamSession;
 class ExamView;
 class MainWindow;
 class QWidget;
@@ -45,6 +46,11 @@ private:
     void openCourseView();
     // exam:BLUEPRINT: an attempt of that blueprint in its own window.
     bool openExamView(qint64 learnerId, const QString &language);
+    // The learner's exam left open by a crash or a closed window: resumed with its answers
+    // and the time the wall clock leaves (submitted if none is left). ask: offer it first.
+    // Prints what it found on stdout ("resumed attempt ID: …"). False when there is none.
+    bool resumeOpenExam(qint64 learnerId, const QString &language, bool ask);
+    void showExam(ExamSession session, const ExamBlueprint &blueprint, const QString &language);
     // exam-result:LAST: the learner's last submitted attempt, reviewed.
     bool openExamResult(const ExamAttemptRecord &attempt, const QString &language);
 

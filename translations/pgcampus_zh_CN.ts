@@ -210,6 +210,30 @@
         <source>Result: %1</source>
         <translation>成绩：%1</translation>
     </message>
+    <message>
+        <source>No exam is open.</source>
+        <translation>没有未交卷的考试。</translation>
+    </message>
+    <message>
+        <source>The open exam &quot;%1&quot; is no longer in the courseware.</source>
+        <translation>未交卷的考试“%1”已不在课程内容中。</translation>
+    </message>
+    <message>
+        <source>Resume the exam</source>
+        <translation>继续考试</translation>
+    </message>
+    <message>
+        <source>Your exam &quot;%1&quot; is still open: %2 of %3 questions answered, %4 left. Resume it now?</source>
+        <translation>你的考试“%1”还没有交卷：共 %3 题，已答 %2 题，剩余 %4。现在继续吗？</translation>
+    </message>
+    <message>
+        <source>no time limit</source>
+        <translation>不限时</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 分 %2 秒</translation>
+    </message>
 </context>
 <context>
     <name>CheckGrader</name>

@@ -166,6 +166,15 @@ ExamView::ExamView(ExamSession session, const LocalizedText &title, const QStrin
     shortcut(QKeySequence(Qt::ALT | Qt::Key_Right), [this] { showQuestion(m_position + 1); });
     shortcut(QKeySequence(Qt::ALT | Qt::Key_F), [this] { toggleFlag(); });
     shortcut(QKeySequence(Qt::ALT | Qt::Key_U), [this] { toggleUnsure(); });
+    // 1–9 pick the choice shown in that place (a typed answer keeps its digits: the text
+    // field takes them first).
+    for (int n = 1; n <= 9; ++n)
+        shortcut(QKeySequence(Qt::Key_0 + n), [this, n] {
+            if (m_answers->currentIndex() != ChoicePage)
+                return;
+            if (QAbstractButton *b = choiceButton(n - 1))
+                b->click();
+        });
     connect(m_timer, &QTimer::timeout, this, &ExamView::tick);
     m_timer->start(1000);
     m_retry->setInterval(2000);

@@ -21,7 +21,8 @@ class SqlEditor;
 
 // A timed exam as the candidate sits it: the countdown (warnings at 10 and 1 minutes),
 // a navigator of every question (answered, unanswered, flagged, current), one question at
-// a time with Previous/Next (Alt+Left, Alt+Right), Flag (Alt+F) and Not sure (Alt+U), no
+// a time with Previous/Next (Alt+Left, Alt+Right), Flag (Alt+F), Not sure (Alt+U) and the
+// keys 1–9 for the choices, no
 // feedback until the end, a confirmation that counts unanswered and flagged questions
 // before submitting, and the submission itself when time runs out. Every answer is saved
 // as it changes; one that cannot be saved (a full disk) is said so and kept pending until

@@ -1,3 +1,5 @@
+#include "coursepackloader.h"
+#include "examdraw.h"
 #include "progressstore.h"
 #include "throwawayserver.h"
 
@@ -16,6 +18,7 @@ private Q_SLOTS:
     void initTestCase();
     void cleanupTestCase();
     void typedTextSurvivesKill();
+    void examSurvivesKill();
 
 private:
     bool xdotool(const QStringList &arguments, QByteArray *out = nullptr);
@@ -137,6 +140,99 @@ void tst_CrashRecovery::typedTextSurvivesKill()
     QVERIFY(again.waitForFinished(30000));
     QCOMPARE(again.exitStatus(), QProcess::NormalExit);
     QVERIFY(!QFileInfo::exists(data.filePath(QStringLiteral("practice-server/cluster/postmaster.pid"))));
+}
+
+// An exam in the real application, answered with the keyboard, killed with SIGKILL: the
+// relaunched application resumes it with every answer and flag and the time the wall clock
+// leaves; when the time ran out meanwhile, it submits it instead.
+void tst_CrashRecovery::examSurvivesKill()
+{
+    const QString fixture = QStringLiteral(PGCAMPUS_TEST_DATA "/labs/courseware/good");
+    QList<PackProblem> problems;
+    const std::optional<CoursePack> pack = CoursePackLoader::load(fixture, &problems);
+    QVERIFY(pack);
+    // A draw whose first two questions are answered by pressing 1.
+    const auto choice = [&](const DrawnQuestion &d) {
+        const Question::Type t = ExamDraw::find(*pack, d)->type;
+        return t == Question::Type::Single || t == Question::Type::Multiple || t == Question::Type::TrueFalse;
+    };
+    quint64 seed = 1;
+    for (;; ++seed) {
+        const QList<DrawnQuestion> drawn = ExamDraw::draw(*pack, pack->blueprints.first(), seed).questions;
+        if (choice(drawn.at(0)) && choice(drawn.at(1)))
+            break;
+    }
+    QTemporaryDir data;
+    QProcess app;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("DISPLAY"), m_display);
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("xcb"));
+    env.insert(QStringLiteral("PGCAMPUS_COURSEWARE"), fixture);
+    env.insert(QStringLiteral("PGCAMPUS_EXAM_SEED"), QString::number(seed));
+    app.setProcessEnvironment(env);
+    app.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    app.start(QStringLiteral(PGCAMPUS_EXECUTABLE), {QStringLiteral("--data-dir"), data.path(), QStringLiteral("--lang"),
+                                                     QStringLiteral("en"), QStringLiteral("--view"), QStringLiteral("exam:quick")});
+    QVERIFY(app.waitForStarted(10000));
+    QByteArray window;
+    QTRY_VERIFY_WITH_TIMEOUT(xdotool({QStringLiteral("search"), QStringLiteral("--name"), QStringLiteral("^Exam: Quick quiz$")},
+                                     &window),
+                             30000);
+    const QString id = QString::fromLatin1(window.split('\n').first());
+    // No window manager on Xvfb: a click into the question gives the window the focus.
+    QTest::qWait(1000);
+    xdotool({QStringLiteral("mousemove"), QStringLiteral("--window"), id, QStringLiteral("700"), QStringLiteral("70")});
+    xdotool({QStringLiteral("click"), QStringLiteral("1")});
+    QTest::qWait(300);
+    for (const QString &key : {QStringLiteral("1"), QStringLiteral("alt+Right"), QStringLiteral("1"), QStringLiteral("alt+f")}) {
+        QVERIFY(xdotool({QStringLiteral("key"), key}));
+        QTest::qWait(200);
+    }
+
+    // What the window confirmed is in the store before the kill.
+    ProgressStore store;
+    QVERIFY(store.open(data.filePath(QStringLiteral("progress.sqlite"))));
+    const qint64 learner = store.learners().first().id;
+    const auto count = [&](const QString &kind) {
+        const std::optional<ExamAttemptRecord> open = store.openExamAttempt(learner);
+        const QList<ExamEventRecord> events = open ? store.examEvents(open->attemptId) : QList<ExamEventRecord>();
+        return int(std::count_if(events.cbegin(), events.cend(), [&](const ExamEventRecord &e) { return e.kind == kind; }));
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(count(QStringLiteral("answer")), 2, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(count(QStringLiteral("flag")), 1, 10000);
+    const ExamAttemptRecord attempt = *store.openExamAttempt(learner);
+    store.close();
+    app.kill();
+    QVERIFY(app.waitForFinished(10000));
+    QCOMPARE(app.exitStatus(), QProcess::CrashExit);
+
+    // Relaunched: the attempt comes back with both answers, the flag and the time left.
+    const QStringList resume = {QStringLiteral("--data-dir"), data.path(), QStringLiteral("--screenshot"),
+                                data.filePath(QStringLiteral("resumed.png")), QStringLiteral("--view"),
+                                QStringLiteral("exam-resume")};
+    const QStringList offscreen = {QStringLiteral("QT_QPA_PLATFORM=offscreen"), QStringLiteral("PGCAMPUS_COURSEWARE=") + fixture};
+    ProgramOutput again = runProgram(QStringLiteral(PGCAMPUS_EXECUTABLE), resume, offscreen);
+    QVERIFY2(again.exitCode == 0, again.err.constData());
+    const QString said = QString::fromUtf8(again.out);
+    QVERIFY2(said.startsWith(QStringLiteral("resumed attempt %1: 2 answered, 1 flagged, ").arg(attempt.attemptId)), qPrintable(said));
+    const int left = said.section(QStringLiteral("flagged, "), 1).section(u' ', 0, 0).toInt();
+    const int expected = 300 - int(attempt.startedAt.secsTo(QDateTime::currentDateTimeUtc()));
+    QVERIFY2(left <= expected + 1 && left >= expected - 15,
+             qPrintable(QStringLiteral("%1 s left, about %2 expected").arg(left).arg(expected)));
+
+    // The time ran out while the application was away: it submits the attempt as it stands.
+    const ProgramOutput backdate = runProgram(
+        QStringLiteral("sqlite3"), {data.filePath(QStringLiteral("progress.sqlite")),
+                                    QStringLiteral("UPDATE exam_attempt SET started_at = '%1'")
+                                        .arg(QDateTime::currentDateTimeUtc().addSecs(-3600).toString(Qt::ISODateWithMs))});
+    QCOMPARE(backdate.exitCode, 0);
+    again = runProgram(QStringLiteral(PGCAMPUS_EXECUTABLE), resume, offscreen);
+    QVERIFY2(again.exitCode == 0, again.err.constData());
+    QVERIFY2(QString::fromUtf8(again.out).startsWith(QStringLiteral("submitted attempt %1: the time ran out; 2 answered, 1 flagged")
+                                                         .arg(attempt.attemptId)),
+             again.out.constData());
+    QVERIFY(store.open(data.filePath(QStringLiteral("progress.sqlite"))));
+    QCOMPARE(store.examAttempt(attempt.attemptId)->submittedBy, QStringLiteral("timeout"));
 }
 
 QTEST_GUILESS_MAIN(tst_CrashRecovery)
