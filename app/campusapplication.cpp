@@ -16,6 +16,8 @@
 #include <QDockWidget>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMenu>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QThread>
 #include <QTimer>
@@ -109,6 +111,7 @@ bool CampusApplication::start()
     courses.language = language;
     courses.dataDirectory = m_options.dataDirectory;
     m_courses = new CourseDocks(m_window.get(), courses);
+    addExamMenu(learnerId, language);
     // Tabs left open by the last session (or a crash) come back; a sample view shows its own script.
     const bool ownScript = !sample.isEmpty() || m_window->setProgressStore(&m_store, learnerId) == 0;
     if (ownScript)
@@ -332,6 +335,69 @@ void CampusApplication::showExam(ExamSession session, const ExamBlueprint &bluep
         }
     });
     m_exam->show();
+}
+
+void CampusApplication::addExamMenu(qint64 learnerId, const QString &language)
+{
+    QMenuBar *bar = m_window->menuBar();
+    QMenu *menu = new QMenu(tr("E&xams"), bar);
+    bar->insertMenu(bar->actions().value(bar->actions().size() - 1), menu); // before Help
+    for (const CoursePack &pack : m_library.packs()) {
+        for (const ExamBlueprint &blueprint : pack.blueprints) {
+            const QString title = blueprint.durationMinutes > 0
+                ? tr("%1 (%n min)", nullptr, blueprint.durationMinutes).arg(inLanguage(blueprint.title, language))
+                : inLanguage(blueprint.title, language);
+            QAction *action = menu->addAction(title);
+            action->setToolTip(inLanguage(blueprint.description, language));
+            connect(action, &QAction::triggered, this, [this, &pack, &blueprint, learnerId, language] {
+                startExam(pack, blueprint, learnerId, language);
+            });
+        }
+    }
+    if (menu->isEmpty())
+        menu->addAction(tr("No exams in the courseware"))->setEnabled(false);
+    menu->addSeparator();
+    QAction *last = menu->addAction(tr("Last &Result"));
+    connect(menu, &QMenu::aboutToShow, this, [this, last, learnerId] {
+        const QList<ExamAttemptRecord> attempts = m_store.isOpen() ? m_store.examAttempts(learnerId) : QList<ExamAttemptRecord>();
+        last->setEnabled(std::any_of(attempts.cbegin(), attempts.cend(),
+                                     [](const ExamAttemptRecord &a) { return a.submittedAt.isValid() && a.mode == u"exam"; }));
+    });
+    connect(last, &QAction::triggered, this, [this, learnerId, language] {
+        for (const ExamAttemptRecord &attempt : m_store.examAttempts(learnerId)) {
+            if (attempt.submittedAt.isValid() && attempt.mode == u"exam") {
+                openExamResult(attempt, language);
+                return;
+            }
+        }
+    });
+}
+
+void CampusApplication::startExam(const CoursePack &pack, const ExamBlueprint &blueprint, qint64 learnerId,
+                                  const QString &language)
+{
+    if (m_exam && m_exam->isVisible() && !m_exam->session().isSubmitted()) {
+        m_exam->raise();
+        m_exam->activateWindow();
+        return; // one exam at a time
+    }
+    const QString text = tr("Start \"%1\"? %2 questions, %3. The clock starts now and keeps running if you close the "
+                            "window; nothing is shown right or wrong until you submit.")
+                             .arg(inLanguage(blueprint.title, language))
+                             .arg(blueprint.questionCount)
+                             .arg(blueprint.durationMinutes > 0 ? tr("%n minute(s)", nullptr, blueprint.durationMinutes)
+                                                                : tr("no time limit"));
+    if (QMessageBox::question(m_window.get(), tr("Start the exam"), text) != QMessageBox::Yes)
+        return;
+    QString error;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    std::optional<ExamSession> session =
+        ExamSession::start(m_store, pack, blueprint, learnerId, quint64(now.toMSecsSinceEpoch()), now, &error);
+    if (!session) {
+        QMessageBox::warning(m_window.get(), tr("Start the exam"), error);
+        return;
+    }
+    showExam(std::move(*session), blueprint, language);
 }
 
 bool CampusApplication::resumeOpenExam(qint64 learnerId, const QString &language, bool ask)

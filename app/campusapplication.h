@@ -51,6 +51,9 @@ private:
     // Prints what it found on stdout ("resumed attempt ID: …"). False when there is none.
     bool resumeOpenExam(qint64 learnerId, const QString &language, bool ask);
     void showExam(ExamSession session, const ExamBlueprint &blueprint, const QString &language);
+    // The Exams menu: each exam of the packs, and the last result.
+    void addExamMenu(qint64 learnerId, const QString &language);
+    void startExam(const CoursePack &pack, const ExamBlueprint &blueprint, qint64 learnerId, const QString &language);
     // exam-result:LAST: the learner's last submitted attempt, reviewed.
     bool openExamResult(const ExamAttemptRecord &attempt, const QString &language);
 

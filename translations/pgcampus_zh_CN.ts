@@ -234,6 +234,38 @@
         <source>%1 min %2 s</source>
         <translation>%1 分 %2 秒</translation>
     </message>
+    <message>
+        <source>E&amp;xams</source>
+        <translation>考试(&amp;X)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n min)</source>
+        <translation>
+            <numerusform>%1（%n 分钟）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No exams in the courseware</source>
+        <translation>课程内容中没有考试</translation>
+    </message>
+    <message>
+        <source>Last &amp;Result</source>
+        <translation>上次成绩(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Start &quot;%1&quot;? %2 questions, %3. The clock starts now and keeps running if you close the window; nothing is shown right or wrong until you submit.</source>
+        <translation>开始“%1”吗？共 %2 题，%3。计时从现在开始，关闭窗口也不会停；交卷之前不会显示对错。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n 分钟</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Start the exam</source>
+        <translation>开始考试</translation>
+    </message>
 </context>
 <context>
     <name>CheckGrader</name>
