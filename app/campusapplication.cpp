@@ -310,7 +310,7 @@ bool CampusApplication::openExamView(qint64 learnerId, const QString &language)
                 if (session->count() > 4)
                     session->setFlagged(4, true, now);
             }
-            showExam(std::move(*session), blueprint, language);
+            showExam(std::move(*session), blueprint.title, language);
             if (screenshot)
                 m_exam->showQuestion(2);
             return true;
@@ -319,10 +319,12 @@ bool CampusApplication::openExamView(qint64 learnerId, const QString &language)
     return false;
 }
 
-void CampusApplication::showExam(ExamSession session, const ExamBlueprint &blueprint, const QString &language)
+void CampusApplication::showExam(ExamSession session, const LocalizedText &title, const QString &language)
 {
-    m_exam = std::make_unique<ExamView>(std::move(session), blueprint.title, language);
-    m_exam->setWindowTitle(tr("Exam: %1").arg(blueprint.title.value(language)));
+    const bool drill = session.record().mode == u"drill";
+    m_exam = std::make_unique<ExamView>(std::move(session), title, language);
+    m_exam->setWindowTitle(drill ? tr("Practice: %1").arg(inLanguage(title, language))
+                                 : tr("Exam: %1").arg(inLanguage(title, language)));
     m_exam->resize(1200, 800);
     if (!m_options.screenshotFile.isEmpty()) {
         m_exam->setAttribute(Qt::WA_DontShowOnScreen, false);
@@ -356,6 +358,25 @@ void CampusApplication::addExamMenu(qint64 learnerId, const QString &language)
     }
     if (menu->isEmpty())
         menu->addAction(tr("No exams in the courseware"))->setEnabled(false);
+    for (const CoursePack &pack : m_library.packs()) {
+        if (pack.banks.isEmpty())
+            continue;
+        QMenu *practice = menu->addMenu(tr("Practice: %1").arg(inLanguage(pack.title, language)));
+        QAction *weakest = practice->addAction(tr("My Weakest Domains"));
+        connect(weakest, &QAction::triggered, this, [this, &pack, learnerId, language] {
+            const QStringList domains = weakestDomains(pack, learnerId);
+            startDrill(pack, domains, {{QStringLiteral("en"), tr("my weakest domains")}}, learnerId, language);
+        });
+        practice->addSeparator();
+        for (const QuestionBank &bank : pack.banks) {
+            for (const QuestionDomain &domain : bank.domains) {
+                connect(practice->addAction(inLanguage(domain.title, language)), &QAction::triggered, this,
+                        [this, &pack, &domain, learnerId, language] {
+                            startDrill(pack, {domain.id}, domain.title, learnerId, language);
+                        });
+            }
+        }
+    }
     menu->addSeparator();
     QAction *last = menu->addAction(tr("Last &Result"));
     connect(menu, &QMenu::aboutToShow, this, [this, last, learnerId] {
@@ -397,7 +418,39 @@ void CampusApplication::startExam(const CoursePack &pack, const ExamBlueprint &b
         QMessageBox::warning(m_window.get(), tr("Start the exam"), error);
         return;
     }
-    showExam(std::move(*session), blueprint, language);
+    showExam(std::move(*session), blueprint.title, language);
+}
+
+void CampusApplication::startDrill(const CoursePack &pack, const QStringList &domains, const LocalizedText &title,
+                                   qint64 learnerId, const QString &language)
+{
+    QString error;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    std::optional<ExamSession> session =
+        ExamSession::startDrill(m_store, pack, domains, 10, learnerId, quint64(now.toMSecsSinceEpoch()), now, &error);
+    if (!session) {
+        QMessageBox::warning(m_window.get(), tr("Practice"), error);
+        return;
+    }
+    showExam(std::move(*session), title, language);
+}
+
+QStringList CampusApplication::weakestDomains(const CoursePack &pack, qint64 learnerId) const
+{
+    QMap<QString, ExamScore::Part> total;
+    for (const ExamAttemptRecord &attempt : m_store.examAttempts(learnerId)) {
+        if (attempt.packId != pack.id || !attempt.submittedAt.isValid())
+            continue;
+        const ExamScore score = ExamScore::of(pack, attempt, m_store.examEvents(attempt.attemptId), 0);
+        for (auto it = score.byDomain.cbegin(); it != score.byDomain.cend(); ++it) {
+            total[it.key()].points += it.value().points;
+            total[it.key()].questions += it.value().questions;
+        }
+    }
+    QStringList domains = total.keys();
+    std::stable_sort(domains.begin(), domains.end(),
+                     [&](const QString &a, const QString &b) { return total.value(a).percent() < total.value(b).percent(); });
+    return domains.mid(0, 2);
 }
 
 bool CampusApplication::resumeOpenExam(qint64 learnerId, const QString &language, bool ask)
@@ -440,7 +493,7 @@ bool CampusApplication::resumeOpenExam(qint64 learnerId, const QString &language
                                  QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes)
                != QMessageBox::Yes)
         return true; // it stays open: the clock runs, and it is offered again next time
-    showExam(std::move(*session), *blueprint, language);
+    showExam(std::move(*session), blueprint->title, language);
     return true;
 }
 

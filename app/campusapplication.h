@@ -50,10 +50,15 @@ private:
     // and the time the wall clock leaves (submitted if none is left). ask: offer it first.
     // Prints what it found on stdout ("resumed attempt ID: …"). False when there is none.
     bool resumeOpenExam(qint64 learnerId, const QString &language, bool ask);
-    void showExam(ExamSession session, const ExamBlueprint &blueprint, const QString &language);
+    void showExam(ExamSession session, const LocalizedText &title, const QString &language);
     // The Exams menu: each exam of the packs, and the last result.
     void addExamMenu(qint64 learnerId, const QString &language);
     void startExam(const CoursePack &pack, const ExamBlueprint &blueprint, qint64 learnerId, const QString &language);
+    // Ten untimed questions with feedback after each, from some domains (empty: all).
+    void startDrill(const CoursePack &pack, const QStringList &domains, const LocalizedText &title, qint64 learnerId,
+                    const QString &language);
+    // The learner's two weakest domains of a pack by their submitted exams; empty without any.
+    QStringList weakestDomains(const CoursePack &pack, qint64 learnerId) const;
     // exam-result:LAST: the learner's last submitted attempt, reviewed.
     bool openExamResult(const ExamAttemptRecord &attempt, const QString &language);
 

@@ -266,6 +266,22 @@
         <source>Start the exam</source>
         <translation>开始考试</translation>
     </message>
+    <message>
+        <source>Practice: %1</source>
+        <translation>练习：%1</translation>
+    </message>
+    <message>
+        <source>My Weakest Domains</source>
+        <translation>我最薄弱的领域</translation>
+    </message>
+    <message>
+        <source>my weakest domains</source>
+        <translation>我最薄弱的领域</translation>
+    </message>
+    <message>
+        <source>Practice</source>
+        <translation>练习</translation>
+    </message>
 </context>
 <context>
     <name>CheckGrader</name>
@@ -1235,6 +1251,38 @@
     <message>
         <source>Could not submit: %1</source>
         <translation>无法交卷：%1</translation>
+    </message>
+    <message>
+        <source>Check answer</source>
+        <translation>检查答案</translation>
+    </message>
+    <message>
+        <source>Practice: see at once whether your answer is right, and why</source>
+        <translation>练习：立即查看答案是否正确，以及原因</translation>
+    </message>
+    <message>
+        <source>**Right.**</source>
+        <translation>**正确。**</translation>
+    </message>
+    <message>
+        <source>**Partly right** (%1 %).</source>
+        <translation>**部分正确**（%1%）。</translation>
+    </message>
+    <message>
+        <source>**Not right.**</source>
+        <translation>**不正确。**</translation>
+    </message>
+    <message>
+        <source>Right answer:</source>
+        <translation>正确答案：</translation>
+    </message>
+    <message>
+        <source>Read more: [%1](%1)</source>
+        <translation>延伸阅读：[%1](%1)</translation>
+    </message>
+    <message>
+        <source>Compare your query with a solution that passes:</source>
+        <translation>把你的查询和一个能通过的解答比较一下：</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 #include "examview.h"
 
+#include "examresultview.h"
 #include "markdowntext.h"
 #include "sqleditor.h"
 
@@ -61,6 +62,8 @@ ExamView::ExamView(ExamSession session, const LocalizedText &title, const QStrin
     , m_flag(new QPushButton(tr("Flag for review"), this))
     , m_unsure(new QPushButton(tr("Not sure"), this))
     , m_submit(new QPushButton(tr("Submit…"), this))
+    , m_checkAnswer(new QPushButton(tr("Check answer"), this))
+    , m_feedback(new QTextBrowser(this))
     , m_timer(new QTimer(this))
     , m_retry(new QTimer(this))
 {
@@ -126,18 +129,26 @@ ExamView::ExamView(ExamSession session, const LocalizedText &title, const QStrin
     m_answers->insertWidget(SqlPage, m_sql);
     new QFormLayout(m_matching);
 
+    m_feedback->setOpenExternalLinks(true);
+    m_feedback->setMaximumHeight(180);
+    m_feedback->hide();
+    m_checkAnswer->setVisible(isPractice());
+    m_checkAnswer->setToolTip(tr("Practice: see at once whether your answer is right, and why"));
+    connect(m_checkAnswer, &QPushButton::clicked, this, &ExamView::checkAnswer);
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_previous);
     buttons->addWidget(m_flag);
     buttons->addWidget(m_unsure);
     buttons->addStretch();
     buttons->addWidget(m_saveState);
+    buttons->addWidget(m_checkAnswer);
     buttons->addWidget(m_next);
 
     auto *question = new QVBoxLayout;
     question->addWidget(m_number);
     question->addWidget(m_stem);
     question->addWidget(m_answers, 1);
+    question->addWidget(m_feedback);
     question->addLayout(buttons);
 
     auto *middle = new QHBoxLayout;
@@ -320,6 +331,7 @@ void ExamView::showQuestion(int position)
     }
     m_flag->setChecked(state.flagged);
     m_unsure->setChecked(state.unsure);
+    m_feedback->hide();
     m_previous->setEnabled(position > 0);
     m_next->setEnabled(position + 1 < m_session.count());
     m_loading = false;
@@ -413,6 +425,40 @@ void ExamView::toggleUnsure()
     const bool unsure = !m_session.state(m_position).unsure;
     if (m_session.setUnsure(m_position, unsure, m_clock()))
         m_unsure->setChecked(unsure);
+}
+
+bool ExamView::isPractice() const
+{
+    return m_session.record().mode == u"practice" || m_session.record().mode == u"drill";
+}
+
+void ExamView::checkAnswer()
+{
+    if (!isPractice() || m_position < 0)
+        return;
+    saveAnswer();
+    const Question *q = m_session.question(m_position);
+    const CandidateAnswer answer = m_session.state(m_position).answer;
+    QString md;
+    if (q->type == Question::Type::Sql) {
+        md = tr("Compare your query with a solution that passes:") + ExamResultView::describeRight(*q, m_language);
+    } else {
+        const QuestionScore score = QuestionGrader::grade(*q, answer);
+        md = score.correct ? tr("**Right.**")
+            : score.score > 0 ? tr("**Partly right** (%1 %).").arg(qRound(score.score * 100))
+                              : tr("**Not right.**");
+        md += QStringLiteral(" ") + tr("Right answer:") + QStringLiteral(" ") + ExamResultView::describeRight(*q, m_language);
+    }
+    md += QStringLiteral("\n\n") + MarkdownText::joinCjkLineBreaks(text(q->explanation));
+    if (!q->reference.isEmpty())
+        md += QStringLiteral("\n\n") + tr("Read more: [%1](%1)").arg(q->reference);
+    m_feedback->setMarkdown(md);
+    m_feedback->show();
+}
+
+QString ExamView::feedbackText() const
+{
+    return m_feedback->isHidden() ? QString() : m_feedback->toPlainText();
 }
 
 QString ExamView::countdownText() const

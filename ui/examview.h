@@ -55,6 +55,10 @@ public:
     void toggleUnsure();
     // Reads the clock: updates the countdown, warns, and submits at the deadline.
     void tick();
+    // Practice (and drills): whether feedback comes after each answer, and that feedback.
+    bool isPractice() const;
+    void checkAnswer();
+    QString feedbackText() const;
 
 Q_SIGNALS:
     void submitted(const QString &attemptId);
@@ -99,6 +103,8 @@ private:
     QPushButton *m_flag;
     QPushButton *m_unsure;
     QPushButton *m_submit;
+    QPushButton *m_checkAnswer;
+    QTextBrowser *m_feedback;
     QTimer *m_timer;
     QTimer *m_retry;
 };

@@ -24,6 +24,7 @@ private Q_SLOTS:
     void flagsAndConfirmation();
     void warningsAndTimeOut();
     void anAnswerThatCannotBeSavedStaysPending();
+    void practiceGivesFeedbackAtOnce();
 
 private:
     std::unique_ptr<ExamView> view(quint64 seed);
@@ -135,6 +136,39 @@ void tst_ExamView::anAnswerThatCannotBeSavedStaysPending()
     QVERIFY(m_store.open(path));
     QTRY_VERIFY_WITH_TIMEOUT(!v->hasPendingAnswer(), 5000); // tried again, and stored
     QCOMPARE(v->session().state(position).answer.text, QStringLiteral("8192"));
+}
+
+void tst_ExamView::practiceGivesFeedbackAtOnce()
+{
+    QString error;
+    std::optional<ExamSession> drill =
+        ExamSession::startDrill(m_store, m_pack, {QStringLiteral("sql")}, 10, m_learner, 5, Start, &error);
+    QVERIFY2(drill, qPrintable(error));
+    QCOMPARE(drill->count(), 4); // every sql question of the fixture bank
+    QCOMPARE(drill->remainingSeconds(Start), -1);
+    ExamView v(std::move(*drill), {{QStringLiteral("en"), QStringLiteral("SQL")}}, QStringLiteral("en"), [this] { return m_now; });
+    QVERIFY(v.isPractice());
+    int position = -1;
+    for (int i = 0; i < v.session().count() && position < 0; ++i) {
+        if (v.session().question(i)->id == u"q-count-null")
+            position = i;
+    }
+    v.showQuestion(position);
+    QCOMPARE(v.feedbackText(), QString());
+    // Choose the option "3" (wrong) by its place on screen, then check.
+    const QList<int> shown = v.session().drawn(position).shownOrder;
+    v.choiceButton(int(shown.indexOf(1)))->click();
+    v.checkAnswer();
+    QVERIFY2(v.feedbackText().startsWith(QStringLiteral("Not right. Right answer: 2")), qPrintable(v.feedbackText()));
+    QVERIFY(v.feedbackText().contains(QStringLiteral("count(x) skips NULLs")));
+    v.choiceButton(int(shown.indexOf(0)))->click();
+    v.checkAnswer();
+    QVERIFY2(v.feedbackText().startsWith(QStringLiteral("Right.")), qPrintable(v.feedbackText()));
+    // A timed exam gives none.
+    auto exam = view(21);
+    QVERIFY(!exam->isPractice());
+    exam->checkAnswer();
+    QCOMPARE(exam->feedbackText(), QString());
 }
 
 QTEST_MAIN(tst_ExamView)
