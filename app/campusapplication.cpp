@@ -89,6 +89,8 @@ bool CampusApplication::start()
     const QString language = QLocale().language() == QLocale::Chinese ? QStringLiteral("zh_CN") : QStringLiteral("en");
     if (view == u"exam")
         return openExamView(learnerId, language);
+    if (view == u"review")
+        return startReview(learnerId, language);
     if (view == u"exam-resume") {
         if (resumeOpenExam(learnerId, language, false))
             return true;
@@ -163,7 +165,7 @@ bool CampusApplication::checkView()
         || (view == u"courses" && argument.isEmpty());
     if (known)
         return true;
-    if (view == u"exam-resume" && argument.isEmpty())
+    if ((view == u"exam-resume" || view == u"review") && argument.isEmpty())
         return true;
     if (view == u"exam-result") {
         if (argument == u"LAST")
@@ -191,7 +193,8 @@ bool CampusApplication::checkView()
                    ? tr("No %1 \"%2\" in the courseware (packs are read from: %3).")
                          .arg(view, argument, CourseLibrary::defaultDirectories(m_options.dataDirectory).join(QStringLiteral(", ")))
                    : tr("Unknown view \"%1\". Available views: workbench, workbench:result, workbench:error, "
-                        "workbench:transaction, courses, lesson:ID, lab:ID, exam:ID, exam-result:LAST.")
+                        "workbench:transaction, courses, lesson:ID, lab:ID, exam:ID, exam-result:LAST, "
+                        "exam-resume, review.")
                          .arg(m_options.view));
     return false;
 }
@@ -323,7 +326,8 @@ void CampusApplication::showExam(ExamSession session, const LocalizedText &title
 {
     const bool drill = session.record().mode == u"drill";
     m_exam = std::make_unique<ExamView>(std::move(session), title, language);
-    m_exam->setWindowTitle(drill ? tr("Practice: %1").arg(inLanguage(title, language))
+    m_exam->setWindowTitle(drill || m_exam->session().record().mode == u"review"
+                               ? tr("Practice: %1").arg(inLanguage(title, language))
                                  : tr("Exam: %1").arg(inLanguage(title, language)));
     m_exam->resize(1200, 800);
     if (!m_options.screenshotFile.isEmpty()) {
@@ -332,6 +336,7 @@ void CampusApplication::showExam(ExamSession session, const LocalizedText &title
     }
     connect(m_exam.get(), &ExamView::submitted, this, [this, language](const QString &attemptId) {
         if (const std::optional<ExamAttemptRecord> done = m_store.examAttempt(attemptId)) {
+            queueForReview(*done);
             openExamResult(*done, language);
             m_exam->hide();
         }
@@ -378,7 +383,14 @@ void CampusApplication::addExamMenu(qint64 learnerId, const QString &language)
         }
     }
     menu->addSeparator();
+    QAction *review = menu->addAction(tr("Review Queue"));
+    connect(review, &QAction::triggered, this, [this, learnerId, language] { startReview(learnerId, language); });
     QAction *last = menu->addAction(tr("Last &Result"));
+    connect(menu, &QMenu::aboutToShow, this, [this, review, learnerId] {
+        const qsizetype due = m_store.isOpen() ? ReviewQueue::due(m_store, learnerId, QDateTime::currentDateTimeUtc()).size() : 0;
+        review->setText(tr("Review Queue (%n due today)", nullptr, int(due)));
+        review->setEnabled(due > 0);
+    });
     connect(menu, &QMenu::aboutToShow, this, [this, last, learnerId] {
         const QList<ExamAttemptRecord> attempts = m_store.isOpen() ? m_store.examAttempts(learnerId) : QList<ExamAttemptRecord>();
         last->setEnabled(std::any_of(attempts.cbegin(), attempts.cend(),
@@ -435,6 +447,45 @@ void CampusApplication::startDrill(const CoursePack &pack, const QStringList &do
     showExam(std::move(*session), title, language);
 }
 
+void CampusApplication::queueForReview(const ExamAttemptRecord &attempt)
+{
+    if (attempt.mode != u"exam")
+        return; // drills and review sessions reschedule as they go
+    if (const CoursePack *pack = m_library.pack(attempt.packId)) {
+        const QList<ExamEventRecord> events = m_store.examEvents(attempt.attemptId);
+        const ExamScore score = ExamScore::of(*pack, attempt, events, 0);
+        if (!ReviewQueue::updateFromAttempt(m_store, *pack, attempt, events, score, attempt.submittedAt))
+            printError(m_store.errorString());
+    }
+}
+
+bool CampusApplication::startReview(qint64 learnerId, const QString &language)
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QList<ReviewCardRecord> due = ReviewQueue::due(m_store, learnerId, now);
+    QMap<QString, int> perPack;
+    for (const ReviewCardRecord &card : due)
+        perPack[card.packId] += 1;
+    const CoursePack *pack = nullptr;
+    for (auto it = perPack.cbegin(); it != perPack.cend(); ++it) {
+        if (m_library.pack(it.key()) && (!pack || it.value() > perPack.value(pack->id)))
+            pack = m_library.pack(it.key());
+    }
+    QString error = tr("Nothing is due for review today.");
+    std::optional<ExamSession> session =
+        pack ? ExamSession::startReview(m_store, *pack, due, learnerId, quint64(now.toMSecsSinceEpoch()), now, &error)
+             : std::nullopt;
+    if (!session) {
+        printError(error);
+        if (m_window && m_options.screenshotFile.isEmpty())
+            QMessageBox::information(m_window.get(), tr("Review queue"), error);
+        return false;
+    }
+    writeTo(stdout, QStringLiteral("review session: %1 questions due\n").arg(session->count()));
+    showExam(std::move(*session), {{QStringLiteral("en"), tr("Review queue")}}, language);
+    return true;
+}
+
 QStringList CampusApplication::weakestDomains(const CoursePack &pack, qint64 learnerId) const
 {
     QMap<QString, ExamScore::Part> total;
@@ -475,6 +526,7 @@ bool CampusApplication::resumeOpenExam(qint64 learnerId, const QString &language
     if (session->timeIsUp(now)) {
         // The time ran out while the app was away: the answers given are what counts.
         session->submit(now);
+        queueForReview(*m_store.examAttempt(open->attemptId));
         writeTo(stdout, QStringLiteral("submitted attempt %1: the time ran out; %2 answered, %3 flagged\n")
                             .arg(open->attemptId).arg(answered).arg(session->flaggedCount()));
         return openExamResult(*m_store.examAttempt(open->attemptId), language);

@@ -59,6 +59,10 @@ private:
                     const QString &language);
     // The learner's two weakest domains of a pack by their submitted exams; empty without any.
     QStringList weakestDomains(const CoursePack &pack, qint64 learnerId) const;
+    // The review queue: a session of the questions due now (the pack with most of them).
+    bool startReview(qint64 learnerId, const QString &language);
+    // After an exam is submitted: what was missed or unsure goes to the review queue.
+    void queueForReview(const ExamAttemptRecord &attempt);
     // exam-result:LAST: the learner's last submitted attempt, reviewed.
     bool openExamResult(const ExamAttemptRecord &attempt, const QString &language);
 

@@ -84,6 +84,28 @@ std::optional<ExamSession> ExamSession::startDrill(ProgressStore &store, const C
     return begin(store, pack, record, ExamDraw::drill(pack, domains, count, seed), error);
 }
 
+std::optional<ExamSession> ExamSession::startReview(ProgressStore &store, const CoursePack &pack,
+                                                    const QList<ReviewCardRecord> &cards, qint64 learnerId, quint64 seed,
+                                                    const QDateTime &now, QString *error)
+{
+    ExamAttemptRecord record;
+    record.learnerId = learnerId;
+    record.mode = QStringLiteral("review");
+    record.seed = seed;
+    record.startedAt = now.toUTC();
+    ExamDraw::Result drawn;
+    for (const ReviewCardRecord &card : cards) {
+        const DrawnQuestion d{card.bankId, card.questionId, {}};
+        if (card.packId != pack.id || !ExamDraw::find(pack, d))
+            continue;
+        drawn.questions.append({card.bankId, card.questionId,
+                                ExamDraw::shownOrder(*ExamDraw::find(pack, d), true, seed + quint64(drawn.questions.size()))});
+    }
+    if (drawn.questions.isEmpty())
+        drawn.error = tr("Nothing is due for review.");
+    return begin(store, pack, record, drawn, error);
+}
+
 std::optional<ExamSession> ExamSession::resume(ProgressStore &store, const CoursePack &pack, const QString &attemptId,
                                                QString *error)
 {
@@ -180,6 +202,14 @@ bool ExamSession::visit(int position, const QDateTime &now)
     return store(position, QStringLiteral("visit"), QString(), now);
 }
 
+bool ExamSession::rate(int position, bool right, const QDateTime &now)
+{
+    if (position < 0 || position >= m_questions.size())
+        return false;
+    return ReviewQueue::rate(*m_store, m_record.learnerId, m_record.packId, m_questions.at(position), right,
+                             m_states.at(position).unsure, now);
+}
+
 bool ExamSession::submit(const QDateTime &now)
 {
     if (isSubmitted())
@@ -268,6 +298,28 @@ bool ReviewQueue::updateFromAttempt(ProgressStore &store, const CoursePack &pack
             return false;
     }
     return true;
+}
+
+bool ReviewQueue::rate(ProgressStore &store, qint64 learnerId, const QString &packId, const DrawnQuestion &question,
+                       bool right, bool unsure, const QDateTime &now)
+{
+    ReviewCardRecord record;
+    for (const ReviewCardRecord &c : store.reviewCards(learnerId)) {
+        if (c.packId == packId && c.bankId == question.bankId && c.questionId == question.questionId)
+            record = c;
+    }
+    Fsrs::Card card{record.stability, record.difficulty, record.lastReview, record.due, record.reviews, record.lapses};
+    card = Fsrs::review(card, !right ? Fsrs::Rating::Again : unsure ? Fsrs::Rating::Hard : Fsrs::Rating::Good, now);
+    record.packId = packId;
+    record.bankId = question.bankId;
+    record.questionId = question.questionId;
+    record.stability = card.stability;
+    record.difficulty = card.difficulty;
+    record.lastReview = card.lastReview;
+    record.due = card.due;
+    record.reviews = card.reviews;
+    record.lapses = card.lapses;
+    return store.saveReviewCard(learnerId, record);
 }
 
 QList<ReviewCardRecord> ReviewQueue::due(const ProgressStore &store, qint64 learnerId, const QDateTime &now)

@@ -37,6 +37,10 @@ public:
     static std::optional<ExamSession> startDrill(ProgressStore &store, const CoursePack &pack, const QStringList &domains,
                                                  int count, qint64 learnerId, quint64 seed, const QDateTime &now,
                                                  QString *error);
+    // A review session (mode "review"): the given due cards' questions, untimed.
+    static std::optional<ExamSession> startReview(ProgressStore &store, const CoursePack &pack,
+                                                  const QList<ReviewCardRecord> &cards, qint64 learnerId, quint64 seed,
+                                                  const QDateTime &now, QString *error);
     static std::optional<ExamSession> resume(ProgressStore &store, const CoursePack &pack, const QString &attemptId,
                                              QString *error);
 
@@ -62,6 +66,8 @@ public:
     // Ends the attempt: by the candidate, or at the deadline ("timeout"), whichever the
     // clock says; an attempt whose time ran out is submitted as at its deadline.
     bool submit(const QDateTime &now);
+    // A review session: reschedules the card of the question at position (see ReviewQueue).
+    bool rate(int position, bool right, const QDateTime &now);
 
     static QString questionsToJson(const QList<DrawnQuestion> &questions);
     static QList<DrawnQuestion> questionsFromJson(const QString &json);
@@ -113,4 +119,7 @@ public:
     static bool updateFromAttempt(ProgressStore &store, const CoursePack &pack, const ExamAttemptRecord &attempt,
                                   const QList<ExamEventRecord> &events, const ExamScore &score, const QDateTime &now);
     static QList<ReviewCardRecord> due(const ProgressStore &store, qint64 learnerId, const QDateTime &now);
+    // One card reviewed now: rated Again when wrong, Hard when right but unsure, else Good.
+    static bool rate(ProgressStore &store, qint64 learnerId, const QString &packId, const DrawnQuestion &question,
+                     bool right, bool unsure, const QDateTime &now);
 };

@@ -17,6 +17,13 @@
             <numerusform>%n minutes</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Review Queue (%n due today)</source>
+        <translation>
+            <numerusform>Review Queue (%n due today)</numerusform>
+            <numerusform>Review Queue (%n due today)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ExamView</name>

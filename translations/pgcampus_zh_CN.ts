@@ -199,10 +199,6 @@
         <translation>exam-result 视图的参数是 LAST：你最近一次交卷的考试。</translation>
     </message>
     <message>
-        <source>Unknown view &quot;%1&quot;. Available views: workbench, workbench:result, workbench:error, workbench:transaction, courses, lesson:ID, lab:ID, exam:ID, exam-result:LAST.</source>
-        <translation>未知视图“%1”。可用视图：workbench、workbench:result、workbench:error、workbench:transaction、courses、lesson:ID、lab:ID、exam:ID、exam-result:LAST。</translation>
-    </message>
-    <message>
         <source>The exam &quot;%1&quot; of that attempt is no longer in the courseware.</source>
         <translation>这次作答所属的考试“%1”已不在课程内容中。</translation>
     </message>
@@ -281,6 +277,28 @@
     <message>
         <source>Practice</source>
         <translation>练习</translation>
+    </message>
+    <message>
+        <source>Unknown view &quot;%1&quot;. Available views: workbench, workbench:result, workbench:error, workbench:transaction, courses, lesson:ID, lab:ID, exam:ID, exam-result:LAST, exam-resume, review.</source>
+        <translation>未知视图“%1”。可用视图：workbench、workbench:result、workbench:error、workbench:transaction、courses、lesson:ID、lab:ID、exam:ID、exam-result:LAST、exam-resume、review。</translation>
+    </message>
+    <message>
+        <source>Review Queue</source>
+        <translation>复习队列</translation>
+    </message>
+    <message numerus="yes">
+        <source>Review Queue (%n due today)</source>
+        <translation>
+            <numerusform>复习队列（今天到期 %n 题）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing is due for review today.</source>
+        <translation>今天没有要复习的题目。</translation>
+    </message>
+    <message>
+        <source>Review queue</source>
+        <translation>复习队列</translation>
     </message>
 </context>
 <context>
@@ -1120,6 +1138,10 @@
     <message>
         <source>The question &quot;%1&quot; of this attempt is no longer in its bank.</source>
         <translation>这次作答中的题目“%1”已不在题库中。</translation>
+    </message>
+    <message>
+        <source>Nothing is due for review.</source>
+        <translation>没有到期要复习的题目。</translation>
     </message>
 </context>
 <context>

@@ -117,7 +117,12 @@ ExamView::ExamView(ExamSession session, const LocalizedText &title, const QStrin
     choicesLayout->setContentsMargins(0, 0, 0, 0);
     choicesLayout->setAlignment(Qt::AlignTop);
     m_answers->insertWidget(ChoicePage, m_choices);
-    m_answers->insertWidget(TextPage, m_text);
+    auto *textPage = new QWidget(this);
+    auto *textLayout = new QVBoxLayout(textPage);
+    textLayout->setContentsMargins(0, 0, 0, 0);
+    textLayout->addWidget(m_text);
+    textLayout->addStretch();
+    m_answers->insertWidget(TextPage, textPage);
     auto *orderPage = new QWidget(this);
     auto *orderLayout = new QVBoxLayout(orderPage);
     orderLayout->setContentsMargins(0, 0, 0, 0);
@@ -429,7 +434,8 @@ void ExamView::toggleUnsure()
 
 bool ExamView::isPractice() const
 {
-    return m_session.record().mode == u"practice" || m_session.record().mode == u"drill";
+    const QString mode = m_session.record().mode;
+    return mode == u"practice" || mode == u"drill" || mode == u"review";
 }
 
 void ExamView::checkAnswer()
@@ -444,6 +450,10 @@ void ExamView::checkAnswer()
         md = tr("Compare your query with a solution that passes:") + ExamResultView::describeRight(*q, m_language);
     } else {
         const QuestionScore score = QuestionGrader::grade(*q, answer);
+        // In a review session the first check of a card reschedules it.
+        if (m_session.record().mode == u"review" && !m_rated.contains(m_position)
+            && m_session.rate(m_position, score.correct, m_clock()))
+            m_rated.insert(m_position);
         md = score.correct ? tr("**Right.**")
             : score.score > 0 ? tr("**Partly right** (%1 %).").arg(qRound(score.score * 100))
                               : tr("**Not right.**");

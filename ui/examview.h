@@ -2,6 +2,7 @@
 
 #include "examsession.h"
 
+#include <QSet>
 #include <QWidget>
 
 #include <functional>
@@ -82,6 +83,7 @@ private:
     bool m_loading = false; // widgets are being filled from the stored state
     bool m_pending = false; // an answer waits to be saved
     int m_warned = 0;       // the last warning given: 600, 60 or 0
+    QSet<int> m_rated;      // review sessions: the questions whose cards were rescheduled
 
     QLabel *m_heading;
     QLabel *m_countdown;

@@ -28,6 +28,7 @@ private Q_SLOTS:
     void timeRunsOutByTheWallClock();
     void scoreFromStoredAnswers();
     void reviewQueueTakesWhatWasMissed();
+    void reviewSessionReschedules();
 
 private:
     QTemporaryDir m_dir;
@@ -165,6 +166,39 @@ void tst_ExamSession::reviewQueueTakesWhatWasMissed()
     QCOMPARE(cards.value(QStringLiteral("q-mvcc-true")).due, now.addDays(1));
     QCOMPARE(ReviewQueue::due(m_store, m_learner, now).size(), 0);
     QCOMPARE(ReviewQueue::due(m_store, m_learner, now.addDays(1)).size(), 3);
+}
+
+// A review session of the due cards: each one answered is rated and scheduled anew.
+void tst_ExamSession::reviewSessionReschedules()
+{
+    const QDateTime later = Start.addSecs(3600).addDays(1);
+    const QList<ReviewCardRecord> due = ReviewQueue::due(m_store, m_learner, later);
+    QCOMPARE(due.size(), 3);
+    QString error;
+    std::optional<ExamSession> review = ExamSession::startReview(m_store, m_pack, due, m_learner, 3, later, &error);
+    QVERIFY2(review, qPrintable(error));
+    QCOMPARE(review->count(), 3);
+    QCOMPARE(review->record().mode, QStringLiteral("review"));
+    QCOMPARE(review->remainingSeconds(later), -1);
+    int mvccTrue = -1;
+    for (int i = 0; i < review->count(); ++i) {
+        if (review->drawn(i).questionId == u"q-mvcc-true")
+            mvccTrue = i;
+    }
+    QVERIFY(mvccTrue >= 0);
+    // Right this time: Good, a day after it was rated Again (S 0.4872 → larger, due in more than a day).
+    QVERIFY(review->rate(mvccTrue, true, later));
+    QHash<QString, ReviewCardRecord> cards;
+    for (const ReviewCardRecord &c : m_store.reviewCards(m_learner))
+        cards.insert(c.questionId, c);
+    const ReviewCardRecord card = cards.value(QStringLiteral("q-mvcc-true"));
+    QCOMPARE(card.reviews, 2);
+    QVERIFY(card.stability > 0.4872);
+    QVERIFY(card.due > later.addDays(1));
+    QCOMPARE(ReviewQueue::due(m_store, m_learner, later).size(), 2);
+    // Nothing due: no session.
+    QVERIFY(!ExamSession::startReview(m_store, m_pack, {}, m_learner, 3, later, &error));
+    QVERIFY(error.contains(QStringLiteral("Nothing is due")));
 }
 
 QTEST_GUILESS_MAIN(tst_ExamSession)
