@@ -125,8 +125,7 @@ std::optional<ExamSession> ExamSession::resume(ProgressStore &store, const Cours
             return std::nullopt;
         }
     }
-    for (const ExamEventRecord &event : store.examEvents(attemptId))
-        session.apply(event);
+    session.m_states = replay(session.count(), store.examEvents(attemptId));
     return session;
 }
 
@@ -154,11 +153,19 @@ int ExamSession::remainingSeconds(const QDateTime &now) const
     return int(std::clamp<qint64>(left, 0, m_record.durationSeconds));
 }
 
-void ExamSession::apply(const ExamEventRecord &event)
+QList<ExamSession::QuestionState> ExamSession::replay(qsizetype count, const QList<ExamEventRecord> &events)
 {
-    if (event.position < 0 || event.position >= m_states.size())
+    QList<QuestionState> states(count);
+    for (const ExamEventRecord &event : events)
+        apply(states, event);
+    return states;
+}
+
+void ExamSession::apply(QList<QuestionState> &states, const ExamEventRecord &event)
+{
+    if (event.position < 0 || event.position >= states.size())
         return;
-    QuestionState &s = m_states[event.position];
+    QuestionState &s = states[event.position];
     if (event.kind == u"answer") {
         s.answer = CandidateAnswer::fromJson(event.answerJson);
         s.answered = !s.answer.isEmpty();
@@ -178,7 +185,7 @@ bool ExamSession::store(int position, const QString &kind, const QString &answer
     const ExamEventRecord event{now.toUTC(), position, kind, answerJson};
     if (!m_store->recordExamEvent(m_record.attemptId, event))
         return false;
-    apply(event);
+    apply(m_states, event);
     return true;
 }
 
@@ -228,20 +235,16 @@ ExamScore ExamScore::of(const CoursePack &pack, const ExamAttemptRecord &attempt
                         int passPercent, const std::function<QuestionScore(const Question &, const CandidateAnswer &)> &sqlGrader)
 {
     const QList<DrawnQuestion> drawn = ExamSession::questionsFromJson(attempt.questionsJson);
-    QList<CandidateAnswer> answers(drawn.size());
-    for (const ExamEventRecord &e : events) {
-        if (e.kind == u"answer" && e.position >= 0 && e.position < answers.size())
-            answers[e.position] = CandidateAnswer::fromJson(e.answerJson);
-    }
+    const QList<ExamSession::QuestionState> states = ExamSession::replay(drawn.size(), events);
     ExamScore score;
     score.questions = int(drawn.size());
     for (qsizetype i = 0; i < drawn.size(); ++i) {
         const Question *q = ExamDraw::find(pack, drawn.at(i));
         QuestionScore one;
         if (q && q->type == Question::Type::Sql)
-            one = sqlGrader && !answers.at(i).text.trimmed().isEmpty() ? sqlGrader(*q, answers.at(i)) : QuestionScore();
+            one = sqlGrader && !states.at(i).answer.text.trimmed().isEmpty() ? sqlGrader(*q, states.at(i).answer) : QuestionScore();
         else if (q)
-            one = QuestionGrader::grade(*q, answers.at(i));
+            one = QuestionGrader::grade(*q, states.at(i).answer);
         score.perQuestion << one;
         score.points += one.score;
         if (q) {
@@ -257,17 +260,32 @@ ExamScore ExamScore::of(const CoursePack &pack, const ExamAttemptRecord &attempt
     return score;
 }
 
+namespace {
+// A card (new when record is empty) after a review now: wrong is Again, right but unsure
+// Hard, right Good.
+ReviewCardRecord reviewed(ReviewCardRecord record, const QString &packId, const DrawnQuestion &question, bool right,
+                          bool unsure, const QDateTime &now)
+{
+    Fsrs::Card card{record.stability, record.difficulty, record.lastReview, record.due, record.reviews, record.lapses};
+    card = Fsrs::review(card, !right ? Fsrs::Rating::Again : unsure ? Fsrs::Rating::Hard : Fsrs::Rating::Good, now);
+    record.packId = packId;
+    record.bankId = question.bankId;
+    record.questionId = question.questionId;
+    record.stability = card.stability;
+    record.difficulty = card.difficulty;
+    record.lastReview = card.lastReview;
+    record.due = card.due;
+    record.reviews = card.reviews;
+    record.lapses = card.lapses;
+    return record;
+}
+} // namespace
+
 bool ReviewQueue::updateFromAttempt(ProgressStore &store, const CoursePack &pack, const ExamAttemptRecord &attempt,
                                     const QList<ExamEventRecord> &events, const ExamScore &score, const QDateTime &now)
 {
     const QList<DrawnQuestion> drawn = ExamSession::questionsFromJson(attempt.questionsJson);
-    QSet<int> unsure;
-    for (const ExamEventRecord &e : events) {
-        if (e.kind == u"unsure")
-            unsure.insert(e.position);
-        else if (e.kind == u"sure")
-            unsure.remove(e.position);
-    }
+    const QList<ExamSession::QuestionState> states = ExamSession::replay(drawn.size(), events);
     QHash<QString, ReviewCardRecord> cards;
     for (const ReviewCardRecord &c : store.reviewCards(attempt.learnerId))
         cards.insert(c.packId + u'/' + c.bankId + u'/' + c.questionId, c);
@@ -276,25 +294,10 @@ bool ReviewQueue::updateFromAttempt(ProgressStore &store, const CoursePack &pack
             continue;
         const QString key = pack.id + u'/' + drawn.at(i).bankId + u'/' + drawn.at(i).questionId;
         const bool right = score.perQuestion.at(i).correct;
-        const bool queued = cards.contains(key);
-        if (right && !unsure.contains(int(i)) && !queued)
+        const bool unsure = states.at(i).unsure;
+        if (right && !unsure && !cards.contains(key))
             continue; // known, and not in the queue: nothing to review
-        const Fsrs::Rating rating = !right ? Fsrs::Rating::Again
-            : unsure.contains(int(i))      ? Fsrs::Rating::Hard
-                                           : Fsrs::Rating::Good;
-        ReviewCardRecord record = cards.value(key);
-        Fsrs::Card card{record.stability, record.difficulty, record.lastReview, record.due, record.reviews, record.lapses};
-        card = Fsrs::review(card, rating, now);
-        record.packId = pack.id;
-        record.bankId = drawn.at(i).bankId;
-        record.questionId = drawn.at(i).questionId;
-        record.stability = card.stability;
-        record.difficulty = card.difficulty;
-        record.lastReview = card.lastReview;
-        record.due = card.due;
-        record.reviews = card.reviews;
-        record.lapses = card.lapses;
-        if (!store.saveReviewCard(attempt.learnerId, record))
+        if (!store.saveReviewCard(attempt.learnerId, reviewed(cards.value(key), pack.id, drawn.at(i), right, unsure, now)))
             return false;
     }
     return true;
@@ -308,18 +311,7 @@ bool ReviewQueue::rate(ProgressStore &store, qint64 learnerId, const QString &pa
         if (c.packId == packId && c.bankId == question.bankId && c.questionId == question.questionId)
             record = c;
     }
-    Fsrs::Card card{record.stability, record.difficulty, record.lastReview, record.due, record.reviews, record.lapses};
-    card = Fsrs::review(card, !right ? Fsrs::Rating::Again : unsure ? Fsrs::Rating::Hard : Fsrs::Rating::Good, now);
-    record.packId = packId;
-    record.bankId = question.bankId;
-    record.questionId = question.questionId;
-    record.stability = card.stability;
-    record.difficulty = card.difficulty;
-    record.lastReview = card.lastReview;
-    record.due = card.due;
-    record.reviews = card.reviews;
-    record.lapses = card.lapses;
-    return store.saveReviewCard(learnerId, record);
+    return store.saveReviewCard(learnerId, reviewed(record, packId, question, right, unsure, now));
 }
 
 QList<ReviewCardRecord> ReviewQueue::due(const ProgressStore &store, qint64 learnerId, const QDateTime &now)

@@ -69,13 +69,17 @@ public:
     // A review session: reschedules the card of the question at position (see ReviewQueue).
     bool rate(int position, bool right, const QDateTime &now);
 
+    // Each question's state after the events, in order: what resume, scoring, the review
+    // queue and the results all read an attempt by.
+    static QList<QuestionState> replay(qsizetype count, const QList<ExamEventRecord> &events);
+
     static QString questionsToJson(const QList<DrawnQuestion> &questions);
     static QList<DrawnQuestion> questionsFromJson(const QString &json);
 
 private:
     ExamSession(ProgressStore &store, const CoursePack &pack, const ExamAttemptRecord &record);
     bool store(int position, const QString &kind, const QString &answerJson, const QDateTime &now);
-    void apply(const ExamEventRecord &event);
+    static void apply(QList<QuestionState> &states, const ExamEventRecord &event);
     static std::optional<ExamSession> begin(ProgressStore &store, const CoursePack &pack, ExamAttemptRecord record,
                                             const ExamDraw::Result &drawn, QString *error);
 

@@ -67,7 +67,7 @@ ExamResultView::ExamResultView(const CoursePack &pack, const ExamBlueprint &blue
     , m_pack(pack)
     , m_attempt(attempt)
     , m_drawn(ExamSession::questionsFromJson(attempt.questionsJson))
-    , m_answers(m_drawn.size())
+    , m_states(ExamSession::replay(m_drawn.size(), events))
     , m_language(language)
     , m_score(ExamScore::of(pack, attempt, events, blueprint.passPercent))
     , m_passPercent(blueprint.passPercent)
@@ -77,16 +77,6 @@ ExamResultView::ExamResultView(const CoursePack &pack, const ExamBlueprint &blue
     , m_list(new QListWidget(this))
     , m_review(new QTextBrowser(this))
 {
-    for (const ExamEventRecord &e : events) {
-        if (e.position < 0 || e.position >= m_answers.size())
-            continue;
-        if (e.kind == u"answer")
-            m_answers[e.position] = CandidateAnswer::fromJson(e.answerJson);
-        else if (e.kind == u"flag")
-            m_flagged.insert(e.position);
-        else if (e.kind == u"unflag")
-            m_flagged.remove(e.position);
-    }
     QFont big = m_summary->font();
     big.setPointSizeF(big.pointSizeF() * 1.4);
     big.setBold(true);
@@ -172,7 +162,7 @@ void ExamResultView::setFilter(Filter filter)
         if (!q)
             continue;
         const bool right = m_score.perQuestion.value(i).correct;
-        if ((filter == Filter::Wrong && right) || (filter == Filter::Flagged && !m_flagged.contains(i)))
+        if ((filter == Filter::Wrong && right) || (filter == Filter::Flagged && !m_states.at(i).flagged))
             continue;
         QString first = MarkdownText::joinCjkLineBreaks(text(q->stem)).section(u'\n', 0, 0);
         first.remove(u'`').remove(QStringLiteral("**"));
@@ -199,7 +189,7 @@ void ExamResultView::showReview(int position)
     QString md = tr("**Question %1** · %2").arg(position + 1).arg(s.correct ? tr("right") : tr("wrong"));
     md += QStringLiteral("\n\n") + MarkdownText::joinCjkLineBreaks(text(q->stem));
     md += QStringLiteral("\n\n**") + tr("Your answer:") + QStringLiteral("** ")
-        + describeAnswer(*q, m_answers.value(position), m_language);
+        + describeAnswer(*q, m_states.value(position).answer, m_language);
     md += QStringLiteral("\n\n**") + tr("Right answer:") + QStringLiteral("** ") + describeRight(*q, m_language);
     md += QStringLiteral("\n\n") + MarkdownText::joinCjkLineBreaks(text(q->explanation));
     if (!q->reference.isEmpty())

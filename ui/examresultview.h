@@ -64,8 +64,7 @@ private:
     const CoursePack &m_pack;
     ExamAttemptRecord m_attempt;
     QList<DrawnQuestion> m_drawn;
-    QList<CandidateAnswer> m_answers;
-    QSet<int> m_flagged;
+    QList<ExamSession::QuestionState> m_states; // replayed from the attempt's events
     QString m_language;
     ExamScore m_score;
     int m_passPercent;
