@@ -174,12 +174,8 @@ bool CampusApplication::checkView()
         return false;
     }
     if (view == u"exam") {
-        for (const CoursePack &pack : m_library.packs()) {
-            for (const ExamBlueprint &b : pack.blueprints) {
-                if (b.id == argument)
-                    return true;
-            }
-        }
+        if (m_library.findExam(QString(), argument).blueprint)
+            return true;
         printError(tr("No exam \"%1\" in the courseware (packs are read from: %2).")
                        .arg(argument, CourseLibrary::defaultDirectories(m_options.dataDirectory).join(QStringLiteral(", "))));
         return false;
@@ -280,46 +276,41 @@ void CampusApplication::takeScreenshotWhenReady(bool runScript)
 
 bool CampusApplication::openExamView(qint64 learnerId, const QString &language)
 {
-    const QString id = m_options.view.section(u':', 1);
-    for (const CoursePack &pack : m_library.packs()) {
-        for (const ExamBlueprint &blueprint : pack.blueprints) {
-            if (blueprint.id != id)
-                continue;
-            QString error;
-            const QDateTime now = QDateTime::currentDateTimeUtc();
-            // PGCAMPUS_EXAM_SEED draws a chosen exam again (a trainer's class, a test).
-            bool seeded = false;
-            const quint64 chosen = qEnvironmentVariable("PGCAMPUS_EXAM_SEED").toULongLong(&seeded);
-            const quint64 seed = seeded ? chosen : quint64(now.toMSecsSinceEpoch());
-            std::optional<ExamSession> session = ExamSession::start(m_store, pack, blueprint, learnerId, seed, now, &error);
-            if (!session) {
-                printError(error);
-                return false;
-            }
-            const bool screenshot = !m_options.screenshotFile.isEmpty();
-            if (screenshot) {
-                // A candidate a few minutes in: two answered (the first options), one flagged.
-                for (int i = 0; i < std::min(2, session->count()); ++i) {
-                    CandidateAnswer answer;
-                    const Question *q = session->question(i);
-                    if (q->type == Question::Type::Single || q->type == Question::Type::Multiple)
-                        answer.chosen = {session->drawn(i).shownOrder.value(0)};
-                    else if (q->type == Question::Type::TrueFalse)
-                        answer.truth = true;
-                    else
-                        answer.text = QStringLiteral("VACUUM");
-                    session->answer(i, answer, now);
-                }
-                if (session->count() > 4)
-                    session->setFlagged(4, true, now);
-            }
-            showExam(std::move(*session), blueprint.title, language);
-            if (screenshot)
-                m_exam->showQuestion(2);
-            return true;
-        }
+    const CourseLibrary::FoundExam found = m_library.findExam(QString(), m_options.view.section(u':', 1));
+    if (!found.blueprint)
+        return false;
+    QString error;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    // PGCAMPUS_EXAM_SEED draws a chosen exam again (a trainer's class, a test).
+    bool seeded = false;
+    const quint64 chosen = qEnvironmentVariable("PGCAMPUS_EXAM_SEED").toULongLong(&seeded);
+    const quint64 seed = seeded ? chosen : quint64(now.toMSecsSinceEpoch());
+    std::optional<ExamSession> session = ExamSession::start(m_store, *found.pack, *found.blueprint, learnerId, seed, now, &error);
+    if (!session) {
+        printError(error);
+        return false;
     }
-    return false;
+    const bool screenshot = !m_options.screenshotFile.isEmpty();
+    if (screenshot) {
+        // A candidate a few minutes in: two answered (the first options), one flagged.
+        for (int i = 0; i < std::min(2, session->count()); ++i) {
+            CandidateAnswer answer;
+            const Question *q = session->question(i);
+            if (q->type == Question::Type::Single || q->type == Question::Type::Multiple)
+                answer.chosen = {session->drawn(i).shownOrder.value(0)};
+            else if (q->type == Question::Type::TrueFalse)
+                answer.truth = true;
+            else
+                answer.text = QStringLiteral("VACUUM");
+            session->answer(i, answer, now);
+        }
+        if (session->count() > 4)
+            session->setFlagged(4, true, now);
+    }
+    showExam(std::move(*session), found.blueprint->title, language);
+    if (screenshot)
+        m_exam->showQuestion(2);
+    return true;
 }
 
 void CampusApplication::showExam(ExamSession session, const LocalizedText &title, const QString &language)
@@ -509,12 +500,9 @@ bool CampusApplication::resumeOpenExam(qint64 learnerId, const QString &language
     const std::optional<ExamAttemptRecord> open = m_store.isOpen() ? m_store.openExamAttempt(learnerId) : std::nullopt;
     if (!open)
         return false;
-    const CoursePack *pack = m_library.pack(open->packId);
-    const ExamBlueprint *blueprint = nullptr;
-    for (const ExamBlueprint &b : pack ? pack->blueprints : QList<ExamBlueprint>()) {
-        if (b.id == open->blueprintId)
-            blueprint = &b;
-    }
+    const CourseLibrary::FoundExam found = m_library.findExam(open->packId, open->blueprintId);
+    const CoursePack *pack = found.pack;
+    const ExamBlueprint *blueprint = found.blueprint;
     QString error;
     std::optional<ExamSession> session = blueprint ? ExamSession::resume(m_store, *pack, open->attemptId, &error) : std::nullopt;
     if (!session) {
@@ -551,12 +539,7 @@ bool CampusApplication::resumeOpenExam(qint64 learnerId, const QString &language
 
 bool CampusApplication::openExamResult(const ExamAttemptRecord &attempt, const QString &language)
 {
-    const CoursePack *pack = m_library.pack(attempt.packId);
-    const ExamBlueprint *blueprint = nullptr;
-    for (const ExamBlueprint &b : pack ? pack->blueprints : QList<ExamBlueprint>()) {
-        if (b.id == attempt.blueprintId)
-            blueprint = &b;
-    }
+    const auto [pack, blueprint] = m_library.findExam(attempt.packId, attempt.blueprintId);
     if (!blueprint) {
         printError(tr("The exam \"%1\" of that attempt is no longer in the courseware.").arg(attempt.blueprintId));
         return false;

@@ -96,6 +96,19 @@ CourseLibrary::Found CourseLibrary::find(const QString &packId, const QString &i
     return {};
 }
 
+CourseLibrary::FoundExam CourseLibrary::findExam(const QString &packId, const QString &examId) const
+{
+    for (const CoursePack &p : m_packs) {
+        if (!packId.isEmpty() && p.id != packId)
+            continue;
+        for (const ExamBlueprint &b : p.blueprints) {
+            if (b.id == examId)
+                return {&p, &b};
+        }
+    }
+    return {};
+}
+
 CourseLibrary::Found CourseLibrary::find(const QString &itemId) const
 {
     return find(QString(), itemId);

@@ -42,6 +42,14 @@ public:
     };
     Found find(const QString &itemId) const;
     Found find(const QString &packId, const QString &itemId) const;
+    // An exam and its pack: in the named pack, or the first pack that has it when packId is
+    // empty; nulls when unknown.
+    struct FoundExam
+    {
+        const CoursePack *pack = nullptr;
+        const ExamBlueprint *blueprint = nullptr;
+    };
+    FoundExam findExam(const QString &packId, const QString &examId) const;
     // The items of the item's pack in course order, to step to the previous and next one.
     QList<const CourseItem *> itemsInOrder(const QString &packId) const;
 
