@@ -25,7 +25,7 @@ private:
 void tst_ErrorCheck::initTestCase()
 {
     QString error;
-    QVERIFY2(m_fixture.start({Setup, {}, {QStringLiteral("auditor")}, false, {}, false}, &error), qPrintable(error));
+    QVERIFY2(m_fixture.start({.setup = Setup, .roles = {QStringLiteral("auditor")}}, &error), qPrintable(error));
 }
 
 void tst_ErrorCheck::grade_data()

@@ -27,7 +27,7 @@ private:
 void tst_PlanCheck::initTestCase()
 {
     QString error;
-    QVERIFY2(m_fixture.start({Setup, {}, {}, false, {}, false}, &error), qPrintable(error));
+    QVERIFY2(m_fixture.start({.setup = Setup}, &error), qPrintable(error));
 }
 
 void tst_PlanCheck::grade_data()

@@ -28,7 +28,7 @@ private:
 void tst_ResultCheck::initTestCase()
 {
     QString error;
-    QVERIFY2(m_fixture.start({Setup, Variant, {}, false, {}, false}, &error), qPrintable(error));
+    QVERIFY2(m_fixture.start({.setup = Setup, .variantSetup = Variant}, &error), qPrintable(error));
 }
 
 void tst_ResultCheck::grade_data()

@@ -26,7 +26,7 @@ private:
 void tst_StateCheck::initTestCase()
 {
     QString error;
-    QVERIFY2(m_fixture.start({Setup, {}, {QStringLiteral("reporting")}, false, {}, false}, &error), qPrintable(error));
+    QVERIFY2(m_fixture.start({.setup = Setup, .roles = {QStringLiteral("reporting")}}, &error), qPrintable(error));
 }
 
 void tst_StateCheck::grade_data()

@@ -14,14 +14,14 @@ class GradingFixture
 public:
     struct LabData
     {
-        QString setup;
-        QString variantSetup;
-        QStringList roles;
+        QString setup {};
+        QString variantSetup {};
+        QStringList roles {};
         bool cluster = false;
-        QVariantMap clusterSettings;
+        QVariantMap clusterSettings {};
         bool archive = false;
         bool standby = false;
-        QStringList sessions; // the learner's labelled sessions
+        QStringList sessions {}; // the learner's labelled sessions
     };
 
     bool start(const LabData &data, QString *error);
