@@ -8,6 +8,7 @@
 #include "labpanel.h"
 #include "mainwindow.h"
 #include "querysession.h"
+#include "sqlanswergrading.h"
 #include "sqleditor.h"
 #include "workbenchtab.h"
 
@@ -72,6 +73,7 @@ CampusApplication::CampusApplication(const Options &options)
 CampusApplication::~CampusApplication()
 {
     m_window.reset();
+    m_grading.reset(); // its sandboxes are on the server
     if (m_serverStarted)
         m_server.stop();
 }
@@ -87,6 +89,14 @@ bool CampusApplication::start()
     const QString sample = view == u"workbench" ? m_options.view.section(u':', 1) : QString();
     const qint64 learnerId = openProgressStore();
     const QString language = QLocale().language() == QLocale::Chinese ? QStringLiteral("zh_CN") : QStringLiteral("en");
+    m_grading = std::make_unique<SqlAnswerGrading>(m_store, m_library, learnerId, m_options.dataDirectory);
+    connect(m_grading.get(), &SqlAnswerGrading::attemptGraded, this, &CampusApplication::onAttemptGraded);
+    connect(m_grading.get(), &SqlAnswerGrading::answerGraded, this,
+            [this](const QString &attemptId, int position, const QString &answerText,
+                   const std::optional<QuestionScore> &verdict, const QString &error) {
+                if (m_exam && m_exam->session().record().attemptId == attemptId)
+                    m_exam->showSqlVerdict(position, answerText, verdict, error);
+            });
     if (view == u"exam")
         return openExamView(learnerId, language);
     if (view == u"review")
@@ -235,6 +245,9 @@ void CampusApplication::openCourseView()
 // initdb and startup take seconds: they run on a worker thread, the window stays live.
 void CampusApplication::startPracticeServer()
 {
+    if (m_serverStarting)
+        return; // started, or starting
+    m_serverStarting = true;
     QThread *worker = QThread::create([this] {
         const bool ok = m_server.start();
         const QString error = m_server.errorString();
@@ -247,6 +260,12 @@ void CampusApplication::startPracticeServer()
 void CampusApplication::onServerStarted(bool ok, const QString &error)
 {
     m_serverStarted = ok;
+    if (ok)
+        m_grading->setServer(m_server.connectionString());
+    else
+        m_grading->setServerUnavailable(tr("The practice server is not running: %1").arg(error));
+    if (!m_window)
+        return; // an exam or result view on its own: the server is there to grade
     if (!ok) {
         printError(error);
         m_window->showServerUnavailable(error);
@@ -331,6 +350,11 @@ void CampusApplication::showExam(ExamSession session, const LocalizedText &title
             openExamResult(*done, language);
             m_exam->hide();
         }
+    });
+    connect(m_exam.get(), &ExamView::sqlCheckRequested, this, [this, language](int position, const CandidateAnswer &answer) {
+        startPracticeServer();
+        m_grading->gradeAnswer(m_exam->session().record().attemptId, position, *m_exam->session().question(position),
+                               answer, language);
     });
     m_exam->show();
 }
@@ -537,6 +561,41 @@ bool CampusApplication::resumeOpenExam(qint64 learnerId, const QString &language
     return true;
 }
 
+void CampusApplication::gradeSqlAnswers(const QString &attemptId, const QString &language)
+{
+    const int waiting = m_grading->gradeAttempt(attemptId, language);
+    if (waiting == 0)
+        return;
+    startPracticeServer();
+    if (m_result && m_result->attemptId() == attemptId)
+        m_result->setGradingNote(tr("Grading %n SQL answer(s) in a sandbox on the practice server…", nullptr, waiting));
+}
+
+void CampusApplication::onAttemptGraded(const QString &attemptId, const QList<int> &positions, const QStringList &errors)
+{
+    const std::optional<ExamAttemptRecord> attempt = m_store.examAttempt(attemptId);
+    const CoursePack *pack = attempt ? m_library.pack(attempt->packId) : nullptr;
+    if (!pack)
+        return;
+    const QList<ExamEventRecord> events = m_store.examEvents(attemptId);
+    if (attempt->mode == u"exam" && !positions.isEmpty()) {
+        const ExamScore score = ExamScore::of(*pack, *attempt, events, 0);
+        if (!ReviewQueue::updateFromAttempt(m_store, *pack, *attempt, events, score, attempt->submittedAt, positions))
+            printError(m_store.errorString());
+    }
+    for (const QString &error : errors)
+        printError(error);
+    if (m_result && m_result->attemptId() == attemptId) {
+        m_result->setEvents(events);
+        m_result->setGradingNote(errors.isEmpty() ? QString()
+                                                  : tr("Some SQL answers could not be graded: %1 They will be graded "
+                                                       "when you open this result again.")
+                                                        .arg(errors.join(u' ')));
+    }
+    if (m_screenshotAfterGrading)
+        saveScreenshot();
+}
+
 bool CampusApplication::openExamResult(const ExamAttemptRecord &attempt, const QString &language)
 {
     const auto [pack, blueprint] = m_library.findExam(attempt.packId, attempt.blueprintId);
@@ -547,10 +606,13 @@ bool CampusApplication::openExamResult(const ExamAttemptRecord &attempt, const Q
     m_result = std::make_unique<ExamResultView>(*pack, *blueprint, attempt, m_store.examEvents(attempt.attemptId), language);
     m_result->setWindowTitle(tr("Result: %1").arg(blueprint->title.value(language)));
     m_result->resize(1200, 800);
+    gradeSqlAnswers(attempt.attemptId, language);
     if (!m_options.screenshotFile.isEmpty()) {
         m_result->setFilter(ExamResultView::Filter::Wrong);
         m_result->setAttribute(Qt::WA_DontShowOnScreen, false);
-        QTimer::singleShot(800, this, &CampusApplication::saveScreenshot);
+        // A result whose SQL answers are being graded is shown graded.
+        m_screenshotAfterGrading = m_grading->isBusy();
+        QTimer::singleShot(m_screenshotAfterGrading ? ScreenshotTimeoutMs : 800, this, &CampusApplication::saveScreenshot);
     }
     m_result->show();
     return true;

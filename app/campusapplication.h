@@ -15,6 +15,7 @@ class ExamSession;
 class ExamView;
 class MainWindow;
 class QWidget;
+class SqlAnswerGrading;
 
 // Composition root: the progress store, the practice server, the query session
 // and the main window, started in that order and stopped in reverse.
@@ -63,6 +64,10 @@ private:
     bool startReview(qint64 learnerId, const QString &language);
     // After an exam is submitted: what was missed or unsure goes to the review queue.
     void queueForReview(const ExamAttemptRecord &attempt);
+    // The attempt's sql answers graded (in the background), then the result and the review
+    // queue brought up to date.
+    void gradeSqlAnswers(const QString &attemptId, const QString &language);
+    void onAttemptGraded(const QString &attemptId, const QList<int> &positions, const QStringList &errors);
     // exam-result:LAST: the learner's last submitted attempt, reviewed.
     bool openExamResult(const ExamAttemptRecord &attempt, const QString &language);
 
@@ -74,7 +79,10 @@ private:
     CourseDocks *m_courses = nullptr;
     std::unique_ptr<ExamView> m_exam;
     std::unique_ptr<ExamResultView> m_result;
+    std::unique_ptr<SqlAnswerGrading> m_grading;
+    bool m_screenshotAfterGrading = false;
     bool m_serverStarted = false;
+    bool m_serverStarting = false;
     bool m_screenshotTaken = false;
     int m_exitCode = 0;
 };

@@ -169,6 +169,15 @@ void ExamSession::apply(QList<QuestionState> &states, const ExamEventRecord &eve
     if (event.kind == u"answer") {
         s.answer = CandidateAnswer::fromJson(event.answerJson);
         s.answered = !s.answer.isEmpty();
+        if (s.graded && s.answer.text != s.gradedText)
+            s.graded.reset(); // the verdict was for another answer
+    } else if (event.kind == u"graded") {
+        QString text;
+        const QuestionScore verdict = QuestionScore::fromJson(event.answerJson, &text);
+        if (text == s.answer.text) {
+            s.graded = verdict;
+            s.gradedText = text;
+        }
     } else if (event.kind == u"flag" || event.kind == u"unflag") {
         s.flagged = event.kind == u"flag";
     } else if (event.kind == u"unsure" || event.kind == u"sure") {
@@ -209,6 +218,39 @@ bool ExamSession::visit(int position, const QDateTime &now)
     return store(position, QStringLiteral("visit"), QString(), now);
 }
 
+bool ExamSession::recordGraded(int position, const QuestionScore &verdict, const QDateTime &now)
+{
+    if (position < 0 || position >= m_states.size())
+        return false;
+    const ExamEventRecord event{now.toUTC(), position, QStringLiteral("graded"),
+                                verdict.toJson(m_states.at(position).answer.text)};
+    if (!m_store->recordExamEvent(m_record.attemptId, event))
+        return false;
+    apply(m_states, event);
+    return true;
+}
+
+bool ExamSession::recordGraded(ProgressStore &store, const ExamAttemptRecord &attempt, int position,
+                               const QString &answerText, const QuestionScore &verdict, const QDateTime &now)
+{
+    return store.recordExamEvent(attempt.attemptId,
+                                 {now.toUTC(), position, QStringLiteral("graded"), verdict.toJson(answerText)});
+}
+
+QList<int> ExamSession::ungradedSql(const CoursePack &pack, const ExamAttemptRecord &attempt,
+                                    const QList<ExamEventRecord> &events)
+{
+    const QList<DrawnQuestion> drawn = questionsFromJson(attempt.questionsJson);
+    const QList<QuestionState> states = replay(drawn.size(), events);
+    QList<int> positions;
+    for (int i = 0; i < drawn.size(); ++i) {
+        const Question *q = ExamDraw::find(pack, drawn.at(i));
+        if (q && q->type == Question::Type::Sql && !states.at(i).answer.text.trimmed().isEmpty() && !states.at(i).graded)
+            positions << i;
+    }
+    return positions;
+}
+
 bool ExamSession::rate(int position, bool right, const QDateTime &now)
 {
     if (position < 0 || position >= m_questions.size())
@@ -241,9 +283,18 @@ ExamScore ExamScore::of(const CoursePack &pack, const ExamAttemptRecord &attempt
     for (qsizetype i = 0; i < drawn.size(); ++i) {
         const Question *q = ExamDraw::find(pack, drawn.at(i));
         QuestionScore one;
-        if (q && q->type == Question::Type::Sql)
-            one = sqlGrader && !states.at(i).answer.text.trimmed().isEmpty() ? sqlGrader(*q, states.at(i).answer) : QuestionScore();
-        else if (q)
+        if (q && q->type == Question::Type::Sql) {
+            const ExamSession::QuestionState &state = states.at(i);
+            if (state.graded)
+                one = *state.graded;
+            else if (state.answer.text.trimmed().isEmpty())
+                one = QuestionScore();
+            else if (sqlGrader)
+                one = sqlGrader(*q, state.answer);
+            else
+                one.pending = true;
+            score.pending += one.pending ? 1 : 0;
+        } else if (q)
             one = QuestionGrader::grade(*q, states.at(i).answer);
         score.perQuestion << one;
         score.points += one.score;
@@ -282,7 +333,8 @@ ReviewCardRecord reviewed(ReviewCardRecord record, const QString &packId, const 
 } // namespace
 
 bool ReviewQueue::updateFromAttempt(ProgressStore &store, const CoursePack &pack, const ExamAttemptRecord &attempt,
-                                    const QList<ExamEventRecord> &events, const ExamScore &score, const QDateTime &now)
+                                    const QList<ExamEventRecord> &events, const ExamScore &score, const QDateTime &now,
+                                    const QList<int> &only)
 {
     const QList<DrawnQuestion> drawn = ExamSession::questionsFromJson(attempt.questionsJson);
     const QList<ExamSession::QuestionState> states = ExamSession::replay(drawn.size(), events);
@@ -290,7 +342,7 @@ bool ReviewQueue::updateFromAttempt(ProgressStore &store, const CoursePack &pack
     for (const ReviewCardRecord &c : store.reviewCards(attempt.learnerId))
         cards.insert(c.packId + u'/' + c.bankId + u'/' + c.questionId, c);
     for (qsizetype i = 0; i < drawn.size() && i < score.perQuestion.size(); ++i) {
-        if (!ExamDraw::find(pack, drawn.at(i)))
+        if (!ExamDraw::find(pack, drawn.at(i)) || score.perQuestion.at(i).pending || (!only.isEmpty() && !only.contains(int(i))))
             continue;
         const QString key = pack.id + u'/' + drawn.at(i).bankId + u'/' + drawn.at(i).questionId;
         const bool right = score.perQuestion.at(i).correct;

@@ -28,6 +28,9 @@ public:
         bool flagged = false;
         bool unsure = false;
         bool visited = false;
+        // An sql answer's verdict from the sandbox, while the answer is the one it was for.
+        std::optional<QuestionScore> graded;
+        QString gradedText;
     };
 
     // A new attempt of a blueprint (mode "exam"), or a drill (mode "practice": untimed,
@@ -66,6 +69,16 @@ public:
     // Ends the attempt: by the candidate, or at the deadline ("timeout"), whichever the
     // clock says; an attempt whose time ran out is submitted as at its deadline.
     bool submit(const QDateTime &now);
+    // The sandbox's verdict on the sql answer at position: kept with the attempt, so its
+    // score is read back without grading again. Also taken after the attempt ended, as
+    // grading follows the submission.
+    bool recordGraded(int position, const QuestionScore &verdict, const QDateTime &now);
+    static bool recordGraded(ProgressStore &store, const ExamAttemptRecord &attempt, int position, const QString &answerText,
+                             const QuestionScore &verdict, const QDateTime &now);
+    // The positions of the attempt's sql answers that wait for the sandbox.
+    static QList<int> ungradedSql(const CoursePack &pack, const ExamAttemptRecord &attempt,
+                                  const QList<ExamEventRecord> &events);
+
     // A review session: reschedules the card of the question at position (see ReviewQueue).
     bool rate(int position, bool right, const QDateTime &now);
 
@@ -106,9 +119,11 @@ struct ExamScore
     QMap<QString, Part> byDomain;
     QMap<int, Part> byDifficulty;
     QList<QuestionScore> perQuestion; // in the attempt's order
+    int pending = 0;                  // sql answers not graded yet
     double percent() const { return questions > 0 ? 100.0 * points / questions : 0; }
 
-    // sqlGrader grades sql questions (in a sandbox); without one they score nothing.
+    // An sql answer scores what the sandbox said of it (recordGraded); one not graded
+    // yet goes to sqlGrader, or without one counts as pending and scores nothing.
     static ExamScore of(const CoursePack &pack, const ExamAttemptRecord &attempt, const QList<ExamEventRecord> &events,
                         int passPercent,
                         const std::function<QuestionScore(const Question &, const CandidateAnswer &)> &sqlGrader = {});
@@ -120,8 +135,11 @@ struct ExamScore
 class ReviewQueue
 {
 public:
+    // An sql answer not graded yet is left for later: only (when given) takes the positions
+    // graded since.
     static bool updateFromAttempt(ProgressStore &store, const CoursePack &pack, const ExamAttemptRecord &attempt,
-                                  const QList<ExamEventRecord> &events, const ExamScore &score, const QDateTime &now);
+                                  const QList<ExamEventRecord> &events, const ExamScore &score, const QDateTime &now,
+                                  const QList<int> &only = {});
     static QList<ReviewCardRecord> due(const ProgressStore &store, qint64 learnerId, const QDateTime &now);
     // One card reviewed now: rated Again when wrong, Hard when right but unsure, else Good.
     static bool rate(ProgressStore &store, qint64 learnerId, const QString &packId, const DrawnQuestion &question,

@@ -110,6 +110,19 @@ const char *const Migrations[] = {
     "  reviews INTEGER NOT NULL,"
     "  lapses INTEGER NOT NULL,"
     "  PRIMARY KEY (learner_id, pack_id, bank_id, question_id));",
+    // 6: an sql answer's verdict from the sandbox is an exam event too ("graded")
+    "CREATE TABLE exam_event_6 ("
+    "  id INTEGER PRIMARY KEY,"
+    "  attempt_id TEXT NOT NULL REFERENCES exam_attempt(attempt_id) ON DELETE CASCADE,"
+    "  at TEXT NOT NULL,"
+    "  position INTEGER NOT NULL,"
+    "  kind TEXT NOT NULL CHECK (kind IN ('answer', 'flag', 'unflag', 'unsure', 'sure', 'visit', 'graded')),"
+    "  answer TEXT);"
+    "INSERT INTO exam_event_6 (id, attempt_id, at, position, kind, answer) "
+    "  SELECT id, attempt_id, at, position, kind, answer FROM exam_event;"
+    "DROP TABLE exam_event;"
+    "ALTER TABLE exam_event_6 RENAME TO exam_event;"
+    "CREATE INDEX exam_event_by_attempt ON exam_event(attempt_id, id);",
 };
 
 struct StatementDeleter

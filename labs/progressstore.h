@@ -112,7 +112,7 @@ struct ExamEventRecord
 {
     QDateTime at;
     int position = 0; // the question's place in the attempt
-    QString kind;     // answer, flag, unflag, unsure, sure, visit
+    QString kind;     // answer, flag, unflag, unsure, sure, visit, graded (an sql answer's verdict)
     QString answerJson; // a CandidateAnswer, for answers
 };
 

@@ -1,9 +1,13 @@
 #include "questiongrader.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLocale>
 #include <QRegularExpression>
 #include <QSet>
 
+#include <algorithm>
 #include <cmath>
 
 namespace {
@@ -116,4 +120,25 @@ QuestionScore QuestionGrader::grade(const Question &question, const CandidateAns
         return {}; // graded in a sandbox
     }
     return {};
+}
+
+QString QuestionScore::toJson(const QString &answerText) const
+{
+    const QJsonObject o{{QStringLiteral("score"), score},
+                        {QStringLiteral("correct"), correct},
+                        {QStringLiteral("feedback"), QJsonArray::fromStringList(feedback)},
+                        {QStringLiteral("text"), answerText}};
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+QuestionScore QuestionScore::fromJson(const QString &json, QString *answerText)
+{
+    const QJsonObject o = QJsonDocument::fromJson(json.toUtf8()).object();
+    QuestionScore s;
+    s.score = std::clamp(o.value(QStringLiteral("score")).toDouble(), 0.0, 1.0);
+    s.correct = o.value(QStringLiteral("correct")).toBool();
+    for (const QJsonValue &line : o.value(QStringLiteral("feedback")).toArray())
+        s.feedback << line.toString();
+    *answerText = o.value(QStringLiteral("text")).toString();
+    return s;
 }

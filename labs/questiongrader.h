@@ -2,11 +2,21 @@
 
 #include "question.h"
 
+#include <QStringList>
+
 // How much of a question a candidate got: 0 to 1, and whether it counts as right.
 struct QuestionScore
 {
     double score = 0;
     bool correct = false;
+    // An sql answer: what its failed checks said, and whether it still waits for the
+    // sandbox (then it scores nothing yet).
+    QStringList feedback {};
+    bool pending = false;
+
+    // A sandbox's verdict as an attempt stores it, with the answer text it was given for.
+    QString toJson(const QString &answerText) const;
+    static QuestionScore fromJson(const QString &json, QString *answerText);
 };
 
 // Grades every question type but sql from the answer alone, as a stored attempt is

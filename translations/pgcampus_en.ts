@@ -24,6 +24,23 @@
             <numerusform>Review Queue (%n due today)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Grading %n SQL answer(s) in a sandbox on the practice server…</source>
+        <translation>
+            <numerusform>Grading %n SQL answer in a sandbox on the practice server…</numerusform>
+            <numerusform>Grading %n SQL answers in a sandbox on the practice server…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ExamResultView</name>
+    <message numerus="yes">
+        <source>%n SQL answer(s) not graded yet: they count when they are.</source>
+        <translation>
+            <numerusform>%n SQL answer not graded yet: it counts when it is.</numerusform>
+            <numerusform>%n SQL answers not graded yet: they count when they are.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ExamView</name>

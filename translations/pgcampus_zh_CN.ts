@@ -300,6 +300,20 @@
         <source>Review queue</source>
         <translation>复习队列</translation>
     </message>
+    <message>
+        <source>The practice server is not running: %1</source>
+        <translation>练习服务器没有运行：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Grading %n SQL answer(s) in a sandbox on the practice server…</source>
+        <translation>
+            <numerusform>正在练习服务器的沙箱中评判 %n 道 SQL 题的答案…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Some SQL answers could not be graded: %1 They will be graded when you open this result again.</source>
+        <translation>有些 SQL 答案无法评判：%1 下次打开这份成绩时会再评判。</translation>
+    </message>
 </context>
 <context>
     <name>CheckGrader</name>
@@ -1124,6 +1138,20 @@
         <source>%1 (± %2)</source>
         <translation>%1（± %2）</translation>
     </message>
+    <message numerus="yes">
+        <source>%n SQL answer(s) not graded yet: they count when they are.</source>
+        <translation>
+            <numerusform>%n 道 SQL 题的答案尚未评判：评判后计入成绩。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not graded yet</source>
+        <translation>尚未评判</translation>
+    </message>
+    <message>
+        <source>What the checks found:</source>
+        <translation>检查发现的问题：</translation>
+    </message>
 </context>
 <context>
     <name>ExamSession</name>
@@ -1142,6 +1170,21 @@
     <message>
         <source>Nothing is due for review.</source>
         <translation>没有到期要复习的题目。</translation>
+    </message>
+</context>
+<context>
+    <name>ExamSqlGrader</name>
+    <message>
+        <source>Question %1 is not an SQL task.</source>
+        <translation>第 %1 题不是 SQL 操作题。</translation>
+    </message>
+    <message>
+        <source>No SQL was given.</source>
+        <translation>没有填写 SQL。</translation>
+    </message>
+    <message>
+        <source>Your SQL failed: %1</source>
+        <translation>你的 SQL 执行失败：%1</translation>
     </message>
 </context>
 <context>
@@ -1305,6 +1348,22 @@
     <message>
         <source>Compare your query with a solution that passes:</source>
         <translation>把你的查询和一个能通过的解答比较一下：</translation>
+    </message>
+    <message>
+        <source>No SQL was given.</source>
+        <translation>没有填写 SQL。</translation>
+    </message>
+    <message>
+        <source>Running your SQL in a sandbox and checking it…</source>
+        <translation>正在沙箱中运行并检查你的 SQL…</translation>
+    </message>
+    <message>
+        <source>Your SQL could not be checked: %1</source>
+        <translation>无法检查你的 SQL：%1</translation>
+    </message>
+    <message>
+        <source>A solution that passes:</source>
+        <translation>一个能通过的解答：</translation>
     </message>
 </context>
 <context>

@@ -72,6 +72,7 @@ ExamResultView::ExamResultView(const CoursePack &pack, const ExamBlueprint &blue
     , m_score(ExamScore::of(pack, attempt, events, blueprint.passPercent))
     , m_passPercent(blueprint.passPercent)
     , m_summary(new QLabel(this))
+    , m_note(new QLabel(this))
     , m_chart(new DomainChart(this))
     , m_filter(new QComboBox(this))
     , m_list(new QListWidget(this))
@@ -81,18 +82,8 @@ ExamResultView::ExamResultView(const CoursePack &pack, const ExamBlueprint &blue
     big.setPointSizeF(big.pointSizeF() * 1.4);
     big.setBold(true);
     m_summary->setFont(big);
-    m_summary->setText(summaryText());
-    m_summary->setStyleSheet(m_score.passed ? QStringLiteral("QLabel { color: #2e7d32; }") : QStringLiteral("QLabel { color: #c62828; }"));
-
-    QList<DomainChart::Bar> bars;
-    for (const QuestionBank &bank : pack.banks) {
-        for (const QuestionDomain &domain : bank.domains) {
-            if (m_score.byDomain.contains(domain.id))
-                bars.append({text(domain.title), m_score.byDomain.value(domain.id).percent(),
-                             m_score.byDomain.value(domain.id).questions});
-        }
-    }
-    m_chart->setBars(bars, m_passPercent);
+    m_note->setWordWrap(true);
+    m_note->hide();
 
     m_filter->addItem(tr("All questions"), int(Filter::All));
     m_filter->addItem(tr("Only the wrong ones"), int(Filter::Wrong));
@@ -117,11 +108,51 @@ ExamResultView::ExamResultView(const CoursePack &pack, const ExamBlueprint &blue
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(title);
     layout->addWidget(m_summary);
+    layout->addWidget(m_note);
     layout->addWidget(new QLabel(tr("By domain (the dashed line is the pass mark):"), this));
     layout->addWidget(m_chart);
     layout->addWidget(new QLabel(tr("Review"), this));
     layout->addWidget(splitter, 1);
+    refresh();
     setFilter(Filter::All);
+}
+
+void ExamResultView::refresh()
+{
+    m_summary->setText(summaryText());
+    m_summary->setStyleSheet(m_score.passed ? QStringLiteral("QLabel { color: #2e7d32; }") : QStringLiteral("QLabel { color: #c62828; }"));
+    QList<DomainChart::Bar> bars;
+    for (const QuestionBank &bank : m_pack.banks) {
+        for (const QuestionDomain &domain : bank.domains) {
+            if (m_score.byDomain.contains(domain.id))
+                bars.append({text(domain.title), m_score.byDomain.value(domain.id).percent(),
+                             m_score.byDomain.value(domain.id).questions});
+        }
+    }
+    m_chart->setBars(bars, m_passPercent);
+}
+
+void ExamResultView::setEvents(const QList<ExamEventRecord> &events)
+{
+    m_states = ExamSession::replay(m_drawn.size(), events);
+    m_score = ExamScore::of(m_pack, m_attempt, events, m_passPercent);
+    refresh();
+    const int shown = m_list->currentRow() >= 0 ? m_list->currentItem()->data(Qt::UserRole).toInt() : -1;
+    setFilter(Filter(m_filter->currentData().toInt()));
+    const int row = int(listed().indexOf(shown));
+    if (row >= 0)
+        m_list->setCurrentRow(row);
+}
+
+void ExamResultView::setGradingNote(const QString &note)
+{
+    m_note->setText(note);
+    m_note->setVisible(!note.isEmpty());
+}
+
+QString ExamResultView::gradingNote() const
+{
+    return m_note->text();
 }
 
 QString ExamResultView::text(const LocalizedText &localized) const
@@ -139,6 +170,8 @@ QString ExamResultView::summaryText() const
                           .arg(m_score.questions);
     if (m_attempt.submittedBy == u"timeout")
         summary += u'\n' + tr("Submitted when the time ran out.");
+    if (m_score.pending > 0)
+        summary += u'\n' + tr("%n SQL answer(s) not graded yet: they count when they are.", nullptr, m_score.pending);
     return summary;
 }
 
@@ -162,17 +195,19 @@ void ExamResultView::setFilter(Filter filter)
         if (!q)
             continue;
         const bool right = m_score.perQuestion.value(i).correct;
+        const bool pending = m_score.perQuestion.value(i).pending;
         if ((filter == Filter::Wrong && right) || (filter == Filter::Flagged && !m_states.at(i).flagged))
             continue;
         QString first = MarkdownText::joinCjkLineBreaks(text(q->stem)).section(u'\n', 0, 0);
         first.remove(u'`').remove(QStringLiteral("**"));
         auto *item = new QListWidgetItem(QStringLiteral("%1  %2. %3")
-                                             .arg(right ? QStringLiteral("✓") : QStringLiteral("✗"))
+                                             .arg(pending ? QStringLiteral("…") : right ? QStringLiteral("✓") : QStringLiteral("✗"))
                                              .arg(i + 1)
                                              .arg(first),
                                          m_list);
         item->setData(Qt::UserRole, i);
-        item->setForeground(right ? QColor(0x2e, 0x7d, 0x32) : QColor(0xc6, 0x28, 0x28));
+        if (!pending)
+            item->setForeground(right ? QColor(0x2e, 0x7d, 0x32) : QColor(0xc6, 0x28, 0x28));
     }
     if (m_list->count() > 0)
         m_list->setCurrentRow(0);
@@ -186,10 +221,17 @@ void ExamResultView::showReview(int position)
     if (!q)
         return;
     const QuestionScore s = m_score.perQuestion.value(position);
-    QString md = tr("**Question %1** · %2").arg(position + 1).arg(s.correct ? tr("right") : tr("wrong"));
+    QString md = tr("**Question %1** · %2")
+                     .arg(position + 1)
+                     .arg(s.pending ? tr("not graded yet") : s.correct ? tr("right") : tr("wrong"));
     md += QStringLiteral("\n\n") + MarkdownText::joinCjkLineBreaks(text(q->stem));
     md += QStringLiteral("\n\n**") + tr("Your answer:") + QStringLiteral("** ")
         + describeAnswer(*q, m_states.value(position).answer, m_language);
+    if (!s.feedback.isEmpty()) {
+        md += QStringLiteral("\n\n**") + tr("What the checks found:") + QStringLiteral("**");
+        for (const QString &line : s.feedback)
+            md += QStringLiteral("\n\n") + line;
+    }
     md += QStringLiteral("\n\n**") + tr("Right answer:") + QStringLiteral("** ") + describeRight(*q, m_language);
     md += QStringLiteral("\n\n") + MarkdownText::joinCjkLineBreaks(text(q->explanation));
     if (!q->reference.isEmpty())

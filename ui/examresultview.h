@@ -45,7 +45,13 @@ public:
     ExamResultView(const CoursePack &pack, const ExamBlueprint &blueprint, const ExamAttemptRecord &attempt,
                    const QList<ExamEventRecord> &events, const QString &language, QWidget *parent = nullptr);
 
+    const QString &attemptId() const { return m_attempt.attemptId; }
     const ExamScore &score() const { return m_score; }
+    // The attempt's events anew (its sql answers graded since): score, chart and review follow.
+    void setEvents(const QList<ExamEventRecord> &events);
+    // A line under the score about grading (under way, or why it could not be done).
+    void setGradingNote(const QString &note);
+    QString gradingNote() const;
     QString summaryText() const;
     DomainChart *chart() const { return m_chart; }
     void setFilter(Filter filter);
@@ -60,6 +66,7 @@ public:
 
 private:
     QString text(const LocalizedText &localized) const;
+    void refresh();
 
     const CoursePack &m_pack;
     ExamAttemptRecord m_attempt;
@@ -70,6 +77,7 @@ private:
     int m_passPercent;
 
     QLabel *m_summary;
+    QLabel *m_note;
     DomainChart *m_chart;
     QComboBox *m_filter;
     QListWidget *m_list;

@@ -13,6 +13,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMetaMethod>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QRadioButton>
@@ -445,23 +446,65 @@ void ExamView::checkAnswer()
     saveAnswer();
     const Question *q = m_session.question(m_position);
     const CandidateAnswer answer = m_session.state(m_position).answer;
-    QString md;
     if (q->type == Question::Type::Sql) {
-        md = tr("Compare your query with a solution that passes:") + ExamResultView::describeRight(*q, m_language);
-    } else {
-        const QuestionScore score = QuestionGrader::grade(*q, answer);
-        // In a review session the first check of a card reschedules it.
-        if (m_session.record().mode == u"review" && !m_rated.contains(m_position)
-            && m_session.rate(m_position, score.correct, m_clock()))
-            m_rated.insert(m_position);
-        md = score.correct ? tr("**Right.**")
-            : score.score > 0 ? tr("**Partly right** (%1 %).").arg(qRound(score.score * 100))
-                              : tr("**Not right.**");
-        md += QStringLiteral(" ") + tr("Right answer:") + QStringLiteral(" ") + ExamResultView::describeRight(*q, m_language);
+        const std::optional<QuestionScore> graded = m_session.state(m_position).graded;
+        if (graded) {
+            showFeedback(m_position, *q, *graded);
+        } else if (answer.text.trimmed().isEmpty()) {
+            showFeedback(m_position, *q, QuestionScore{0, false, {tr("No SQL was given.")}, false});
+        } else if (isSignalConnected(QMetaMethod::fromSignal(&ExamView::sqlCheckRequested))) {
+            m_feedback->setMarkdown(tr("Running your SQL in a sandbox and checking it…"));
+            m_feedback->show();
+            Q_EMIT sqlCheckRequested(m_position, answer);
+        } else {
+            m_feedback->setMarkdown(tr("Compare your query with a solution that passes:")
+                                    + ExamResultView::describeRight(*q, m_language));
+            m_feedback->show();
+        }
+        return;
     }
-    md += QStringLiteral("\n\n") + MarkdownText::joinCjkLineBreaks(text(q->explanation));
-    if (!q->reference.isEmpty())
-        md += QStringLiteral("\n\n") + tr("Read more: [%1](%1)").arg(q->reference);
+    showFeedback(m_position, *q, QuestionGrader::grade(*q, answer));
+}
+
+void ExamView::showSqlVerdict(int position, const QString &answerText, const std::optional<QuestionScore> &verdict,
+                              const QString &error)
+{
+    const Question *q = m_session.question(position);
+    if (!q || m_session.state(position).answer.text != answerText)
+        return; // answered otherwise since: that answer gets its own check
+    if (!verdict) {
+        if (position == m_position) {
+            m_feedback->setMarkdown(tr("Your SQL could not be checked: %1").arg(error));
+            m_feedback->show();
+        }
+        return;
+    }
+    m_session.recordGraded(position, *verdict, m_clock());
+    showFeedback(position, *q, *verdict);
+}
+
+void ExamView::showFeedback(int position, const Question &q, const QuestionScore &score)
+{
+    // In a review session the first check of a card reschedules it.
+    if (m_session.record().mode == u"review" && !m_rated.contains(position)
+        && m_session.rate(position, score.correct, m_clock()))
+        m_rated.insert(position);
+    if (position != m_position)
+        return;
+    QString md = score.correct ? tr("**Right.**")
+        : score.score > 0 ? tr("**Partly right** (%1 %).").arg(qRound(score.score * 100))
+                          : tr("**Not right.**");
+    if (q.type == Question::Type::Sql) {
+        for (const QString &line : score.feedback)
+            md += QStringLiteral("\n\n") + line;
+        if (!score.correct)
+            md += QStringLiteral("\n\n") + tr("A solution that passes:") + ExamResultView::describeRight(q, m_language);
+    } else {
+        md += QStringLiteral(" ") + tr("Right answer:") + QStringLiteral(" ") + ExamResultView::describeRight(q, m_language);
+    }
+    md += QStringLiteral("\n\n") + MarkdownText::joinCjkLineBreaks(text(q.explanation));
+    if (!q.reference.isEmpty())
+        md += QStringLiteral("\n\n") + tr("Read more: [%1](%1)").arg(q.reference);
     m_feedback->setMarkdown(md);
     m_feedback->show();
 }

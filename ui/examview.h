@@ -47,6 +47,7 @@ public:
     QAbstractButton *choiceButton(int shown) const; // single/multiple/truefalse, in the order shown
     QLineEdit *textAnswer() const { return m_text; }
     QListWidget *orderList() const { return m_order; }
+    SqlEditor *sqlEditor() const { return m_sql; }
 
     // Asks (unless confirmed is given) and submits; false when the candidate goes back.
     bool submit(bool confirmed = false);
@@ -60,15 +61,25 @@ public:
     bool isPractice() const;
     void checkAnswer();
     QString feedbackText() const;
+    // The sandbox's verdict on an sql answer checked in practice (see sqlCheckRequested):
+    // stored with the attempt and shown, when the answer is still the one it was for.
+    void showSqlVerdict(int position, const QString &answerText, const std::optional<QuestionScore> &verdict,
+                        const QString &error);
 
 Q_SIGNALS:
     void submitted(const QString &attemptId);
+    // Practice: the candidate checks an sql answer; whoever grades it calls showSqlVerdict.
+    // Unconnected, the feedback shows a solution to compare with.
+    void sqlCheckRequested(int position, const CandidateAnswer &answer);
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
 
 private:
     QString text(const LocalizedText &localized) const;
+    // Right or wrong, why, and the explanation, under the question at position (when it
+    // is the one shown); a review card is rescheduled by its first check.
+    void showFeedback(int position, const Question &question, const QuestionScore &score);
     void fitStem();
     void buildNavigator();
     void refreshNavigator();

@@ -3,6 +3,7 @@
 #include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
+#include <QTimeZone>
 #include <QTest>
 
 #include <sqlite3.h>
@@ -37,6 +38,7 @@ class tst_ProgressStore : public QObject
 private Q_SLOTS:
     void createsLatestSchema();
     void migratesOlderStore();
+    void examEventsSurviveSchema6();
     void reopeningKeepsEverything();
     void defaultLearnerAndFirstEvent();
     void lastUsedLearnerIsTheDefault();
@@ -71,6 +73,53 @@ void tst_ProgressStore::migratesOlderStore()
     QCOMPARE(store.schemaVersion(), ProgressStore::latestSchemaVersion());
     QVERIFY(store.learners().isEmpty());
     QVERIFY(store.recoveryNotice().isEmpty());
+}
+
+void tst_ProgressStore::examEventsSurviveSchema6()
+{
+    // A store at schema 5, with an attempt and its events, as that version left it.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("progress.sqlite"));
+    qint64 learnerId = 0;
+    const QDateTime at(QDate(2026, 11, 1), QTime(8, 0), QTimeZone::UTC);
+    {
+        ProgressStore store;
+        QVERIFY(store.open(path));
+        learnerId = store.defaultLearner(QStringLiteral("ada")).id;
+        ExamAttemptRecord attempt;
+        attempt.attemptId = QStringLiteral("a1");
+        attempt.learnerId = learnerId;
+        attempt.packId = QStringLiteral("p");
+        attempt.mode = QStringLiteral("exam");
+        attempt.questionsJson = QStringLiteral("[]");
+        attempt.startedAt = at;
+        QVERIFY(store.startExamAttempt(attempt));
+        QVERIFY(store.recordExamEvent(QStringLiteral("a1"), {at, 0, QStringLiteral("answer"), QStringLiteral("{\"text\":\"SELECT 1\"}")}));
+        QVERIFY(store.recordExamEvent(QStringLiteral("a1"), {at.addSecs(1), 0, QStringLiteral("flag"), QString()}));
+    }
+    execRaw(path, "CREATE TABLE old_event ("
+                  "  id INTEGER PRIMARY KEY,"
+                  "  attempt_id TEXT NOT NULL REFERENCES exam_attempt(attempt_id) ON DELETE CASCADE,"
+                  "  at TEXT NOT NULL, position INTEGER NOT NULL,"
+                  "  kind TEXT NOT NULL CHECK (kind IN ('answer', 'flag', 'unflag', 'unsure', 'sure', 'visit')),"
+                  "  answer TEXT);"
+                  "INSERT INTO old_event SELECT * FROM exam_event; DROP TABLE exam_event;"
+                  "ALTER TABLE old_event RENAME TO exam_event;"
+                  "CREATE INDEX exam_event_by_attempt ON exam_event(attempt_id, id);"
+                  "PRAGMA user_version = 5;");
+    ProgressStore store;
+    QVERIFY2(store.open(path), qPrintable(store.errorString()));
+    QCOMPARE(store.schemaVersion(), 6);
+    QList<ExamEventRecord> events = store.examEvents(QStringLiteral("a1"));
+    QCOMPARE(events.size(), 2);
+    QCOMPARE(events.at(0).kind, QStringLiteral("answer"));
+    QCOMPARE(events.at(0).answerJson, QStringLiteral("{\"text\":\"SELECT 1\"}"));
+    QCOMPARE(events.at(1).kind, QStringLiteral("flag"));
+    QVERIFY2(store.recordExamEvent(QStringLiteral("a1"), {at.addSecs(2), 0, QStringLiteral("graded"), QStringLiteral("{}")}),
+             qPrintable(store.errorString()));
+    QVERIFY(!store.recordExamEvent(QStringLiteral("a1"), {at.addSecs(3), 0, QStringLiteral("guessed"), QString()}));
+    QCOMPARE(store.examEvents(QStringLiteral("a1")).size(), 3);
+    QCOMPARE(store.pragma(QStringLiteral("foreign_key_check")), QString());
 }
 
 void tst_ProgressStore::reopeningKeepsEverything()

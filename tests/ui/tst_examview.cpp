@@ -1,5 +1,8 @@
 #include "coursepackloader.h"
+#include "examsqlgrader.h"
 #include "examview.h"
+#include "sqleditor.h"
+#include "throwawayserver.h"
 
 #include <QAbstractButton>
 #include <QLineEdit>
@@ -25,6 +28,7 @@ private Q_SLOTS:
     void warningsAndTimeOut();
     void anAnswerThatCannotBeSavedStaysPending();
     void practiceGivesFeedbackAtOnce();
+    void practiceChecksSqlInASandbox();
 
 private:
     std::unique_ptr<ExamView> view(quint64 seed);
@@ -169,6 +173,56 @@ void tst_ExamView::practiceGivesFeedbackAtOnce()
     QVERIFY(!exam->isPractice());
     exam->checkAnswer();
     QCOMPARE(exam->feedbackText(), QString());
+}
+
+void tst_ExamView::practiceChecksSqlInASandbox()
+{
+    ThrowawayServer server;
+    QVERIFY2(server.start(), qPrintable(server.errorString()));
+    ExamSqlGrader grader(server.connectionString(), m_dir.path(), m_learner);
+    QString error;
+    std::optional<ExamSession> drill =
+        ExamSession::startDrill(m_store, m_pack, {QStringLiteral("sql")}, 10, m_learner, 6, Start, &error);
+    QVERIFY2(drill, qPrintable(error));
+    ExamView v(std::move(*drill), {{QStringLiteral("en"), QStringLiteral("SQL")}}, QStringLiteral("en"), [this] { return m_now; });
+    int position = -1;
+    for (int i = 0; i < v.session().count() && position < 0; ++i) {
+        if (v.session().question(i)->id == u"q-sql-total")
+            position = i;
+    }
+    QVERIFY(position >= 0);
+    int requests = 0;
+    connect(&v, &ExamView::sqlCheckRequested, &v, [&](int at, const CandidateAnswer &answer) {
+        ++requests;
+        QString why;
+        const std::optional<QuestionScore> verdict = grader.grade(*v.session().question(at), answer, QStringLiteral("en"), &why);
+        v.showSqlVerdict(at, answer.text, verdict, why);
+    });
+    v.showQuestion(position);
+    v.sqlEditor()->setText(QStringLiteral("SELECT count(*) FROM orders;"));
+    v.checkAnswer();
+    QCOMPARE(requests, 1);
+    QVERIFY2(v.feedbackText().startsWith(QStringLiteral("Not right.")), qPrintable(v.feedbackText()));
+    const std::optional<QuestionScore> wrong = v.session().state(position).graded;
+    QVERIFY(wrong && !wrong->correct && !wrong->feedback.isEmpty());
+    QVERIFY2(v.feedbackText().contains(wrong->feedback.first().section(u'\n', 0, 0)), qPrintable(v.feedbackText()));
+    QVERIFY(v.feedbackText().contains(QStringLiteral("SELECT sum(amount) FROM orders"))); // a solution that passes
+    // The same answer again: its stored verdict, no second grading.
+    v.checkAnswer();
+    QCOMPARE(requests, 1);
+    // A verdict for an answer since replaced changes nothing.
+    v.sqlEditor()->setText(QStringLiteral("SELECT sum(amount) FROM orders;"));
+    v.showSqlVerdict(position, QStringLiteral("SELECT count(*) FROM orders;"), wrong, QString());
+    QVERIFY(!v.session().state(position).graded);
+    v.checkAnswer();
+    QCOMPARE(requests, 2);
+    QVERIFY2(v.feedbackText().startsWith(QStringLiteral("Right.")), qPrintable(v.feedbackText()));
+    QVERIFY(v.session().state(position).graded->correct);
+    // What the sandbox could not do is said, and nothing is stored.
+    v.sqlEditor()->setText(QStringLiteral("SELECT 1;"));
+    v.showSqlVerdict(position, QStringLiteral("SELECT 1;"), std::nullopt, QStringLiteral("the server is gone"));
+    QVERIFY2(v.feedbackText().contains(QStringLiteral("could not be checked: the server is gone")), qPrintable(v.feedbackText()));
+    QVERIFY(!v.session().state(position).graded);
 }
 
 QTEST_MAIN(tst_ExamView)
