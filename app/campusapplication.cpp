@@ -587,6 +587,8 @@ void CampusApplication::onAttemptGraded(const QString &attemptId, const QList<in
         printError(error);
     if (m_result && m_result->attemptId() == attemptId) {
         m_result->setEvents(events);
+        if (const ExamBlueprint *blueprint = m_library.findExam(attempt->packId, attempt->blueprintId).blueprint)
+            m_result->setHistory(ExamHistoryEntry::of(m_store, *pack, *blueprint, attempt->learnerId));
         m_result->setGradingNote(errors.isEmpty() ? QString()
                                                   : tr("Some SQL answers could not be graded: %1 They will be graded "
                                                        "when you open this result again.")
@@ -605,6 +607,7 @@ bool CampusApplication::openExamResult(const ExamAttemptRecord &attempt, const Q
     }
     m_result = std::make_unique<ExamResultView>(*pack, *blueprint, attempt, m_store.examEvents(attempt.attemptId), language);
     m_result->setWindowTitle(tr("Result: %1").arg(blueprint->title.value(language)));
+    m_result->setHistory(ExamHistoryEntry::of(m_store, *pack, *blueprint, attempt.learnerId));
     m_result->resize(1200, 800);
     gradeSqlAnswers(attempt.attemptId, language);
     if (!m_options.screenshotFile.isEmpty()) {

@@ -311,6 +311,20 @@ ExamScore ExamScore::of(const CoursePack &pack, const ExamAttemptRecord &attempt
     return score;
 }
 
+QList<ExamHistoryEntry> ExamHistoryEntry::of(const ProgressStore &store, const CoursePack &pack,
+                                             const ExamBlueprint &blueprint, qint64 learnerId)
+{
+    QList<ExamHistoryEntry> history;
+    for (const ExamAttemptRecord &attempt : store.examAttempts(learnerId)) { // newest first
+        if (attempt.packId != pack.id || attempt.blueprintId != blueprint.id || attempt.mode != u"exam"
+            || !attempt.submittedAt.isValid())
+            continue;
+        const ExamScore score = ExamScore::of(pack, attempt, store.examEvents(attempt.attemptId), blueprint.passPercent);
+        history.prepend({attempt.attemptId, attempt.submittedAt, score.percent(), score.passed, score.pending});
+    }
+    return history;
+}
+
 namespace {
 // A card (new when record is empty) after a review now: wrong is Again, right but unsure
 // Hard, right Good.

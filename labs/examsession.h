@@ -129,6 +129,20 @@ struct ExamScore
                         const std::function<QuestionScore(const Question &, const CandidateAnswer &)> &sqlGrader = {});
 };
 
+// A learner's submitted attempts at one exam, oldest first, each with its score: the
+// trend a result shows.
+struct ExamHistoryEntry
+{
+    QString attemptId;
+    QDateTime submittedAt;
+    double percent = 0;
+    bool passed = false;
+    int pending = 0; // sql answers not graded yet
+
+    static QList<ExamHistoryEntry> of(const ProgressStore &store, const CoursePack &pack, const ExamBlueprint &blueprint,
+                                      qint64 learnerId);
+};
+
 // The review queue: questions answered wrong or marked unsure in an attempt become cards,
 // rated Again (wrong) or Hard (right but unsure); a card already queued is also rated Good
 // when it is answered right. Scheduling is FSRS (see fsrs.h).

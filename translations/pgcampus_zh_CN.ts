@@ -1152,6 +1152,18 @@
         <source>What the checks found:</source>
         <translation>检查发现的问题：</translation>
     </message>
+    <message>
+        <source>Your attempts at this exam:</source>
+        <translation>你参加这场考试的历次成绩：</translation>
+    </message>
+    <message>
+        <source>Attempt %1 of %2; best %3 %, passed %4 of %5.</source>
+        <translation>第 %1 次，共 %2 次；最好成绩 %3%，通过 %4 次（共 %5 次）。</translation>
+    </message>
+    <message>
+        <source>%1 points since the attempt before.</source>
+        <translation>比上一次变化 %1 分。</translation>
+    </message>
 </context>
 <context>
     <name>ExamSession</name>

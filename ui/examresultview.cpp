@@ -6,6 +6,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
+#include <QLocale>
 #include <QPainter>
 #include <QSignalBlocker>
 #include <QSplitter>
@@ -61,6 +62,69 @@ void DomainChart::paintEvent(QPaintEvent *)
     p.drawLine(x, 0, x, int(m_bars.size()) * (BarHeight + 6) + 4);
 }
 
+ScoreTrend::ScoreTrend(QWidget *parent)
+    : QWidget(parent)
+{
+    setMinimumSize(220, 120);
+}
+
+void ScoreTrend::setHistory(const QList<ExamHistoryEntry> &history, const QString &current, int passPercent)
+{
+    m_history = history;
+    m_current = current;
+    m_pass = passPercent;
+    update();
+}
+
+QSize ScoreTrend::sizeHint() const
+{
+    return {360, 180};
+}
+
+void ScoreTrend::paintEvent(QPaintEvent *)
+{
+    QPainter p(this);
+    p.setRenderHint(QPainter::Antialiasing);
+    const QPalette pal = palette();
+    const QFontMetrics fm = p.fontMetrics();
+    const int left = fm.horizontalAdvance(QStringLiteral("100 %")) + 8;
+    const QRect plot(left, fm.height() / 2 + 2, std::max(40, width() - left - 12), std::max(40, height() - fm.height() * 2 - 6));
+    const auto yOf = [&](double percent) { return plot.bottom() - int(plot.height() * std::clamp(percent, 0.0, 100.0) / 100.0); };
+    p.fillRect(plot, pal.color(QPalette::AlternateBase));
+    p.setPen(pal.color(QPalette::WindowText));
+    for (int percent : {0, 50, 100})
+        p.drawText(QRect(0, yOf(percent) - fm.height() / 2, left - 6, fm.height()), Qt::AlignRight | Qt::AlignVCenter,
+                   QStringLiteral("%1 %").arg(percent));
+    p.setPen(QPen(pal.color(QPalette::WindowText), 1, Qt::DashLine));
+    p.drawLine(plot.left(), yOf(m_pass), plot.right(), yOf(m_pass));
+    const qsizetype n = m_history.size();
+    if (n == 0)
+        return;
+    const auto xOf = [&](qsizetype i) { return n == 1 ? plot.center().x() : plot.left() + 10 + int((plot.width() - 20) * i / (n - 1)); };
+    p.setPen(QPen(pal.color(QPalette::Highlight), 2));
+    for (qsizetype i = 1; i < n; ++i)
+        p.drawLine(xOf(i - 1), yOf(m_history.at(i - 1).percent), xOf(i), yOf(m_history.at(i).percent));
+    for (qsizetype i = 0; i < n; ++i) {
+        const ExamHistoryEntry &e = m_history.at(i);
+        const QPoint at(xOf(i), yOf(e.percent));
+        p.setPen(Qt::NoPen);
+        p.setBrush(e.passed ? QColor(0x2e, 0x7d, 0x32) : QColor(0xc6, 0x28, 0x28));
+        p.drawEllipse(at, 5, 5);
+        if (e.attemptId == m_current) {
+            p.setBrush(Qt::NoBrush);
+            p.setPen(QPen(pal.color(QPalette::WindowText), 2));
+            p.drawEllipse(at, 9, 9);
+        }
+    }
+    // The first and the last attempt's dates along the bottom.
+    p.setPen(pal.color(QPalette::WindowText));
+    const QString first = QLocale().toString(m_history.first().submittedAt.toLocalTime().date(), QLocale::ShortFormat);
+    const QString last = QLocale().toString(m_history.last().submittedAt.toLocalTime().date(), QLocale::ShortFormat);
+    p.drawText(QRect(plot.left(), plot.bottom() + 2, plot.width(), fm.height()), Qt::AlignLeft | Qt::AlignTop, first);
+    if (n > 1)
+        p.drawText(QRect(plot.left(), plot.bottom() + 2, plot.width(), fm.height()), Qt::AlignRight | Qt::AlignTop, last);
+}
+
 ExamResultView::ExamResultView(const CoursePack &pack, const ExamBlueprint &blueprint, const ExamAttemptRecord &attempt,
                                const QList<ExamEventRecord> &events, const QString &language, QWidget *parent)
     : QWidget(parent)
@@ -74,6 +138,9 @@ ExamResultView::ExamResultView(const CoursePack &pack, const ExamBlueprint &blue
     , m_summary(new QLabel(this))
     , m_note(new QLabel(this))
     , m_chart(new DomainChart(this))
+    , m_trend(new ScoreTrend(this))
+    , m_historyText(new QLabel(this))
+    , m_historyBox(new QWidget(this))
     , m_filter(new QComboBox(this))
     , m_list(new QListWidget(this))
     , m_review(new QTextBrowser(this))
@@ -109,8 +176,23 @@ ExamResultView::ExamResultView(const CoursePack &pack, const ExamBlueprint &blue
     layout->addWidget(title);
     layout->addWidget(m_summary);
     layout->addWidget(m_note);
-    layout->addWidget(new QLabel(tr("By domain (the dashed line is the pass mark):"), this));
-    layout->addWidget(m_chart);
+    auto *domains = new QWidget(this);
+    auto *domainsLayout = new QVBoxLayout(domains);
+    domainsLayout->setContentsMargins(0, 0, 0, 0);
+    domainsLayout->addWidget(new QLabel(tr("By domain (the dashed line is the pass mark):"), this));
+    domainsLayout->addWidget(m_chart);
+    domainsLayout->addStretch();
+    auto *historyLayout = new QVBoxLayout(m_historyBox);
+    historyLayout->setContentsMargins(0, 0, 0, 0);
+    historyLayout->addWidget(new QLabel(tr("Your attempts at this exam:"), this));
+    historyLayout->addWidget(m_trend, 1);
+    m_historyText->setWordWrap(true);
+    historyLayout->addWidget(m_historyText);
+    m_historyBox->hide();
+    auto *charts = new QHBoxLayout;
+    charts->addWidget(domains, 3);
+    charts->addWidget(m_historyBox, 2);
+    layout->addLayout(charts);
     layout->addWidget(new QLabel(tr("Review"), this));
     layout->addWidget(splitter, 1);
     refresh();
@@ -153,6 +235,38 @@ void ExamResultView::setGradingNote(const QString &note)
 QString ExamResultView::gradingNote() const
 {
     return m_note->text();
+}
+
+void ExamResultView::setHistory(const QList<ExamHistoryEntry> &history)
+{
+    m_trend->setHistory(history, m_attempt.attemptId, m_passPercent);
+    const qsizetype at = std::find_if(history.cbegin(), history.cend(),
+                                      [this](const ExamHistoryEntry &e) { return e.attemptId == m_attempt.attemptId; })
+        - history.cbegin();
+    double best = 0;
+    int passed = 0;
+    for (const ExamHistoryEntry &e : history) {
+        best = std::max(best, e.percent);
+        passed += e.passed ? 1 : 0;
+    }
+    QString text = tr("Attempt %1 of %2; best %3 %, passed %4 of %5.")
+                       .arg(at + 1)
+                       .arg(history.size())
+                       .arg(QString::number(best, 'f', 1))
+                       .arg(passed)
+                       .arg(history.size());
+    if (at > 0 && at < history.size()) {
+        const double change = history.at(at).percent - history.at(at - 1).percent;
+        text += u' ' + tr("%1 points since the attempt before.").arg((change >= 0 ? QStringLiteral("+") : QString())
+                                                                    + QString::number(change, 'f', 1));
+    }
+    m_historyText->setText(text);
+    m_historyBox->setVisible(at < history.size());
+}
+
+QString ExamResultView::historyText() const
+{
+    return m_historyText->text();
 }
 
 QString ExamResultView::text(const LocalizedText &localized) const

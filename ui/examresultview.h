@@ -33,6 +33,26 @@ private:
     int m_pass = 0;
 };
 
+// A learner's scores at one exam over their attempts: a point per attempt (green when it
+// passed), the pass mark as a line across, the attempt shown ringed.
+class ScoreTrend : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit ScoreTrend(QWidget *parent = nullptr);
+    void setHistory(const QList<ExamHistoryEntry> &history, const QString &current, int passPercent);
+    const QList<ExamHistoryEntry> &history() const { return m_history; }
+    QSize sizeHint() const override;
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+
+private:
+    QList<ExamHistoryEntry> m_history;
+    QString m_current;
+    int m_pass = 0;
+};
+
 // A submitted attempt: the score against the pass mark, a chart of the domains, and the
 // review of every question (all, only the wrong ones, only the flagged ones) with the
 // candidate's answer, the right one and the explanation. Everything comes from the store.
@@ -52,6 +72,10 @@ public:
     // A line under the score about grading (under way, or why it could not be done).
     void setGradingNote(const QString &note);
     QString gradingNote() const;
+    // The learner's attempts at this exam, oldest first (this one among them): the trend.
+    void setHistory(const QList<ExamHistoryEntry> &history);
+    QString historyText() const;
+    ScoreTrend *trend() const { return m_trend; }
     QString summaryText() const;
     DomainChart *chart() const { return m_chart; }
     void setFilter(Filter filter);
@@ -79,6 +103,9 @@ private:
     QLabel *m_summary;
     QLabel *m_note;
     DomainChart *m_chart;
+    ScoreTrend *m_trend;
+    QLabel *m_historyText;
+    QWidget *m_historyBox;
     QComboBox *m_filter;
     QListWidget *m_list;
     QTextBrowser *m_review;

@@ -29,6 +29,7 @@ private Q_SLOTS:
     void scoreFromStoredAnswers();
     void reviewQueueTakesWhatWasMissed();
     void reviewSessionReschedules();
+    void historyOfAnExam();
 
 private:
     QTemporaryDir m_dir;
@@ -199,6 +200,63 @@ void tst_ExamSession::reviewSessionReschedules()
     // Nothing due: no session.
     QVERIFY(!ExamSession::startReview(m_store, m_pack, {}, m_learner, 3, later, &error));
     QVERIFY(error.contains(QStringLiteral("Nothing is due")));
+}
+
+void tst_ExamSession::historyOfAnExam()
+{
+    ProgressStore store;
+    QVERIFY(store.open(m_dir.filePath(QStringLiteral("history.sqlite"))));
+    const qint64 learner = store.defaultLearner(QStringLiteral("Bo")).id;
+    const ExamBlueprint &blueprint = m_pack.blueprints.first(); // pass mark 50
+    QCOMPARE(blueprint.passPercent, 50);
+    // Three attempts a day apart: 1 of 4 right, then 3 of 4, then 2 of 4; a fourth still open.
+    const QList<int> rights = {1, 3, 2, 0};
+    for (int n = 0; n < rights.size(); ++n) {
+        const QDateTime at = Start.addDays(n);
+        QString error;
+        std::optional<ExamSession> exam = ExamSession::start(store, m_pack, blueprint, learner, 100 + n, at, &error);
+        QVERIFY2(exam, qPrintable(error));
+        for (int i = 0; i < rights.at(n); ++i) {
+            const Question *q = exam->question(i);
+            CandidateAnswer right;
+            for (int o = 0; o < q->options.size(); ++o) {
+                if (q->options.at(o).correct)
+                    right.chosen << o;
+            }
+            if (q->type == Question::Type::TrueFalse)
+                right.truth = q->truth;
+            if (q->type == Question::Type::FillIn)
+                right.text = q->accepted.value(0);
+            if (q->type == Question::Type::Numerical)
+                right.text = QString::number(q->value);
+            if (q->type == Question::Type::Ordering)
+                for (int k = 0; k < q->items.size(); ++k)
+                    right.order << k;
+            if (q->type == Question::Type::Matching)
+                for (int k = 0; k < q->pairs.size(); ++k)
+                    right.matches << k;
+            if (q->type == Question::Type::Sql)
+                right.text = q->task.steps.first().solution;
+            QVERIFY(exam->answer(i, right, at.addSecs(10)));
+        }
+        if (n < 3)
+            QVERIFY(exam->submit(at.addSecs(60)));
+    }
+    // A drill of the same pack is no attempt at the exam.
+    QString error;
+    QVERIFY(ExamSession::startDrill(store, m_pack, {}, 2, learner, 9, Start, &error)->submit(Start.addSecs(5)));
+
+    const QList<ExamHistoryEntry> history = ExamHistoryEntry::of(store, m_pack, blueprint, learner);
+    QCOMPARE(history.size(), 3);
+    QCOMPARE(history.at(0).submittedAt, Start.addSecs(60));
+    QCOMPARE(history.at(2).submittedAt, Start.addDays(2).addSecs(60));
+    // An sql question answered with its solution waits for the sandbox: it scores nothing yet.
+    for (int n = 0; n < 3; ++n) {
+        const ExamHistoryEntry &e = history.at(n);
+        QCOMPARE(e.percent, 100.0 * (rights.at(n) - e.pending) / 4);
+        QCOMPARE(e.passed, e.percent >= 50);
+    }
+    QVERIFY(ExamHistoryEntry::of(store, m_pack, blueprint, m_learner + 99).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(tst_ExamSession)
