@@ -1,12 +1,13 @@
 // Exam benchmarks: starting an attempt (draw and shuffle 50 questions from a generated
-// 5,000-question bank, store the attempt, reach the first question) and the durable
-// autosave of one answer. ./campus bench runs this; it merges its figures into
+// 5,000-question bank, store the attempt, open the exam window and render its first
+// question) and the durable autosave of one answer. ./campus bench runs this; it merges its figures into
 // build/bench/results.json.
 #include "benchsupport.h"
 #include "examsession.h"
+#include "examview.h"
 #include "progressstore.h"
 
-#include <QCoreApplication>
+#include <QApplication>
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -60,7 +61,7 @@ double percentile(QList<double> times, double p)
 
 int main(int argc, char **argv)
 {
-    QCoreApplication app(argc, argv);
+    QApplication app(argc, argv);
     const QString output = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral("results.json");
     // Beside the results, on the disk a learner's store would be on (not a tmpfs, where
     // fsync costs nothing).
@@ -81,12 +82,28 @@ int main(int argc, char **argv)
         QString error;
         session = ExamSession::start(store, pack, pack.blueprints.first(), learner, 1000 + run,
                                      QDateTime::currentDateTimeUtc(), &error);
-        const Question *first = session ? session->question(0) : nullptr;
-        if (!first) {
+        if (!session || !session->question(0)) {
             std::fprintf(stderr, "cannot start: %s\n", qPrintable(error));
             return 1;
         }
+        // The window as the candidate gets it: shown, the first question rendered.
+        ExamView view(std::move(*session), pack.blueprints.first().title, QStringLiteral("en"));
+        view.resize(1200, 800);
+        view.show();
+        QCoreApplication::processEvents();
+        const QPixmap frame = view.grab();
         starts << timer.nsecsElapsed() / 1e6;
+        if (frame.isNull() || view.currentPosition() != 0) {
+            std::fprintf(stderr, "the first question was not shown\n");
+            return 1;
+        }
+    }
+
+    QString error;
+    session = ExamSession::start(store, pack, pack.blueprints.first(), learner, 7, QDateTime::currentDateTimeUtc(), &error);
+    if (!session) {
+        std::fprintf(stderr, "cannot start: %s\n", qPrintable(error));
+        return 1;
     }
 
     QList<double> commits;
