@@ -19,6 +19,7 @@
 #include <QJsonObject>
 #include <QMenu>
 #include <QMenuBar>
+#include <QPainter>
 #include <QMessageBox>
 #include <QThread>
 #include <QTimer>
@@ -97,7 +98,7 @@ bool CampusApplication::start()
                 if (m_exam && m_exam->session().record().attemptId == attemptId)
                     m_exam->showSqlVerdict(position, answerText, verdict, error);
             });
-    if (view == u"exam")
+    if (view == u"exam" || view == u"exam-submit")
         return openExamView(learnerId, language);
     if (view == u"review")
         return startReview(learnerId, language);
@@ -183,7 +184,7 @@ bool CampusApplication::checkView()
         printError(tr("The view exam-result takes LAST: the last exam you submitted."));
         return false;
     }
-    if (view == u"exam") {
+    if (view == u"exam" || view == u"exam-submit") {
         if (m_library.findExam(QString(), argument).blueprint)
             return true;
         printError(tr("No exam \"%1\" in the courseware (packs are read from: %2).")
@@ -199,8 +200,8 @@ bool CampusApplication::checkView()
                    ? tr("No %1 \"%2\" in the courseware (packs are read from: %3).")
                          .arg(view, argument, CourseLibrary::defaultDirectories(m_options.dataDirectory).join(QStringLiteral(", ")))
                    : tr("Unknown view \"%1\". Available views: workbench, workbench:result, workbench:error, "
-                        "workbench:transaction, courses, lesson:ID, lab:ID, exam:ID, exam-result:LAST, "
-                        "exam-resume, review.")
+                        "workbench:transaction, courses, lesson:ID, lab:ID, exam:ID, exam-submit:ID, "
+                        "exam-result:LAST, exam-resume, review.")
                          .arg(m_options.view));
     return false;
 }
@@ -329,6 +330,12 @@ bool CampusApplication::openExamView(qint64 learnerId, const QString &language)
     showExam(std::move(*session), found.blueprint->title, language);
     if (screenshot)
         m_exam->showQuestion(2);
+    if (m_options.view.startsWith(u"exam-submit")) {
+        // The candidate pressed Submit: the confirmation over the exam.
+        m_confirmation = m_exam->confirmationDialog();
+        m_confirmation->setAttribute(Qt::WA_DontShowOnScreen, !screenshot);
+        m_confirmation->show();
+    }
     return true;
 }
 
@@ -631,7 +638,20 @@ void CampusApplication::saveScreenshot()
         QWidget *shown = m_result ? static_cast<QWidget *>(m_result.get())
             : m_exam               ? static_cast<QWidget *>(m_exam.get())
                                    : static_cast<QWidget *>(m_window.get());
-        const QPixmap image = shown->grab();
+        QPixmap image = shown->grab();
+        if (m_confirmation && shown == m_exam.get()) {
+            // A dialog is a window of its own: drawn where it stands over the exam.
+            const QPixmap dialog = m_confirmation->grab();
+            QPainter painter(&image);
+            const int titleHeight = painter.fontMetrics().height() + 10;
+            const QRect frame((image.width() - dialog.width()) / 2 - 1, (image.height() - dialog.height()) / 3 - titleHeight,
+                              dialog.width() + 2, dialog.height() + titleHeight + 1);
+            painter.fillRect(frame, m_confirmation->palette().color(QPalette::Mid));
+            painter.setPen(m_confirmation->palette().color(QPalette::BrightText));
+            painter.drawText(frame.adjusted(10, 0, 0, -dialog.height() - 1), Qt::AlignVCenter | Qt::AlignLeft,
+                             m_confirmation->windowTitle());
+            painter.drawPixmap(frame.left() + 1, frame.top() + titleHeight, dialog);
+        }
         if (image.isNull() || !image.save(m_options.screenshotFile, "PNG")) {
             printError(tr("Could not save the screenshot to %1.").arg(m_options.screenshotFile));
             m_exitCode = 1;

@@ -14,6 +14,7 @@ class ExamResultView;
 class ExamSession;
 class ExamView;
 class MainWindow;
+class QMessageBox;
 class QWidget;
 class SqlAnswerGrading;
 
@@ -80,6 +81,7 @@ private:
     std::unique_ptr<ExamView> m_exam;
     std::unique_ptr<ExamResultView> m_result;
     std::unique_ptr<SqlAnswerGrading> m_grading;
+    QMessageBox *m_confirmation = nullptr; // exam-submit: owned by the exam view
     bool m_screenshotAfterGrading = false;
     bool m_serverStarted = false;
     bool m_serverStarting = false;

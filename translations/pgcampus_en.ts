@@ -52,10 +52,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n question(s) flagged for review.</source>
+        <source>%n question(s) flagged for review: %1.</source>
         <translation>
-            <numerusform>%n question flagged for review.</numerusform>
-            <numerusform>%n questions flagged for review.</numerusform>
+            <numerusform>%n question flagged for review: %1.</numerusform>
+            <numerusform>%n questions flagged for review: %1.</numerusform>
         </translation>
     </message>
 </context>

@@ -279,10 +279,6 @@
         <translation>练习</translation>
     </message>
     <message>
-        <source>Unknown view &quot;%1&quot;. Available views: workbench, workbench:result, workbench:error, workbench:transaction, courses, lesson:ID, lab:ID, exam:ID, exam-result:LAST, exam-resume, review.</source>
-        <translation>未知视图“%1”。可用视图：workbench、workbench:result、workbench:error、workbench:transaction、courses、lesson:ID、lab:ID、exam:ID、exam-result:LAST、exam-resume、review。</translation>
-    </message>
-    <message>
         <source>Review Queue</source>
         <translation>复习队列</translation>
     </message>
@@ -313,6 +309,10 @@
     <message>
         <source>Some SQL answers could not be graded: %1 They will be graded when you open this result again.</source>
         <translation>有些 SQL 答案无法评判：%1 下次打开这份成绩时会再评判。</translation>
+    </message>
+    <message>
+        <source>Unknown view &quot;%1&quot;. Available views: workbench, workbench:result, workbench:error, workbench:transaction, courses, lesson:ID, lab:ID, exam:ID, exam-submit:ID, exam-result:LAST, exam-resume, review.</source>
+        <translation>未知视图“%1”。可用视图：workbench、workbench:result、workbench:error、workbench:transaction、courses、lesson:ID、lab:ID、exam:ID、exam-submit:ID、exam-result:LAST、exam-resume、review。</translation>
     </message>
 </context>
 <context>
@@ -1315,12 +1315,6 @@
             <numerusform>有 %n 道题未作答。</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>%n question(s) flagged for review.</source>
-        <translation>
-            <numerusform>有 %n 道题标记了待复查。</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Submit the exam</source>
         <translation>交卷</translation>
@@ -1376,6 +1370,12 @@
     <message>
         <source>A solution that passes:</source>
         <translation>一个能通过的解答：</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n question(s) flagged for review: %1.</source>
+        <translation>
+            <numerusform>有 %n 道题标记了待复查：第 %1 题。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -26,6 +26,7 @@
 #include <QVBoxLayout>
 
 #include <cmath>
+#include <memory>
 
 namespace {
 enum AnswerPage { ChoicePage, TextPage, OrderPage, MatchPage, SqlPage };
@@ -553,9 +554,24 @@ QString ExamView::confirmationText() const
     QString message = tr("Submit your answers? You cannot change them afterwards.");
     if (unanswered > 0)
         message += u'\n' + tr("%n question(s) not answered.", nullptr, unanswered);
-    if (flagged > 0)
-        message += u'\n' + tr("%n question(s) flagged for review.", nullptr, flagged);
+    if (flagged > 0) {
+        // Which ones, so the candidate can go back to them.
+        QStringList numbers;
+        for (int i = 0; i < m_session.count(); ++i) {
+            if (m_session.state(i).flagged)
+                numbers << QString::number(i + 1);
+        }
+        message += u'\n' + tr("%n question(s) flagged for review: %1.", nullptr, flagged).arg(numbers.join(QStringLiteral(", ")));
+    }
     return message;
+}
+
+QMessageBox *ExamView::confirmationDialog()
+{
+    auto *ask = new QMessageBox(QMessageBox::Question, tr("Submit the exam"), confirmationText(),
+                                QMessageBox::Yes | QMessageBox::No, this);
+    ask->setDefaultButton(QMessageBox::No);
+    return ask;
 }
 
 bool ExamView::submit(bool confirmed)
@@ -564,11 +580,11 @@ bool ExamView::submit(bool confirmed)
         return true;
     if (m_pending)
         saveAnswer();
-    if (!confirmed
-        && QMessageBox::question(this, tr("Submit the exam"), confirmationText(), QMessageBox::Yes | QMessageBox::No,
-                                 QMessageBox::No)
-               != QMessageBox::Yes)
-        return false;
+    if (!confirmed) {
+        std::unique_ptr<QMessageBox> ask(confirmationDialog());
+        if (ask->exec() != QMessageBox::Yes)
+            return false;
+    }
     if (!m_session.submit(m_clock())) {
         m_saveState->setText(tr("Could not submit: %1").arg(m_session.storeError()));
         return false;

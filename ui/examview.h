@@ -13,6 +13,7 @@ class QGridLayout;
 class QLabel;
 class QLineEdit;
 class QListWidget;
+class QMessageBox;
 class QPushButton;
 class QStackedWidget;
 class QTextBrowser;
@@ -53,6 +54,8 @@ public:
     bool submit(bool confirmed = false);
     // The confirmation's text: how many questions are unanswered and flagged.
     QString confirmationText() const;
+    // The confirmation asked before submitting (No is the default), not yet shown.
+    QMessageBox *confirmationDialog();
     void toggleFlag();
     void toggleUnsure();
     // Reads the clock: updates the countdown, warns, and submits at the deadline.

@@ -7,6 +7,8 @@
 #include <QAbstractButton>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -100,7 +102,11 @@ void tst_ExamView::flagsAndConfirmation()
     QVERIFY(v->navigatorButton(2)->text().contains(QStringLiteral("⚑")));
     const QString confirmation = v->confirmationText();
     QVERIFY2(confirmation.contains(QStringLiteral("4 question(s) not answered")), qPrintable(confirmation));
-    QVERIFY2(confirmation.contains(QStringLiteral("1 question(s) flagged")), qPrintable(confirmation));
+    QVERIFY2(confirmation.contains(QStringLiteral("1 question(s) flagged for review: 3.")), qPrintable(confirmation));
+    // Asked with No as the default: Enter does not submit by accident.
+    std::unique_ptr<QMessageBox> ask(v->confirmationDialog());
+    QCOMPARE(ask->text(), confirmation);
+    QCOMPARE(ask->defaultButton(), ask->button(QMessageBox::No));
 }
 
 void tst_ExamView::warningsAndTimeOut()
