@@ -3,6 +3,7 @@
 #include "connectioninfo.h"
 #include "graderconnection.h"
 
+#include <QCryptographicHash>
 #include <QRegularExpression>
 
 namespace {
@@ -19,6 +20,15 @@ QString name(const QString &text)
 QString marker(const QString &labId)
 {
     return QStringLiteral("pgcampus lab: ") + labId;
+}
+
+// A template's or variant's marker also names what it was built from, so a pack whose
+// setup changed builds it anew instead of grading against the old data.
+QString builtMarker(const QString &labId, const QString &setupSql, const QStringList &roles)
+{
+    const QByteArray digest = QCryptographicHash::hash((setupSql + QStringLiteral("\n-- roles: ") + roles.join(u',')).toUtf8(),
+                                                       QCryptographicHash::Sha256);
+    return marker(labId) + QStringLiteral("; setup ") + QString::fromLatin1(digest.toHex().left(16));
 }
 
 QString createRoleUnlessExists(const QString &role, const QString &attributes)
@@ -83,11 +93,17 @@ bool LabSandbox::buildDatabase(const QString &database, const QString &setupSql,
     GraderConnection c;
     if (!c.open(m_admin, 0, error))
         return false;
-    const bool present = databasePresent(c, database, error);
-    if (!error->isEmpty())
+    const QString built = builtMarker(m_labId, setupSql, m_labRoles);
+    const SqlOutcome found = c.exec(QStringLiteral("SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = $1"),
+                                    {database});
+    if (!found.ok) {
+        *error = found.message;
         return false;
-    if (present && !rebuild)
-        return true;
+    }
+    const bool present = found.result.rowCount() == 1;
+    if (present && !rebuild && found.value(0, 0) == built)
+        return true; // built from this very setup
+
     const QString db = GraderConnection::identifier(database);
     if (isTemplate) { // spares cloned from an earlier template are stale
         const SqlOutcome spares = c.exec(QStringLiteral("SELECT datname FROM pg_database WHERE shobj_description(oid, 'pg_database') = $1 "
@@ -113,8 +129,12 @@ bool LabSandbox::buildDatabase(const QString &database, const QString &setupSql,
         *error = tr("The lab's setup failed: %1").arg(*error);
         return false;
     }
-    return !isTemplate
-        || execAll(c, {QStringLiteral("ALTER DATABASE %1 WITH IS_TEMPLATE true ALLOW_CONNECTIONS false").arg(db)}, error);
+    // Marked as built from this setup only now: one whose setup failed half-way is built
+    // again next time.
+    return execAll(c, {QStringLiteral("COMMENT ON DATABASE %1 IS %2").arg(db, GraderConnection::literal(built)),
+                       isTemplate ? QStringLiteral("ALTER DATABASE %1 WITH IS_TEMPLATE true ALLOW_CONNECTIONS false").arg(db)
+                                  : QString()},
+                   error);
 }
 
 bool LabSandbox::buildTemplate(const QString &setupSql, bool rebuild, QString *error)

@@ -27,6 +27,7 @@ private Q_SLOTS:
     void spareCopyIsSwappedInOnReset();
     void labSqlRunsOnlyInLabDatabases();
     void brokenSetupIsReported();
+    void changedSetupBuildsTheTemplateAnew();
     void labNeedingANewerServerIsRefused();
 
 private:
@@ -229,6 +230,41 @@ void tst_LabSandbox::labSqlRunsOnlyInLabDatabases()
     QVERIFY2(error.contains(QStringLiteral("only in a database made for the lab")), qPrintable(error));
     QVERIFY(!LabSandbox::runLabSql(box.graderConninfo(), QStringLiteral("another-lab"), QStringLiteral("SELECT 1"),
                                    &error));
+}
+
+// A trainer edits a pack's setup: the template and variant on the server were built from
+// the old one and are built again, once; their spares go with them.
+void tst_LabSandbox::changedSetupBuildsTheTemplateAnew()
+{
+    const QString lab = QStringLiteral("edited-lab");
+    const QString before = QStringLiteral("CREATE TABLE t (n int); INSERT INTO t VALUES (1);");
+    const QString after = QStringLiteral("CREATE TABLE t (n int); INSERT INTO t VALUES (1), (2);");
+    QString error;
+    {
+        LabSandbox box(m_server.connectionString(), lab, QStringLiteral("ada"));
+        QVERIFY2(box.buildTemplate(before, false, &error) && box.buildVariant(before, false, &error) && box.create(&error)
+                     && box.prepareSpare(&error),
+                 qPrintable(error));
+        QCOMPARE(queryScalar(box.learnerConninfo(), QStringLiteral("SELECT count(*) FROM t")), QStringLiteral("1"));
+    }
+    const auto oid = [&](const QString &database) {
+        return queryScalar(m_server.connectionString(), QStringLiteral("SELECT oid FROM pg_database WHERE datname = '%1'").arg(database));
+    };
+    LabSandbox box(m_server.connectionString(), lab, QStringLiteral("ada"));
+    const QString templateOid = oid(box.templateDatabase());
+    // The same setup: nothing is built.
+    QVERIFY2(box.buildTemplate(before, false, &error), qPrintable(error));
+    QCOMPARE(oid(box.templateDatabase()), templateOid);
+    QVERIFY(box.hasSpare());
+    // Another setup: built anew, the stale spare dropped, a reset gives the new data.
+    QVERIFY2(box.buildTemplate(after, false, &error) && box.buildVariant(after, false, &error), qPrintable(error));
+    QVERIFY(oid(box.templateDatabase()) != templateOid);
+    QVERIFY(!box.hasSpare());
+    QVERIFY2(box.reset(&error), qPrintable(error));
+    QCOMPARE(queryScalar(box.learnerConninfo(), QStringLiteral("SELECT count(*) FROM t")), QStringLiteral("2"));
+    QCOMPARE(queryScalar(box.variantConninfo(), QStringLiteral("SELECT count(*) FROM t")), QStringLiteral("2"));
+    // The learner's copy is still a lab database: lab SQL runs there.
+    QVERIFY2(LabSandbox::runLabSql(box.learnerConninfo(), lab, QStringLiteral("SELECT 1"), &error), qPrintable(error));
 }
 
 void tst_LabSandbox::brokenSetupIsReported()

@@ -29,6 +29,9 @@ private Q_SLOTS:
     void historyShowsTheTrend();
 
 private:
+    // An exam attempt of these questions, stored (an empty record when it cannot be).
+    ExamAttemptRecord startAttempt(const QString &id, const QList<DrawnQuestion> &questions);
+
     QTemporaryDir m_dir;
     CoursePack m_pack;
     ProgressStore m_store;
@@ -41,20 +44,27 @@ void tst_ExamResultView::initTestCase()
     QVERIFY(m_store.open(m_dir.filePath(QStringLiteral("progress.sqlite"))));
 }
 
-void tst_ExamResultView::scoreChartAndReview()
+ExamAttemptRecord tst_ExamResultView::startAttempt(const QString &id, const QList<DrawnQuestion> &questions)
 {
     ExamAttemptRecord attempt;
-    attempt.attemptId = QStringLiteral("reviewed");
+    attempt.attemptId = id;
     attempt.learnerId = m_store.defaultLearner(QStringLiteral("Ada")).id;
     attempt.packId = m_pack.id;
     attempt.blueprintId = QStringLiteral("quick");
     attempt.mode = QStringLiteral("exam");
     attempt.startedAt = Start;
-    attempt.questionsJson = ExamSession::questionsToJson({{QStringLiteral("basics"), QStringLiteral("q-count-null"), {0, 1, 2}},
-                                                          {QStringLiteral("basics"), QStringLiteral("q-mvcc-true"), {}},
-                                                          {QStringLiteral("basics"), QStringLiteral("q-vacuum-word"), {}},
-                                                          {QStringLiteral("basics"), QStringLiteral("q-clause-order"), {3, 2, 1, 0}}});
-    QVERIFY(m_store.startExamAttempt(attempt));
+    attempt.questionsJson = ExamSession::questionsToJson(questions);
+    return m_store.startExamAttempt(attempt) ? attempt : ExamAttemptRecord();
+}
+
+void tst_ExamResultView::scoreChartAndReview()
+{
+    const ExamAttemptRecord attempt = startAttempt(QStringLiteral("reviewed"),
+                                                   {{QStringLiteral("basics"), QStringLiteral("q-count-null"), {0, 1, 2}},
+                                                    {QStringLiteral("basics"), QStringLiteral("q-mvcc-true"), {}},
+                                                    {QStringLiteral("basics"), QStringLiteral("q-vacuum-word"), {}},
+                                                    {QStringLiteral("basics"), QStringLiteral("q-clause-order"), {3, 2, 1, 0}}});
+    QVERIFY(!attempt.attemptId.isEmpty());
     CandidateAnswer truth, word;
     truth.truth = true;
     word.text = QStringLiteral("vacuum full");
@@ -110,16 +120,10 @@ void tst_ExamResultView::answersInWords()
 
 void tst_ExamResultView::sqlVerdictsArriveLater()
 {
-    ExamAttemptRecord attempt;
-    attempt.attemptId = QStringLiteral("with-sql");
-    attempt.learnerId = m_store.defaultLearner(QStringLiteral("Ada")).id;
-    attempt.packId = m_pack.id;
-    attempt.blueprintId = QStringLiteral("quick");
-    attempt.mode = QStringLiteral("exam");
-    attempt.startedAt = Start;
-    attempt.questionsJson = ExamSession::questionsToJson({{QStringLiteral("basics"), QStringLiteral("q-mvcc-true"), {}},
-                                                          {QStringLiteral("basics"), QStringLiteral("q-sql-total"), {}}});
-    QVERIFY(m_store.startExamAttempt(attempt));
+    const ExamAttemptRecord attempt = startAttempt(QStringLiteral("with-sql"),
+                                                   {{QStringLiteral("basics"), QStringLiteral("q-mvcc-true"), {}},
+                                                    {QStringLiteral("basics"), QStringLiteral("q-sql-total"), {}}});
+    QVERIFY(!attempt.attemptId.isEmpty());
     CandidateAnswer truth, query;
     truth.truth = true;
     query.text = QStringLiteral("SELECT count(*) FROM orders;");
