@@ -162,6 +162,7 @@ qint64 CampusApplication::openProgressStore()
     }
     const QString osUser = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
     const Learner learner = m_store.defaultLearner(osUser.isEmpty() ? tr("Learner") : osUser);
+    m_store.markLearnerUsed(learner.id);
     const QJsonObject detail{{QStringLiteral("version"), QApplication::applicationVersion()}};
     m_store.recordEvent(learner.id, QStringLiteral("app_started"),
                         QString::fromUtf8(QJsonDocument(detail).toJson(QJsonDocument::Compact)));

@@ -1,5 +1,6 @@
 #include "campusapplication.h"
 #include "coursewarecommand.h"
+#include "progresscommand.h"
 #include "sqlcommand.h"
 
 #include <QApplication>
@@ -68,13 +69,17 @@ void installTranslations(QCoreApplication &app, const QString &language)
 
 int main(int argc, char **argv)
 {
-    if (argc > 1 && (qstrcmp(argv[1], "sql") == 0 || qstrcmp(argv[1], "courseware") == 0)) { // no display needed
+    if (argc > 1 && (qstrcmp(argv[1], "sql") == 0 || qstrcmp(argv[1], "courseware") == 0
+                     || qstrcmp(argv[1], "progress") == 0)) { // no display needed
         QCoreApplication app(argc, argv);
         QCoreApplication::setApplicationName(QStringLiteral("pgcampus"));
         QCoreApplication::setApplicationVersion(QStringLiteral(PGCAMPUS_VERSION));
         installTranslations(app, earlyOption(argc, argv, "lang"));
         if (qstrcmp(argv[1], "courseware") == 0)
             return CoursewareCommand::run(QCoreApplication::arguments().mid(1));
+        if (qstrcmp(argv[1], "progress") == 0)
+            return ProgressCommand::run(QCoreApplication::arguments().mid(1),
+                                        QStandardPaths::writableLocation(QStandardPaths::AppDataLocation));
         return SqlCommand::run(QCoreApplication::arguments().mid(1),
                                QStandardPaths::writableLocation(QStandardPaths::AppDataLocation));
     }
@@ -115,7 +120,8 @@ int main(int argc, char **argv)
         QStringLiteral("FILE"));
     const QCommandLineOption view(QStringLiteral("view"),
                                   QCoreApplication::translate("main", "The view to show: workbench, workbench:SAMPLE with SAMPLE one of "
-                                                                       "result, error, transaction; courses; lesson:ID; lab:ID."),
+                                                                       "result, error, transaction; courses; lesson:ID; lab:ID; exam:ID; "
+                                                                       "exam-submit:ID; exam-result:LAST; exam-resume; review."),
                                   QStringLiteral("VIEW"), QStringLiteral("workbench"));
     parser.addOptions({dataDir, lang, screenshot, view});
     parser.process(app);

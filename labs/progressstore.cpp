@@ -7,9 +7,13 @@
 #include <QFileInfo>
 #include <QUuid>
 
+#include "sqlitesupport.h"
+
 #include <sqlite3.h>
 
 #include <memory>
+
+using namespace SqliteSupport;
 
 namespace {
 // Each entry moves the schema one version up, inside its own transaction.
@@ -123,41 +127,21 @@ const char *const Migrations[] = {
     "DROP TABLE exam_event;"
     "ALTER TABLE exam_event_6 RENAME TO exam_event;"
     "CREATE INDEX exam_event_by_attempt ON exam_event(attempt_id, id);",
+    // 7: profiles that move between installations: each learner has an id of its own,
+    // an optional PIN (a salted hash) and a deletion that can be undone for a while; the
+    // events that had no id of their own get one, so a progress file merges by it
+    "ALTER TABLE learner ADD COLUMN profile_id TEXT;"
+    "UPDATE learner SET profile_id = lower(hex(randomblob(16)));"
+    "CREATE UNIQUE INDEX learner_by_profile ON learner(profile_id);"
+    "ALTER TABLE learner ADD COLUMN pin TEXT NOT NULL DEFAULT '';"
+    "ALTER TABLE learner ADD COLUMN deleted_at TEXT;"
+    "ALTER TABLE exam_event ADD COLUMN event_id TEXT;"
+    "UPDATE exam_event SET event_id = lower(hex(randomblob(16)));"
+    "CREATE UNIQUE INDEX exam_event_by_id ON exam_event(event_id);"
+    "ALTER TABLE query_history ADD COLUMN event_id TEXT;"
+    "UPDATE query_history SET event_id = lower(hex(randomblob(16)));"
+    "CREATE UNIQUE INDEX query_history_by_id ON query_history(event_id);",
 };
-
-struct StatementDeleter
-{
-    void operator()(sqlite3_stmt *s) const { sqlite3_finalize(s); }
-};
-using Statement = std::unique_ptr<sqlite3_stmt, StatementDeleter>;
-
-Statement prepare(sqlite3 *db, const char *sql)
-{
-    sqlite3_stmt *stmt = nullptr;
-    sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr);
-    return Statement(stmt);
-}
-
-void bindText(sqlite3_stmt *stmt, int index, const QString &value)
-{
-    const QByteArray utf8 = value.toUtf8();
-    sqlite3_bind_text(stmt, index, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
-}
-
-QString columnText(sqlite3_stmt *stmt, int column)
-{
-    return QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(stmt, column)));
-}
-
-QString nowText()
-{
-    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
-}
-
-QDateTime parseTime(const QString &text)
-{
-    return QDateTime::fromString(text, Qt::ISODateWithMs);
-}
 
 bool isCorruption(int code)
 {
@@ -318,36 +302,6 @@ bool ProgressStore::migrate()
     return true;
 }
 
-QList<Learner> ProgressStore::learners() const
-{
-    QList<Learner> result;
-    Statement stmt = prepare(m_db, "SELECT id, name, language, created_at FROM learner ORDER BY name");
-    while (stmt && sqlite3_step(stmt.get()) == SQLITE_ROW) {
-        result.append({sqlite3_column_int64(stmt.get(), 0), columnText(stmt.get(), 1), columnText(stmt.get(), 2),
-                       parseTime(columnText(stmt.get(), 3))});
-    }
-    return result;
-}
-
-Learner ProgressStore::defaultLearner(const QString &nameForNew)
-{
-    Statement last = prepare(m_db, "SELECT id, name, language, created_at FROM learner "
-                                   "ORDER BY last_used_at DESC, id LIMIT 1");
-    if (last && sqlite3_step(last.get()) == SQLITE_ROW) {
-        return {sqlite3_column_int64(last.get(), 0), columnText(last.get(), 1), columnText(last.get(), 2),
-                parseTime(columnText(last.get(), 3))};
-    }
-    Statement insert = prepare(m_db, "INSERT INTO learner (name, created_at, last_used_at) VALUES (?1, ?2, ?2)");
-    const QString now = nowText();
-    bindText(insert.get(), 1, nameForNew);
-    bindText(insert.get(), 2, now);
-    if (sqlite3_step(insert.get()) != SQLITE_DONE) {
-        m_error = sqliteError();
-        return {};
-    }
-    return {sqlite3_last_insert_rowid(m_db), nameForNew, QString(), parseTime(now)};
-}
-
 qint64 ProgressStore::recordEvent(qint64 learnerId, const QString &kind, const QString &detailJson)
 {
     Statement stmt = prepare(m_db, "INSERT INTO activity (event_id, learner_id, kind, at, detail) "
@@ -452,8 +406,8 @@ QList<EditorBuffer> ProgressStore::buffers(qint64 learnerId) const
 qint64 ProgressStore::recordQuery(qint64 learnerId, const HistoryEntry &entry)
 {
     Statement stmt = prepare(m_db, "INSERT INTO query_history "
-                                   "(learner_id, connection, statement, started_at, duration_ms, rows, status, sqlstate) "
-                                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+                                   "(learner_id, connection, statement, started_at, duration_ms, rows, status, sqlstate, event_id) "
+                                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, lower(hex(randomblob(16))))");
     if (!stmt) {
         m_error = sqliteError();
         return 0;
@@ -640,11 +594,6 @@ QList<ConnectionProfile> ProgressStore::profiles() const
 }
 
 namespace {
-QString timeText(const QDateTime &at)
-{
-    return at.isValid() ? at.toUTC().toString(Qt::ISODateWithMs) : nowText();
-}
-
 ExamAttemptRecord attemptFrom(sqlite3_stmt *stmt)
 {
     ExamAttemptRecord a;
@@ -693,7 +642,8 @@ bool ProgressStore::startExamAttempt(const ExamAttemptRecord &attempt)
 
 bool ProgressStore::recordExamEvent(const QString &attemptId, const ExamEventRecord &event)
 {
-    Statement stmt = prepare(m_db, "INSERT INTO exam_event (attempt_id, at, position, kind, answer) VALUES (?1, ?2, ?3, ?4, ?5)");
+    Statement stmt = prepare(m_db, "INSERT INTO exam_event (attempt_id, at, position, kind, answer, event_id) "
+                                   "VALUES (?1, ?2, ?3, ?4, ?5, lower(hex(randomblob(16))))");
     if (!stmt) {
         m_error = sqliteError();
         return false;

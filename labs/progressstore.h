@@ -11,12 +11,17 @@
 
 struct sqlite3;
 
+// A learner's profile. Its profileId names it everywhere (a progress file carries it to
+// another installation); id is this store's own.
 struct Learner
 {
     qint64 id = 0;
     QString name;
-    QString language;
+    QString language; // the UI language chosen for this profile; empty: the system's
     QDateTime createdAt;
+    QString profileId;
+    bool hasPin = false;
+    QDateTime deletedAt; // valid while a deletion can still be undone
 };
 
 struct ActivityEvent
@@ -157,9 +162,27 @@ public:
     int schemaVersion() const;
     QString pragma(const QString &name) const;
 
-    QList<Learner> learners() const;
+    // Profiles. Names are unique among the profiles not deleted; a deletion keeps the
+    // profile (hidden) until it is purged, so it can be undone.
+    QList<Learner> learners() const; // not deleted, by name
     // The learner who used the app last, created with this name if there is none.
     Learner defaultLearner(const QString &nameForNew);
+    std::optional<Learner> learner(qint64 id) const;
+    std::optional<Learner> learnerByName(const QString &name) const;
+    std::optional<Learner> createLearner(const QString &name, const QString &language = {});
+    bool renameLearner(qint64 id, const QString &name);
+    bool setLearnerLanguage(qint64 id, const QString &language);
+    // The profile opened: it is the default next time.
+    bool markLearnerUsed(qint64 id);
+    bool deleteLearner(qint64 id, const QDateTime &at = {});
+    bool restoreLearner(qint64 id);
+    QList<Learner> deletedLearners() const;
+    // Removes for good, with everything they recorded, the profiles deleted before then.
+    int purgeDeletedLearners(const QDateTime &deletedBefore);
+    // A PIN asked before the profile opens (shared laptops), kept as a salted PBKDF2 hash;
+    // an empty pin removes it.
+    bool setPin(qint64 id, const QString &pin);
+    bool checkPin(qint64 id, const QString &pin) const;
     qint64 recordEvent(qint64 learnerId, const QString &kind, const QString &detailJson = QStringLiteral("{}"));
     QList<ActivityEvent> events(qint64 learnerId) const;
 
@@ -199,6 +222,8 @@ public:
     QList<HistoryEntry> history(qint64 learnerId, const QString &search = {}, int limit = 500) const;
 
 private:
+    friend class ProgressFile;
+    std::optional<Learner> findLearner(const char *where, const QString &value) const;
     enum class OpenOutcome { Ok, Unusable, Failed };
     OpenOutcome tryOpen();
     bool migrate();

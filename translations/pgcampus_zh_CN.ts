@@ -2290,6 +2290,114 @@ Your server is back as it was: fix the settings and try again.</source>
     </message>
 </context>
 <context>
+    <name>ProgressCommand</name>
+    <message>
+        <source>Carry a learner&apos;s progress between installations:
+  pgcampus progress export --profile NAME FILE
+  pgcampus progress import FILE</source>
+        <translation>在不同的安装之间迁移学员的学习进度：
+  pgcampus progress export --profile NAME FILE
+  pgcampus progress import FILE</translation>
+    </message>
+    <message>
+        <source>The profile to export.</source>
+        <translation>要导出的学员档案。</translation>
+    </message>
+    <message>
+        <source>The data directory holding the progress store.</source>
+        <translation>存放学习进度库的数据目录。</translation>
+    </message>
+    <message>
+        <source>Message language: zh_CN or en.</source>
+        <translation>提示信息的语言：zh_CN 或 en。</translation>
+    </message>
+    <message>
+        <source>usage: pgcampus progress export --profile NAME FILE | pgcampus progress import FILE</source>
+        <translation>用法：pgcampus progress export --profile NAME FILE | pgcampus progress import FILE</translation>
+    </message>
+    <message>
+        <source>cannot create the data directory %1</source>
+        <translation>无法创建数据目录 %1</translation>
+    </message>
+    <message>
+        <source>pgcampus progress: no profile &quot;%1&quot; in %2 (profiles: %3)
+</source>
+        <translation>pgcampus progress：%2 中没有学员档案“%1”（现有档案：%3）
+</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>exported profile &quot;%1&quot; to %2
+</source>
+        <translation>已把学员档案“%1”导出到 %2
+</translation>
+    </message>
+    <message>
+        <source>imported profile &quot;%1&quot; (%2): %3 new records%4
+</source>
+        <translation>已导入学员档案“%1”（%2）：新增 %3 条记录%4
+</translation>
+    </message>
+    <message>
+        <source>a new profile here</source>
+        <translation>在本机新建档案</translation>
+    </message>
+    <message>
+        <source>merged into the profile here</source>
+        <translation>合并到本机已有的档案</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressFile</name>
+    <message>
+        <source>There is no profile %1 in the store.</source>
+        <translation>进度库中没有编号为 %1 的学员档案。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is incomplete or damaged (%2 at byte %3): it may have been cut short while copying. Nothing was imported.</source>
+        <translation>%1 不完整或已损坏（第 %3 字节处：%2），可能在复制时被截断了。没有导入任何内容。</translation>
+    </message>
+    <message>
+        <source>%1 is not a PG Campus progress file. Nothing was imported.</source>
+        <translation>%1 不是 PG 学堂的进度文件。没有导入任何内容。</translation>
+    </message>
+    <message>
+        <source>%1 was exported by a newer PG Campus (%2, progress format %3); this version reads format %4. Update PG Campus to import it. Nothing was imported.</source>
+        <translation>%1 由更新版本的 PG 学堂导出（%2，进度文件格式 %3）；当前版本只能读取格式 %4。请升级 PG 学堂后再导入。没有导入任何内容。</translation>
+    </message>
+    <message>
+        <source>%1 was changed after it was exported: its checksum does not match its contents. Nothing was imported; export it again from the other installation.</source>
+        <translation>%1 在导出后被修改过：校验和与内容不符。没有导入任何内容；请在原来的电脑上重新导出。</translation>
+    </message>
+    <message>
+        <source>%1 is damaged: its %2 part is not as PG Campus writes it. Nothing was imported.</source>
+        <translation>%1 已损坏：其中的 %2 部分不是 PG 学堂写出的格式。没有导入任何内容。</translation>
+    </message>
+    <message>
+        <source>A different profile named &quot;%1&quot; already exists here. Rename that profile (or delete it), then import again. Nothing was imported.</source>
+        <translation>本机已经有另一个名为“%1”的学员档案。请先重命名（或删除）那个档案，再重新导入。没有导入任何内容。</translation>
+    </message>
+    <message>
+        <source>%1 is damaged: a row of its %2 part has %3 values instead of %4. Nothing was imported.</source>
+        <translation>%1 已损坏：其中 %2 部分的一行有 %3 个值，应为 %4 个。没有导入任何内容。</translation>
+    </message>
+    <message>
+        <source>%1 could not be merged (%2): %3. Nothing was imported.</source>
+        <translation>%1 无法合并（%2）：%3。没有导入任何内容。</translation>
+    </message>
+</context>
+<context>
     <name>ProgressStore</name>
     <message>
         <source>Cannot create the folder for the progress store %1.</source>
@@ -2314,6 +2422,14 @@ Your server is back as it was: fix the settings and try again.</source>
     <message>
         <source>Updating the progress store to schema %1 failed: %2</source>
         <translation>将学习进度库升级到架构版本 %1 失败：%2</translation>
+    </message>
+    <message>
+        <source>A profile needs a name.</source>
+        <translation>学员档案需要一个名字。</translation>
+    </message>
+    <message>
+        <source>A profile named &quot;%1&quot; already exists.</source>
+        <translation>已经有名为“%1”的学员档案。</translation>
     </message>
 </context>
 <context>
@@ -2773,8 +2889,8 @@ Your server is back as it was: fix the settings and try again.</source>
         <translation>数据加载后在屏幕外渲染视图，保存为 PNG 并退出。</translation>
     </message>
     <message>
-        <source>The view to show: workbench, workbench:SAMPLE with SAMPLE one of result, error, transaction; courses; lesson:ID; lab:ID.</source>
-        <translation>要显示的视图：workbench、workbench:SAMPLE（SAMPLE 为 result、error、transaction 之一）、courses、lesson:ID、lab:ID。</translation>
+        <source>The view to show: workbench, workbench:SAMPLE with SAMPLE one of result, error, transaction; courses; lesson:ID; lab:ID; exam:ID; exam-submit:ID; exam-result:LAST; exam-resume; review.</source>
+        <translation>要显示的视图：workbench，workbench:SAMPLE（SAMPLE 为 result、error、transaction 之一）；courses；lesson:ID；lab:ID；exam:ID；exam-submit:ID；exam-result:LAST；exam-resume；review。</translation>
     </message>
 </context>
 </TS>

@@ -39,6 +39,8 @@ private Q_SLOTS:
     void createsLatestSchema();
     void migratesOlderStore();
     void examEventsSurviveSchema6();
+    void profileLifecycle();
+    void pinIsASaltedHash();
     void reopeningKeepsEverything();
     void defaultLearnerAndFirstEvent();
     void lastUsedLearnerIsTheDefault();
@@ -77,7 +79,8 @@ void tst_ProgressStore::migratesOlderStore()
 
 void tst_ProgressStore::examEventsSurviveSchema6()
 {
-    // A store at schema 5, with an attempt and its events, as that version left it.
+    // A store at schema 5, with an attempt and its events, as that version left it (made
+    // from a new one by taking back what schemas 6 and 7 added).
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("progress.sqlite"));
     qint64 learnerId = 0;
@@ -97,19 +100,24 @@ void tst_ProgressStore::examEventsSurviveSchema6()
         QVERIFY(store.recordExamEvent(QStringLiteral("a1"), {at, 0, QStringLiteral("answer"), QStringLiteral("{\"text\":\"SELECT 1\"}")}));
         QVERIFY(store.recordExamEvent(QStringLiteral("a1"), {at.addSecs(1), 0, QStringLiteral("flag"), QString()}));
     }
-    execRaw(path, "CREATE TABLE old_event ("
+    execRaw(path, "DROP INDEX learner_by_profile; ALTER TABLE learner DROP COLUMN profile_id;"
+                  "ALTER TABLE learner DROP COLUMN pin; ALTER TABLE learner DROP COLUMN deleted_at;"
+                  "DROP INDEX query_history_by_id; ALTER TABLE query_history DROP COLUMN event_id;"
+                  "CREATE TABLE old_event ("
                   "  id INTEGER PRIMARY KEY,"
                   "  attempt_id TEXT NOT NULL REFERENCES exam_attempt(attempt_id) ON DELETE CASCADE,"
                   "  at TEXT NOT NULL, position INTEGER NOT NULL,"
                   "  kind TEXT NOT NULL CHECK (kind IN ('answer', 'flag', 'unflag', 'unsure', 'sure', 'visit')),"
                   "  answer TEXT);"
-                  "INSERT INTO old_event SELECT * FROM exam_event; DROP TABLE exam_event;"
+                  "INSERT INTO old_event SELECT id, attempt_id, at, position, kind, answer FROM exam_event;"
+                  "DROP TABLE exam_event;"
                   "ALTER TABLE old_event RENAME TO exam_event;"
                   "CREATE INDEX exam_event_by_attempt ON exam_event(attempt_id, id);"
                   "PRAGMA user_version = 5;");
     ProgressStore store;
     QVERIFY2(store.open(path), qPrintable(store.errorString()));
-    QCOMPARE(store.schemaVersion(), 6);
+    QCOMPARE(store.schemaVersion(), ProgressStore::latestSchemaVersion());
+    QVERIFY(!store.learner(learnerId)->profileId.isEmpty()); // schema 7 gave the old learner an id
     QList<ExamEventRecord> events = store.examEvents(QStringLiteral("a1"));
     QCOMPARE(events.size(), 2);
     QCOMPARE(events.at(0).kind, QStringLiteral("answer"));
@@ -120,6 +128,100 @@ void tst_ProgressStore::examEventsSurviveSchema6()
     QVERIFY(!store.recordExamEvent(QStringLiteral("a1"), {at.addSecs(3), 0, QStringLiteral("guessed"), QString()}));
     QCOMPARE(store.examEvents(QStringLiteral("a1")).size(), 3);
     QCOMPARE(store.pragma(QStringLiteral("foreign_key_check")), QString());
+}
+
+void tst_ProgressStore::profileLifecycle()
+{
+    QTemporaryDir dir;
+    ProgressStore store;
+    QVERIFY(store.open(dir.filePath(QStringLiteral("progress.sqlite"))));
+    const std::optional<Learner> ada = store.createLearner(QStringLiteral("Ada"), QStringLiteral("en"));
+    const std::optional<Learner> ming = store.createLearner(QStringLiteral(" 小明 "), QStringLiteral("zh_CN"));
+    QVERIFY(ada && ming);
+    QCOMPARE(ming->name, QStringLiteral("小明"));
+    QVERIFY(ada->profileId != ming->profileId);
+    QVERIFY(!store.createLearner(QStringLiteral("Ada")));
+    QCOMPARE(store.errorString(), QStringLiteral("A profile named \"Ada\" already exists."));
+    QVERIFY(!store.createLearner(QStringLiteral("  ")));
+    QCOMPARE(store.learners().size(), 2);
+
+    QVERIFY(store.renameLearner(ming->id, QStringLiteral("Ming")));
+    QVERIFY(!store.renameLearner(ming->id, QStringLiteral("Ada")));
+    QVERIFY(store.setLearnerLanguage(ming->id, QStringLiteral("en")));
+    QCOMPARE(store.learner(ming->id)->language, QStringLiteral("en"));
+    QCOMPARE(store.learner(ming->id)->name, QStringLiteral("Ming"));
+
+    // The last one used opens by default.
+    QVERIFY(store.markLearnerUsed(ada->id));
+    QCOMPARE(store.defaultLearner(QStringLiteral("unused")).id, ada->id);
+    QVERIFY(store.markLearnerUsed(ming->id));
+    QCOMPARE(store.defaultLearner(QStringLiteral("unused")).id, ming->id);
+
+    // Deleted: hidden, not the default, restorable until purged, then gone with its events.
+    QVERIFY(store.recordEvent(ming->id, QStringLiteral("lesson_read")) > 0);
+    const QDateTime at = QDateTime::currentDateTimeUtc();
+    QVERIFY(store.deleteLearner(ming->id, at));
+    QCOMPARE(store.learners().size(), 1);
+    QCOMPARE(store.deletedLearners().size(), 1);
+    QVERIFY(!store.markLearnerUsed(ming->id));
+    QCOMPARE(store.defaultLearner(QStringLiteral("unused")).id, ada->id);
+    QVERIFY(store.restoreLearner(ming->id));
+    QCOMPARE(store.learners().size(), 2);
+    QCOMPARE(store.events(ming->id).size(), 1);
+    QVERIFY(store.deleteLearner(ming->id, at));
+    QCOMPARE(store.purgeDeletedLearners(at.addSecs(-1)), 0); // still within its undo window
+    QCOMPARE(store.purgeDeletedLearners(at.addSecs(1)), 1);
+    QVERIFY(!store.learner(ming->id));
+    QVERIFY(store.events(ming->id).isEmpty());
+    QVERIFY(!store.restoreLearner(ming->id));
+
+    // A new profile may take a deleted one's name: the deleted one gives way.
+    QVERIFY(store.recordEvent(ada->id, QStringLiteral("lesson_read")) > 0);
+    QVERIFY(store.deleteLearner(ada->id));
+    const std::optional<Learner> again = store.createLearner(QStringLiteral("Ada"));
+    QVERIFY(again && again->profileId != ada->profileId);
+    QVERIFY(store.events(again->id).isEmpty()); // nothing of the old one's
+    QCOMPARE(store.learners().size(), 1);
+    QVERIFY(store.deletedLearners().isEmpty());
+    QCOMPARE(store.pragma(QStringLiteral("foreign_key_check")), QString());
+}
+
+void tst_ProgressStore::pinIsASaltedHash()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("progress.sqlite"));
+    ProgressStore store;
+    QVERIFY(store.open(path));
+    const qint64 a = store.createLearner(QStringLiteral("a"))->id;
+    const qint64 b = store.createLearner(QStringLiteral("b"))->id;
+    QVERIFY(!store.learner(a)->hasPin);
+    QVERIFY(store.checkPin(a, QString())); // no PIN: nothing to ask
+    QVERIFY(store.setPin(a, QStringLiteral("2468")));
+    QVERIFY(store.setPin(b, QStringLiteral("2468")));
+    QVERIFY(store.learner(a)->hasPin);
+    QVERIFY(store.checkPin(a, QStringLiteral("2468")));
+    QVERIFY(!store.checkPin(a, QStringLiteral("2469")));
+    QVERIFY(!store.checkPin(a, QString()));
+    // Stored as PBKDF2 with a salt of its own: never the PIN, never the same twice.
+    sqlite3 *db = nullptr;
+    QCOMPARE(sqlite3_open(QFile::encodeName(path).constData(), &db), SQLITE_OK);
+    sqlite3_stmt *stmt = nullptr;
+    sqlite3_prepare_v2(db, "SELECT pin FROM learner ORDER BY id", -1, &stmt, nullptr);
+    QStringList stored;
+    while (sqlite3_step(stmt) == SQLITE_ROW)
+        stored << QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(stmt, 0)));
+    sqlite3_finalize(stmt);
+    sqlite3_close(db);
+    QCOMPARE(stored.size(), 2);
+    QVERIFY2(stored.at(0).startsWith(QStringLiteral("pbkdf2-sha256$100000$")), qPrintable(stored.at(0)));
+    const QStringList parts = stored.at(0).split(u'$');
+    QCOMPARE(parts.size(), 4);
+    QCOMPARE(parts.at(2).size(), 32); // a 16-byte salt
+    QCOMPARE(parts.at(3).size(), 64); // a 32-byte key
+    QVERIFY(stored.at(0) != stored.at(1));
+    QVERIFY(store.setPin(a, QString()));
+    QVERIFY(!store.learner(a)->hasPin);
+    QVERIFY(store.checkPin(a, QStringLiteral("anything")));
 }
 
 void tst_ProgressStore::reopeningKeepsEverything()
