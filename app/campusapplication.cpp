@@ -9,6 +9,7 @@
 #include "mainwindow.h"
 #include "querysession.h"
 #include "sqlanswergrading.h"
+#include "storebackups.h"
 #include "sqleditor.h"
 #include "workbenchtab.h"
 
@@ -17,9 +18,11 @@
 #include <QDockWidget>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QInputDialog>
 #include <QMenu>
 #include <QMenuBar>
 #include <QPainter>
+#include <QProcess>
 #include <QMessageBox>
 #include <QThread>
 #include <QTimer>
@@ -75,6 +78,8 @@ CampusApplication::~CampusApplication()
 {
     m_window.reset();
     m_grading.reset(); // its sandboxes are on the server
+    if (m_storeCheck)
+        m_storeCheck->wait();
     if (m_serverStarted)
         m_server.stop();
 }
@@ -89,6 +94,8 @@ bool CampusApplication::start()
     const QString view = m_options.view.section(u':', 0, 0);
     const QString sample = view == u"workbench" ? m_options.view.section(u':', 1) : QString();
     const qint64 learnerId = openProgressStore();
+    if (m_store.isOpen() && m_options.screenshotFile.isEmpty())
+        checkAndBackUpStore();
     const QString language = QLocale().language() == QLocale::Chinese ? QStringLiteral("zh_CN") : QStringLiteral("en");
     m_grading = std::make_unique<SqlAnswerGrading>(m_store, m_library, learnerId, m_options.dataDirectory);
     connect(m_grading.get(), &SqlAnswerGrading::attemptGraded, this, &CampusApplication::onAttemptGraded);
@@ -125,6 +132,7 @@ bool CampusApplication::start()
     courses.dataDirectory = m_options.dataDirectory;
     m_courses = new CourseDocks(m_window.get(), courses);
     addExamMenu(learnerId, language);
+    addProgressMenu();
     // Tabs left open by the last session (or a crash) come back; a sample view shows its own script.
     const bool ownScript = !sample.isEmpty() || m_window->setProgressStore(&m_store, learnerId) == 0;
     if (ownScript)
@@ -365,6 +373,84 @@ void CampusApplication::showExam(ExamSession session, const LocalizedText &title
                                answer, language);
     });
     m_exam->show();
+}
+
+void CampusApplication::addProgressMenu()
+{
+    QMenuBar *bar = m_window->menuBar();
+    QMenu *menu = new QMenu(tr("&Progress"), bar);
+    bar->insertMenu(bar->actions().value(bar->actions().size() - 1), menu); // before Help
+    QAction *restore = menu->addAction(tr("&Restore from Backup…"));
+    restore->setEnabled(m_store.isOpen());
+    connect(restore, &QAction::triggered, this, &CampusApplication::restoreFromBackup);
+}
+
+// Off the UI thread: PRAGMA integrity_check on a connection of its own, then (only for a
+// sound store) the day's backup and the rotation.
+void CampusApplication::checkAndBackUpStore()
+{
+    const QString path = m_store.path();
+    QThread *worker = QThread::create([this, path] {
+        const QString verdict = StoreBackups::integrityCheck(path);
+        QString error;
+        if (verdict == u"ok")
+            StoreBackups(path).rotate(QDate::currentDate(), &error);
+        QMetaObject::invokeMethod(this, [this, verdict, error] {
+            if (!error.isEmpty())
+                printError(tr("The daily backup of your progress failed: %1").arg(error));
+            if (verdict == u"ok")
+                return;
+            const QString message = tr("Your progress store failed its integrity check (%1). What you do now may not be "
+                                       "saved correctly. Use Progress → Restore from Backup… to go back to a sound copy.")
+                                        .arg(verdict);
+            printError(message);
+            if (m_window && m_options.screenshotFile.isEmpty())
+                QMessageBox::warning(m_window.get(), tr("Progress store"), message);
+        }, Qt::QueuedConnection);
+    });
+    connect(worker, &QThread::finished, worker, &QObject::deleteLater);
+    m_storeCheck = worker;
+    worker->start();
+}
+
+void CampusApplication::restoreFromBackup()
+{
+    const StoreBackups backups(m_store.path());
+    const QList<StoreBackups::Backup> found = backups.backups();
+    if (found.isEmpty()) {
+        QMessageBox::information(m_window.get(), tr("Restore from backup"),
+                                 tr("There is no backup yet: PG Campus makes one each day you use it, in %1.")
+                                     .arg(QDir::toNativeSeparators(backups.directory())));
+        return;
+    }
+    QStringList items;
+    for (const StoreBackups::Backup &b : found)
+        items << tr("%1 (%2)").arg(QLocale().toString(b.day, QLocale::LongFormat), QLocale().formattedDataSize(b.bytes));
+    bool chosen = false;
+    const QString item = QInputDialog::getItem(m_window.get(), tr("Restore from backup"),
+                                               tr("Restore your progress as it was on:"), items, 0, false, &chosen);
+    if (!chosen)
+        return;
+    const StoreBackups::Backup backup = found.at(items.indexOf(item));
+    if (QMessageBox::question(m_window.get(), tr("Restore from backup"),
+                              tr("Restore every profile's progress as it was on %1? What was recorded since is not "
+                                 "deleted: the current store is kept beside it. PG Campus restarts to load the "
+                                 "restored progress.")
+                                  .arg(QLocale().toString(backup.day, QLocale::LongFormat)))
+        != QMessageBox::Yes)
+        return;
+    if (m_storeCheck)
+        m_storeCheck->wait();
+    const QString storePath = m_store.path();
+    m_store.close();
+    QString error;
+    if (!backups.restore(backup.path, &error)) {
+        m_store.open(storePath);
+        QMessageBox::warning(m_window.get(), tr("Restore from backup"), error);
+        return;
+    }
+    QProcess::startDetached(QCoreApplication::applicationFilePath(), QCoreApplication::arguments().mid(1));
+    QCoreApplication::quit();
 }
 
 void CampusApplication::addExamMenu(qint64 learnerId, const QString &language)

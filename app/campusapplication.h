@@ -5,6 +5,8 @@
 #include "progressstore.h"
 
 #include <QObject>
+#include <QPointer>
+#include <QThread>
 #include <QString>
 
 #include <memory>
@@ -55,6 +57,9 @@ private:
     void showExam(ExamSession session, const LocalizedText &title, const QString &language);
     // The Exams menu: each exam of the packs, and the last result.
     void addExamMenu(qint64 learnerId, const QString &language);
+    void addProgressMenu();
+    void checkAndBackUpStore();
+    void restoreFromBackup();
     void startExam(const CoursePack &pack, const ExamBlueprint &blueprint, qint64 learnerId, const QString &language);
     // Ten untimed questions with feedback after each, from some domains (empty: all).
     void startDrill(const CoursePack &pack, const QStringList &domains, const LocalizedText &title, qint64 learnerId,
@@ -83,6 +88,7 @@ private:
     std::unique_ptr<SqlAnswerGrading> m_grading;
     QMessageBox *m_confirmation = nullptr; // exam-submit: owned by the exam view
     bool m_screenshotAfterGrading = false;
+    QPointer<QThread> m_storeCheck;
     bool m_serverStarted = false;
     bool m_serverStarting = false;
     bool m_screenshotTaken = false;

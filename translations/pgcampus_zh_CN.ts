@@ -314,6 +314,42 @@
         <source>Unknown view &quot;%1&quot;. Available views: workbench, workbench:result, workbench:error, workbench:transaction, courses, lesson:ID, lab:ID, exam:ID, exam-submit:ID, exam-result:LAST, exam-resume, review.</source>
         <translation>未知视图“%1”。可用视图：workbench、workbench:result、workbench:error、workbench:transaction、courses、lesson:ID、lab:ID、exam:ID、exam-submit:ID、exam-result:LAST、exam-resume、review。</translation>
     </message>
+    <message>
+        <source>&amp;Progress</source>
+        <translation>学习进度(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from Backup…</source>
+        <translation>从备份恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>The daily backup of your progress failed: %1</source>
+        <translation>学习进度的每日备份失败：%1</translation>
+    </message>
+    <message>
+        <source>Your progress store failed its integrity check (%1). What you do now may not be saved correctly. Use Progress → Restore from Backup… to go back to a sound copy.</source>
+        <translation>学习进度库没有通过完整性检查（%1）。现在的操作可能无法正确保存。请使用“学习进度 → 从备份恢复…”回到一份完好的副本。</translation>
+    </message>
+    <message>
+        <source>Restore from backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>There is no backup yet: PG Campus makes one each day you use it, in %1.</source>
+        <translation>还没有备份：你每天使用 PG 学堂时，它都会在 %1 中做一份备份。</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Restore your progress as it was on:</source>
+        <translation>把学习进度恢复到这一天的状态：</translation>
+    </message>
+    <message>
+        <source>Restore every profile&apos;s progress as it was on %1? What was recorded since is not deleted: the current store is kept beside it. PG Campus restarts to load the restored progress.</source>
+        <translation>要把所有学员档案的学习进度恢复到 %1 的状态吗？之后记录的内容不会被删除：当前的进度库会保留在旁边。PG 学堂将重新启动以载入恢复后的进度。</translation>
+    </message>
 </context>
 <context>
     <name>CheckGrader</name>
@@ -2807,6 +2843,37 @@ Your server is back as it was: fix the settings and try again.</source>
     <message>
         <source>This step&apos;s check is of an unknown kind, %1.</source>
         <translation>这一步的检查类型未知：%1。</translation>
+    </message>
+</context>
+<context>
+    <name>StoreBackups</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot back up %1: %2</source>
+        <translation>无法备份 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot create %1.</source>
+        <translation>无法创建 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+    <message>
+        <source>The backup %1 is damaged too (%2); the store was left as it is.</source>
+        <translation>备份 %1 也已损坏（%2）；进度库保持原样。</translation>
+    </message>
+    <message>
+        <source>Cannot keep the current store aside before restoring: %1</source>
+        <translation>恢复之前无法保留当前的进度库：%1</translation>
     </message>
 </context>
 <context>

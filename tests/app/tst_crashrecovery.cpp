@@ -4,6 +4,7 @@
 #include "throwawayserver.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFileInfo>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -121,6 +122,9 @@ void tst_CrashRecovery::typedTextSurvivesKill()
     };
     QTRY_VERIFY_WITH_TIMEOUT(saved(), 20000);
     store.close();
+    // The store was checked and backed up for the day, off the UI thread.
+    const QString backup = data.filePath(QStringLiteral("backups/progress-%1.sqlite").arg(QDate::currentDate().toString(Qt::ISODate)));
+    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(backup), 20000);
 
     app.kill(); // SIGKILL: no chance to clean up
     QVERIFY(app.waitForFinished(10000));
