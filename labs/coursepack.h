@@ -71,6 +71,7 @@ struct CourseItem
     QString id;
     LocalizedText title;
     QStringList prerequisites; // ids of items to finish first ("requires:" in the pack)
+    QString domain;            // a question domain of the pack's banks: where a lab counts on the dashboard
     QMap<QString, QString> lessonFiles; // language -> Markdown file, for lessons
 };
 

@@ -568,6 +568,7 @@ std::optional<CoursePack> readPack(PackReader &reader, const QString &directory,
         ids.insert(id);
     };
     QList<std::pair<QStringList, YAML::Node>> requirements;
+    QList<std::pair<QString, YAML::Node>> itemDomains;
     const YAML::Node tracks = (*root)["tracks"];
     if (!tracks || !tracks.IsSequence() || tracks.size() == 0)
         reader.report(lineOf(tracks ? tracks : *root), CoursePackLoader::tr("a pack needs at least one track"));
@@ -592,6 +593,9 @@ std::optional<CoursePack> readPack(PackReader &reader, const QString &directory,
                 for (const YAML::Node &r : i["requires"])
                     item.prerequisites << QString::fromStdString(r.as<std::string>());
                 requirements.append({item.prerequisites, i});
+                item.domain = reader.text(i, "domain", i, false);
+                if (!item.domain.isEmpty())
+                    itemDomains.append({item.domain, i});
                 if (lesson) {
                     for (const QString &language : CoursePackLoader::Languages) {
                         const QString file = QStringLiteral("lessons/%1.%2.md").arg(item.id, language);
@@ -634,6 +638,15 @@ std::optional<CoursePack> readPack(PackReader &reader, const QString &directory,
             pack.blueprints.append(*blueprint);
     }
     reader.setCurrentFile(QStringLiteral("pack.yaml"));
+    QSet<QString> bankDomains;
+    for (const QuestionBank &bank : std::as_const(pack.banks)) {
+        for (const QuestionDomain &d : bank.domains)
+            bankDomains.insert(d.id);
+    }
+    for (const auto &[domain, at] : itemDomains) {
+        if (!bankDomains.contains(domain))
+            reader.report(lineOf(at), CoursePackLoader::tr("\"domain\" names \"%1\", which no bank of the pack declares").arg(domain));
+    }
     for (const auto &[required, at] : requirements) {
         for (const QString &id : required) {
             if (!ids.contains(id))

@@ -4,6 +4,7 @@
 #include <QDateTime>
 #include <QHash>
 #include <QList>
+#include <QMap>
 #include <QSet>
 #include <QString>
 
@@ -216,6 +217,14 @@ public:
 
     bool saveReviewCard(qint64 learnerId, const ReviewCardRecord &card);
     QList<ReviewCardRecord> reviewCards(qint64 learnerId) const;
+
+    // When the learner studied, from everything they recorded (the app starting, lessons,
+    // labs, statements, exam answers), in local time. A study session is a run of events
+    // with no gap over 15 minutes; each counts its span and at least a minute.
+    QList<QDate> studyDays(qint64 learnerId) const;                      // newest first
+    QMap<QDate, qint64> studySecondsByWeek(qint64 learnerId, const QDate &since) const; // by the week's Monday
+    // The lessons and labs the learner opened, newest first, once each: "pack/item".
+    QStringList recentItems(qint64 learnerId, int limit) const;
 
     qint64 recordQuery(qint64 learnerId, const HistoryEntry &entry);
     // Newest first; search matches statements containing the text, case aside.

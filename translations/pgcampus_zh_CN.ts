@@ -866,6 +866,10 @@
         <source>the difficulty percentages add up to %1, not 100</source>
         <translation>难度百分比之和是 %1，而不是 100</translation>
     </message>
+    <message>
+        <source>&quot;domain&quot; names &quot;%1&quot;, which no bank of the pack declares</source>
+        <translation>“domain”指定了“%1”，但课程包的题库中没有声明这个领域</translation>
+    </message>
 </context>
 <context>
     <name>CourseTreeModel</name>

@@ -3,6 +3,7 @@
 #include "coursebrowser.h"
 #include "courselibrary.h"
 #include "coursetreemodel.h"
+#include "dashboard.h"
 #include "labpanel.h"
 #include "lessonview.h"
 #include "mainwindow.h"
@@ -109,12 +110,7 @@ void CourseDocks::refreshCompletion()
         for (const CourseItem *item : m_setup.library->itemsInOrder(pack.id)) {
             const QString key = pack.id + u'/' + item->id;
             const ItemProgress p = progress.value(key);
-            const Lab *lab = labs.value(item->id);
-            bool done = item->kind == CourseItem::Kind::Lesson ? p.read : lab && !lab->steps.isEmpty();
-            if (item->kind == CourseItem::Kind::Lab && lab) {
-                for (const LabStep &s : lab->steps)
-                    done = done && p.passedSteps.contains(s.id);
-            }
+            const bool done = CourseCompletion::isDone(*item, labs.value(item->id), p);
             marks.insert(key, done ? ItemStatus::Completed : (p.attempted ? ItemStatus::InProgress : ItemStatus::NotStarted));
         }
     }

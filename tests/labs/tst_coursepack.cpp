@@ -143,7 +143,7 @@ void tst_CoursePack::checkCommand()
     QCOMPARE(out.exitCode, 1);
     const QString err = QString::fromUtf8(out.err);
     QVERIFY2(err.contains(QStringLiteral("broken-duplicate-id/pack.yaml:11: the id \"basics\" is used twice")), qPrintable(err));
-    QVERIFY(QString::fromUtf8(out.out).contains(QStringLiteral("11 packs with problems")));
+    QVERIFY(QString::fromUtf8(out.out).contains(QStringLiteral("12 packs with problems")));
     out = runProgram(QStringLiteral(PGCAMPUS_EXECUTABLE), {QStringLiteral("courseware"), QStringLiteral("check")});
     QCOMPARE(out.exitCode, 2);
 }
