@@ -3,6 +3,7 @@
 #include "coursebrowser.h"
 #include "consoleoutput.h"
 #include "coursedocks.h"
+#include "dashboardview.h"
 #include "examresultview.h"
 #include "examview.h"
 #include "labpanel.h"
@@ -14,6 +15,7 @@
 #include "workbenchtab.h"
 
 #include <QApplication>
+#include <QStyle>
 #include <QDir>
 #include <QDockWidget>
 #include <QJsonDocument>
@@ -84,8 +86,43 @@ CampusApplication::~CampusApplication()
         m_server.stop();
 }
 
+namespace {
+// The Fusion style with a dark palette of its own: the same on every desktop, and what
+// --palette dark shows offscreen.
+QPalette darkPalette()
+{
+    QPalette p;
+    const QColor window(0x2b, 0x2d, 0x30), base(0x1e, 0x1f, 0x22), text(0xe6, 0xe6, 0xe6), mid(0x4a, 0x4d, 0x52);
+    p.setColor(QPalette::Window, window);
+    p.setColor(QPalette::WindowText, text);
+    p.setColor(QPalette::Base, base);
+    p.setColor(QPalette::AlternateBase, window);
+    p.setColor(QPalette::ToolTipBase, base);
+    p.setColor(QPalette::ToolTipText, text);
+    p.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9a, 0x9a));
+    p.setColor(QPalette::Text, text);
+    p.setColor(QPalette::Button, window);
+    p.setColor(QPalette::ButtonText, text);
+    p.setColor(QPalette::BrightText, Qt::white);
+    p.setColor(QPalette::Mid, mid);
+    p.setColor(QPalette::Dark, base);
+    p.setColor(QPalette::Light, mid);
+    p.setColor(QPalette::Highlight, QColor(0x3d, 0x8e, 0xd9));
+    p.setColor(QPalette::HighlightedText, Qt::white);
+    p.setColor(QPalette::Link, QColor(0x6c, 0xb4, 0xff));
+    p.setColor(QPalette::Disabled, QPalette::Text, QColor(0x80, 0x80, 0x80));
+    p.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x80, 0x80, 0x80));
+    p.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x80, 0x80, 0x80));
+    return p;
+}
+} // namespace
+
 bool CampusApplication::start()
 {
+    if (!m_options.palette.isEmpty()) {
+        QApplication::setStyle(QStringLiteral("Fusion"));
+        QApplication::setPalette(m_options.palette == u"dark" ? darkPalette() : QApplication::style()->standardPalette());
+    }
     m_library.load(CourseLibrary::defaultDirectories(m_options.dataDirectory));
     for (const PackProblem &problem : m_library.problems())
         printError(problem.toText());
@@ -109,6 +146,8 @@ bool CampusApplication::start()
         return openExamView(learnerId, language);
     if (view == u"review")
         return startReview(learnerId, language);
+    if (view == u"dashboard")
+        return openDashboard(learnerId, language);
     if (view == u"exam-resume") {
         if (resumeOpenExam(learnerId, language, false))
             return true;
@@ -132,7 +171,7 @@ bool CampusApplication::start()
     courses.dataDirectory = m_options.dataDirectory;
     m_courses = new CourseDocks(m_window.get(), courses);
     addExamMenu(learnerId, language);
-    addProgressMenu();
+    addProgressMenu(learnerId, language);
     // Tabs left open by the last session (or a crash) come back; a sample view shows its own script.
     const bool ownScript = !sample.isEmpty() || m_window->setProgressStore(&m_store, learnerId) == 0;
     if (ownScript)
@@ -185,7 +224,7 @@ bool CampusApplication::checkView()
         || (view == u"courses" && argument.isEmpty());
     if (known)
         return true;
-    if ((view == u"exam-resume" || view == u"review") && argument.isEmpty())
+    if ((view == u"exam-resume" || view == u"review" || view == u"dashboard") && argument.isEmpty())
         return true;
     if (view == u"exam-result") {
         if (argument == u"LAST")
@@ -210,7 +249,7 @@ bool CampusApplication::checkView()
                          .arg(view, argument, CourseLibrary::defaultDirectories(m_options.dataDirectory).join(QStringLiteral(", ")))
                    : tr("Unknown view \"%1\". Available views: workbench, workbench:result, workbench:error, "
                         "workbench:transaction, courses, lesson:ID, lab:ID, exam:ID, exam-submit:ID, "
-                        "exam-result:LAST, exam-resume, review.")
+                        "exam-result:LAST, exam-resume, review, dashboard.")
                          .arg(m_options.view));
     return false;
 }
@@ -375,11 +414,16 @@ void CampusApplication::showExam(ExamSession session, const LocalizedText &title
     m_exam->show();
 }
 
-void CampusApplication::addProgressMenu()
+void CampusApplication::addProgressMenu(qint64 learnerId, const QString &language)
 {
     QMenuBar *bar = m_window->menuBar();
     QMenu *menu = new QMenu(tr("&Progress"), bar);
     bar->insertMenu(bar->actions().value(bar->actions().size() - 1), menu); // before Help
+    QAction *dashboard = menu->addAction(tr("&Dashboard"));
+    dashboard->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H));
+    dashboard->setEnabled(m_store.isOpen());
+    connect(dashboard, &QAction::triggered, this, [this, learnerId, language] { openDashboard(learnerId, language); });
+    menu->addSeparator();
     QAction *restore = menu->addAction(tr("&Restore from Backup…"));
     restore->setEnabled(m_store.isOpen());
     connect(restore, &QAction::triggered, this, &CampusApplication::restoreFromBackup);
@@ -451,6 +495,40 @@ void CampusApplication::restoreFromBackup()
     }
     QProcess::startDetached(QCoreApplication::applicationFilePath(), QCoreApplication::arguments().mid(1));
     QCoreApplication::quit();
+}
+
+bool CampusApplication::openDashboard(qint64 learnerId, const QString &language)
+{
+    const std::optional<Learner> learner = m_store.isOpen() ? m_store.learner(learnerId) : std::nullopt;
+    if (!learner) {
+        printError(tr("The dashboard needs the progress store."));
+        return false;
+    }
+    if (!m_dashboard) {
+        m_dashboard = std::make_unique<DashboardView>(learner->name, language);
+        m_dashboard->setWindowTitle(tr("Dashboard: %1").arg(learner->name));
+        m_dashboard->resize(1200, 800);
+        connect(m_dashboard.get(), &DashboardView::reviewRequested, this,
+                [this, learnerId, language] { startReview(learnerId, language); });
+        connect(m_dashboard.get(), &DashboardView::continueRequested, this,
+                [this, learnerId, language](const DashboardData::Next &next) {
+                    if (next.kind == DashboardData::Next::Kind::Exam) {
+                        resumeOpenExam(learnerId, language, false);
+                    } else if (m_courses && m_window) {
+                        m_courses->open(next.packId, next.id);
+                        m_window->raise();
+                        m_window->activateWindow();
+                    }
+                });
+    }
+    m_dashboard->setData(DashboardData::load(m_store, m_library, learnerId, QDateTime::currentDateTime()));
+    if (!m_options.screenshotFile.isEmpty()) {
+        m_dashboard->setAttribute(Qt::WA_DontShowOnScreen, false);
+        QTimer::singleShot(800, this, &CampusApplication::saveScreenshot);
+    }
+    m_dashboard->show();
+    m_dashboard->raise();
+    return true;
 }
 
 void CampusApplication::addExamMenu(qint64 learnerId, const QString &language)
@@ -722,9 +800,10 @@ void CampusApplication::saveScreenshot()
     m_screenshotTaken = true;
     // One more turn of the event loop so the last results are laid out and painted.
     QTimer::singleShot(200, this, [this] {
-        QWidget *shown = m_result ? static_cast<QWidget *>(m_result.get())
-            : m_exam               ? static_cast<QWidget *>(m_exam.get())
-                                   : static_cast<QWidget *>(m_window.get());
+        QWidget *shown = m_result  ? static_cast<QWidget *>(m_result.get())
+            : m_exam                ? static_cast<QWidget *>(m_exam.get())
+            : m_dashboard           ? static_cast<QWidget *>(m_dashboard.get())
+                                    : static_cast<QWidget *>(m_window.get());
         QPixmap image = shown->grab();
         if (m_confirmation && shown == m_exam.get()) {
             // A dialog is a window of its own: drawn where it stands over the exam.

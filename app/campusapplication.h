@@ -12,6 +12,7 @@
 #include <memory>
 
 class CourseDocks;
+class DashboardView;
 class ExamResultView;
 class ExamSession;
 class ExamView;
@@ -31,6 +32,7 @@ public:
         QString dataDirectory;
         QString screenshotFile; // non-empty: render the view, save it, quit
         QString view = QStringLiteral("workbench");
+        QString palette; // "dark" or "light"; empty: the system's
     };
 
     explicit CampusApplication(const Options &options);
@@ -57,7 +59,8 @@ private:
     void showExam(ExamSession session, const LocalizedText &title, const QString &language);
     // The Exams menu: each exam of the packs, and the last result.
     void addExamMenu(qint64 learnerId, const QString &language);
-    void addProgressMenu();
+    void addProgressMenu(qint64 learnerId, const QString &language);
+    bool openDashboard(qint64 learnerId, const QString &language);
     void checkAndBackUpStore();
     void restoreFromBackup();
     void startExam(const CoursePack &pack, const ExamBlueprint &blueprint, qint64 learnerId, const QString &language);
@@ -85,6 +88,7 @@ private:
     CourseDocks *m_courses = nullptr;
     std::unique_ptr<ExamView> m_exam;
     std::unique_ptr<ExamResultView> m_result;
+    std::unique_ptr<DashboardView> m_dashboard;
     std::unique_ptr<SqlAnswerGrading> m_grading;
     QMessageBox *m_confirmation = nullptr; // exam-submit: owned by the exam view
     bool m_screenshotAfterGrading = false;

@@ -121,10 +121,17 @@ int main(int argc, char **argv)
     const QCommandLineOption view(QStringLiteral("view"),
                                   QCoreApplication::translate("main", "The view to show: workbench, workbench:SAMPLE with SAMPLE one of "
                                                                        "result, error, transaction; courses; lesson:ID; lab:ID; exam:ID; "
-                                                                       "exam-submit:ID; exam-result:LAST; exam-resume; review."),
+                                                                       "exam-submit:ID; exam-result:LAST; exam-resume; review; dashboard."),
                                   QStringLiteral("VIEW"), QStringLiteral("workbench"));
-    parser.addOptions({dataDir, lang, screenshot, view});
+    const QCommandLineOption palette(QStringLiteral("palette"),
+                                     QCoreApplication::translate("main", "Colours: dark or light (default: the desktop's)."),
+                                     QStringLiteral("PALETTE"));
+    parser.addOptions({dataDir, lang, screenshot, view, palette});
     parser.process(app);
+    if (parser.isSet(palette) && parser.value(palette) != u"dark" && parser.value(palette) != u"light") {
+        std::fprintf(stderr, "pgcampus: --palette takes dark or light, not %s\n", qPrintable(parser.value(palette)));
+        return 2;
+    }
 
     CampusApplication::Options options;
     options.dataDirectory = parser.isSet(dataDir)
@@ -132,6 +139,7 @@ int main(int argc, char **argv)
                                 : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     options.screenshotFile = parser.value(screenshot);
     options.view = parser.value(view);
+    options.palette = parser.value(palette);
 
     CampusApplication campus(options);
     if (!campus.start())

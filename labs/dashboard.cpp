@@ -90,7 +90,7 @@ DashboardData DashboardData::load(const ProgressStore &store, const CourseLibrar
                                               blueprint ? blueprint->passPercent : 0);
         if (attempt.mode == u"exam" && blueprint)
             d.exams << ExamPoint{attempt.attemptId, pack->id, blueprint->id, blueprint->title, attempt.submittedAt,
-                                 score.percent(), score.passed};
+                                 score.percent(), score.passed, blueprint->passPercent};
         for (auto part = score.byDomain.cbegin(); part != score.byDomain.cend(); ++part) {
             Domain &domain = domainOf(*pack, part.key());
             domain.points += part.value().points;

@@ -36,6 +36,7 @@ struct DashboardData
         QDateTime submittedAt;
         double percent = 0;
         bool passed = false;
+        int passPercent = 0;
     };
     // A domain's score: exam questions (points of questions) and lab steps (passed of
     // attempted, a step whose solution was shown counting as not passed) together.
@@ -77,3 +78,5 @@ struct DashboardData
     static DashboardData load(const ProgressStore &store, const CourseLibrary &library, qint64 learnerId,
                               const QDateTime &now);
 };
+
+Q_DECLARE_METATYPE(DashboardData::Next)

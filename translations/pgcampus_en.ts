@@ -33,6 +33,37 @@
     </message>
 </context>
 <context>
+    <name>DashboardView</name>
+    <message numerus="yes">
+        <source>Labs passed: %1 of %2 (%3 attempted) · Streak: %n day(s) · Exams taken: %4</source>
+        <translation>
+            <numerusform>Labs passed: %1 of %2 (%3 attempted) · Streak: %n day · Exams taken: %4</numerusform>
+            <numerusform>Labs passed: %1 of %2 (%3 attempted) · Streak: %n days · Exams taken: %4</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Review (%n due today)</source>
+        <translation>
+            <numerusform>Review (%n due today)</numerusform>
+            <numerusform>Review (%n due today)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n exam question(s)</source>
+        <translation>
+            <numerusform>%n exam question</numerusform>
+            <numerusform>%n exam questions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lab step(s)</source>
+        <translation>
+            <numerusform>%n lab step</numerusform>
+            <numerusform>%n lab steps</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ExamResultView</name>
     <message numerus="yes">
         <source>%n SQL answer(s) not graded yet: they count when they are.</source>

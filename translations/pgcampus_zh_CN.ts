@@ -311,10 +311,6 @@
         <translation>有些 SQL 答案无法评判：%1 下次打开这份成绩时会再评判。</translation>
     </message>
     <message>
-        <source>Unknown view &quot;%1&quot;. Available views: workbench, workbench:result, workbench:error, workbench:transaction, courses, lesson:ID, lab:ID, exam:ID, exam-submit:ID, exam-result:LAST, exam-resume, review.</source>
-        <translation>未知视图“%1”。可用视图：workbench、workbench:result、workbench:error、workbench:transaction、courses、lesson:ID、lab:ID、exam:ID、exam-submit:ID、exam-result:LAST、exam-resume、review。</translation>
-    </message>
-    <message>
         <source>&amp;Progress</source>
         <translation>学习进度(&amp;P)</translation>
     </message>
@@ -349,6 +345,22 @@
     <message>
         <source>Restore every profile&apos;s progress as it was on %1? What was recorded since is not deleted: the current store is kept beside it. PG Campus restarts to load the restored progress.</source>
         <translation>要把所有学员档案的学习进度恢复到 %1 的状态吗？之后记录的内容不会被删除：当前的进度库会保留在旁边。PG 学堂将重新启动以载入恢复后的进度。</translation>
+    </message>
+    <message>
+        <source>Unknown view &quot;%1&quot;. Available views: workbench, workbench:result, workbench:error, workbench:transaction, courses, lesson:ID, lab:ID, exam:ID, exam-submit:ID, exam-result:LAST, exam-resume, review, dashboard.</source>
+        <translation>未知视图“%1”。可用视图：workbench、workbench:result、workbench:error、workbench:transaction、courses、lesson:ID、lab:ID、exam:ID、exam-submit:ID、exam-result:LAST、exam-resume、review、dashboard。</translation>
+    </message>
+    <message>
+        <source>&amp;Dashboard</source>
+        <translation>学习概览(&amp;D)</translation>
+    </message>
+    <message>
+        <source>The dashboard needs the progress store.</source>
+        <translation>学习概览需要学习进度库。</translation>
+    </message>
+    <message>
+        <source>Dashboard: %1</source>
+        <translation>学习概览：%1</translation>
     </message>
 </context>
 <context>
@@ -1021,6 +1033,97 @@
 </source>
         <translation>pgcampus courseware：课程包中没有题库“%1”
 </translation>
+    </message>
+</context>
+<context>
+    <name>DashboardView</name>
+    <message>
+        <source>%1&apos;s progress</source>
+        <translation>%1 的学习进度</translation>
+    </message>
+    <message>
+        <source>Courses</source>
+        <translation>课程</translation>
+    </message>
+    <message>
+        <source>Weakest domains</source>
+        <translation>最薄弱的领域</translation>
+    </message>
+    <message>
+        <source>Exam scores</source>
+        <translation>考试成绩</translation>
+    </message>
+    <message>
+        <source>Hours studied per week</source>
+        <translation>每周学习时长（小时）</translation>
+    </message>
+    <message numerus="yes">
+        <source>Labs passed: %1 of %2 (%3 attempted) · Streak: %n day(s) · Exams taken: %4</source>
+        <translation>
+            <numerusform>通过的实验：%1 / %2（做过 %3 个）· 连续学习：%n 天 · 参加考试：%4 次</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Review (%n due today)</source>
+        <translation>
+            <numerusform>复习（今天到期 %n 题）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Resume the exam: %1</source>
+        <translation>继续考试：%1</translation>
+    </message>
+    <message>
+        <source>Continue: %1</source>
+        <translation>继续学习：%1</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 done</source>
+        <translation>%1：完成 %2 / %3</translation>
+    </message>
+    <message>
+        <source>No courses yet.</source>
+        <translation>还没有课程。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n exam question(s)</source>
+        <translation>
+            <numerusform>%n 道考题</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lab step(s)</source>
+        <translation>
+            <numerusform>%n 个实验步骤</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2 % (%3)</source>
+        <translation>%1：%2%（%3）</translation>
+    </message>
+    <message>
+        <source>Take an exam or a lab to see where to practise.</source>
+        <translation>做一次考试或实验，就能看到该在哪里多练习。</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>not passed</source>
+        <translation>未通过</translation>
+    </message>
+    <message>
+        <source>pass mark: %1</source>
+        <translation>及格线：%1</translation>
+    </message>
+    <message>
+        <source>No exam taken yet</source>
+        <translation>还没有参加过考试</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>小时</translation>
     </message>
 </context>
 <context>
@@ -2960,8 +3063,12 @@ Your server is back as it was: fix the settings and try again.</source>
         <translation>数据加载后在屏幕外渲染视图，保存为 PNG 并退出。</translation>
     </message>
     <message>
-        <source>The view to show: workbench, workbench:SAMPLE with SAMPLE one of result, error, transaction; courses; lesson:ID; lab:ID; exam:ID; exam-submit:ID; exam-result:LAST; exam-resume; review.</source>
-        <translation>要显示的视图：workbench，workbench:SAMPLE（SAMPLE 为 result、error、transaction 之一）；courses；lesson:ID；lab:ID；exam:ID；exam-submit:ID；exam-result:LAST；exam-resume；review。</translation>
+        <source>The view to show: workbench, workbench:SAMPLE with SAMPLE one of result, error, transaction; courses; lesson:ID; lab:ID; exam:ID; exam-submit:ID; exam-result:LAST; exam-resume; review; dashboard.</source>
+        <translation>要显示的视图：workbench，workbench:SAMPLE（SAMPLE 为 result、error、transaction 之一）；courses；lesson:ID；lab:ID；exam:ID；exam-submit:ID；exam-result:LAST；exam-resume；review；dashboard。</translation>
+    </message>
+    <message>
+        <source>Colours: dark or light (default: the desktop&apos;s).</source>
+        <translation>配色：dark（深色）或 light（浅色），默认跟随桌面。</translation>
     </message>
 </context>
 </TS>
