@@ -1,31 +1,36 @@
 #include "campusapplication.h"
 
-#include "coursebrowser.h"
 #include "consoleoutput.h"
+#include "coursebrowser.h"
 #include "coursedocks.h"
 #include "dashboardview.h"
 #include "examresultview.h"
 #include "examview.h"
 #include "labpanel.h"
 #include "mainwindow.h"
+#include "progressfile.h"
+#include "profilesdialog.h"
+#include "progressreport.h"
 #include "querysession.h"
 #include "sqlanswergrading.h"
-#include "storebackups.h"
 #include "sqleditor.h"
+#include "storebackups.h"
 #include "workbenchtab.h"
 
 #include <QApplication>
-#include <QStyle>
 #include <QDir>
 #include <QDockWidget>
-#include <QJsonDocument>
-#include <QJsonObject>
+#include <QFileDialog>
 #include <QInputDialog>
+#include <QJsonDocument>
+#include <QLineEdit>
+#include <QJsonObject>
 #include <QMenu>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QPainter>
 #include <QProcess>
-#include <QMessageBox>
+#include <QStyle>
 #include <QThread>
 #include <QTimer>
 
@@ -148,6 +153,8 @@ bool CampusApplication::start()
         return startReview(learnerId, language);
     if (view == u"dashboard")
         return openDashboard(learnerId, language);
+    if (view == u"profiles")
+        return openProfiles(learnerId);
     if (view == u"exam-resume") {
         if (resumeOpenExam(learnerId, language, false))
             return true;
@@ -161,6 +168,11 @@ bool CampusApplication::start()
         }
         printError(tr("No submitted exam yet."));
         return false;
+    }
+    if (m_options.screenshotFile.isEmpty() && learnerId && !askPin(learnerId, nullptr)) {
+        // Someone else at a shared laptop: they open (or make) a profile of their own instead.
+        openProfiles(learnerId);
+        return true;
     }
     m_window = std::make_unique<MainWindow>();
     CourseDocks::Setup courses;
@@ -208,6 +220,7 @@ qint64 CampusApplication::openProgressStore()
             QMessageBox::information(nullptr, tr("Progress store"), m_store.recoveryNotice());
     }
     const QString osUser = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
+    m_store.purgeDeletedLearners(QDateTime::currentDateTimeUtc()); // deletions not undone before a quit
     const Learner learner = m_store.defaultLearner(osUser.isEmpty() ? tr("Learner") : osUser);
     m_store.markLearnerUsed(learner.id);
     const QJsonObject detail{{QStringLiteral("version"), QApplication::applicationVersion()}};
@@ -224,7 +237,7 @@ bool CampusApplication::checkView()
         || (view == u"courses" && argument.isEmpty());
     if (known)
         return true;
-    if ((view == u"exam-resume" || view == u"review" || view == u"dashboard") && argument.isEmpty())
+    if ((view == u"exam-resume" || view == u"review" || view == u"dashboard" || view == u"profiles") && argument.isEmpty())
         return true;
     if (view == u"exam-result") {
         if (argument == u"LAST")
@@ -249,7 +262,7 @@ bool CampusApplication::checkView()
                          .arg(view, argument, CourseLibrary::defaultDirectories(m_options.dataDirectory).join(QStringLiteral(", ")))
                    : tr("Unknown view \"%1\". Available views: workbench, workbench:result, workbench:error, "
                         "workbench:transaction, courses, lesson:ID, lab:ID, exam:ID, exam-submit:ID, "
-                        "exam-result:LAST, exam-resume, review, dashboard.")
+                        "exam-result:LAST, exam-resume, review, dashboard, profiles.")
                          .arg(m_options.view));
     return false;
 }
@@ -419,10 +432,83 @@ void CampusApplication::addProgressMenu(qint64 learnerId, const QString &languag
     QMenuBar *bar = m_window->menuBar();
     QMenu *menu = new QMenu(tr("&Progress"), bar);
     bar->insertMenu(bar->actions().value(bar->actions().size() - 1), menu); // before Help
+    QAction *profiles = menu->addAction(tr("Pro&files…"));
+    profiles->setEnabled(m_store.isOpen());
+    connect(profiles, &QAction::triggered, this, [this, learnerId] { openProfiles(learnerId); });
     QAction *dashboard = menu->addAction(tr("&Dashboard"));
     dashboard->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H));
     dashboard->setEnabled(m_store.isOpen());
     connect(dashboard, &QAction::triggered, this, [this, learnerId, language] { openDashboard(learnerId, language); });
+    menu->addSeparator();
+    const auto saveAs = [this](const QString &title, const QString &name, const QString &filter) {
+        return QFileDialog::getSaveFileName(m_window.get(), title, QDir::home().filePath(name), filter);
+    };
+    QAction *pdf = menu->addAction(tr("Export &Report as PDF…"));
+    connect(pdf, &QAction::triggered, this, [this, learnerId, language, saveAs] {
+        const QString path = saveAs(tr("Export report"), QStringLiteral("pgcampus-report.pdf"), tr("PDF (*.pdf)"));
+        QString error;
+        if (!path.isEmpty() && !ProgressReport(m_store, m_library, learnerId, language).writePdf(path, &error))
+            QMessageBox::warning(m_window.get(), tr("Export report"), error);
+    });
+    QAction *csv = menu->addAction(tr("Export Report as &CSV…"));
+    connect(csv, &QAction::triggered, this, [this, learnerId, language, saveAs] {
+        const QString path = saveAs(tr("Export report"), QStringLiteral("pgcampus-report.csv"), tr("CSV (*.csv)"));
+        QString error;
+        if (!path.isEmpty() && !ProgressReport(m_store, m_library, learnerId, language).writeCsv(path, &error))
+            QMessageBox::warning(m_window.get(), tr("Export report"), error);
+    });
+    QAction *certificate = menu->addAction(tr("Track &Certificate…"));
+    connect(certificate, &QAction::triggered, this, [this, learnerId, language, saveAs] {
+        const ProgressReport report(m_store, m_library, learnerId, language);
+        const QList<DashboardData::Track> finished = report.finishedTracks();
+        if (finished.isEmpty()) {
+            QMessageBox::information(m_window.get(), tr("Track certificate"),
+                                     tr("No track is finished yet: a certificate comes when every lesson of a track is "
+                                        "read and every lab passed."));
+            return;
+        }
+        QStringList names;
+        for (const DashboardData::Track &t : finished)
+            names << inLanguage(t.title, language);
+        bool chosen = false;
+        const QString name = finished.size() == 1 ? names.first()
+                                                  : QInputDialog::getItem(m_window.get(), tr("Track certificate"),
+                                                                          tr("Certificate for:"), names, 0, false, &chosen);
+        if (finished.size() > 1 && !chosen)
+            return;
+        const DashboardData::Track &track = finished.at(names.indexOf(name));
+        const QString path = saveAs(tr("Track certificate"), QStringLiteral("pgcampus-certificate-%1.pdf").arg(track.trackId),
+                                    tr("PDF (*.pdf)"));
+        QString error;
+        if (!path.isEmpty() && !report.writeCertificate(track.packId, track.trackId, path, &error))
+            QMessageBox::warning(m_window.get(), tr("Track certificate"), error);
+    });
+    menu->addSeparator();
+    QAction *exportFile = menu->addAction(tr("&Export Progress File…"));
+    connect(exportFile, &QAction::triggered, this, [this, learnerId, saveAs] {
+        const QString path = saveAs(tr("Export progress"), QStringLiteral("progress.pgcprogress"),
+                                    tr("PG Campus progress (*.pgcprogress)"));
+        QString error;
+        if (!path.isEmpty() && !ProgressFile::exportProfile(m_store, learnerId, path, &error))
+            QMessageBox::warning(m_window.get(), tr("Export progress"), error);
+    });
+    QAction *importFile = menu->addAction(tr("&Import Progress File…"));
+    connect(importFile, &QAction::triggered, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(m_window.get(), tr("Import progress"), QDir::homePath(),
+                                                          tr("PG Campus progress (*.pgcprogress)"));
+        if (path.isEmpty())
+            return;
+        QString error;
+        const std::optional<ProgressFile::ImportReport> report = ProgressFile::importFile(m_store, path, &error);
+        if (!report)
+            QMessageBox::warning(m_window.get(), tr("Import progress"), error);
+        else
+            QMessageBox::information(m_window.get(), tr("Import progress"),
+                                     tr("Profile \"%1\": %n new record(s) imported.", nullptr, report->addedTotal())
+                                         .arg(report->profileName));
+    });
+    for (QAction *a : {pdf, csv, certificate, exportFile, importFile})
+        a->setEnabled(m_store.isOpen());
     menu->addSeparator();
     QAction *restore = menu->addAction(tr("&Restore from Backup…"));
     restore->setEnabled(m_store.isOpen());
@@ -495,6 +581,51 @@ void CampusApplication::restoreFromBackup()
     }
     QProcess::startDetached(QCoreApplication::applicationFilePath(), QCoreApplication::arguments().mid(1));
     QCoreApplication::quit();
+}
+
+bool CampusApplication::openProfiles(qint64 learnerId)
+{
+    if (!m_store.isOpen()) {
+        printError(m_store.errorString());
+        return false;
+    }
+    auto *dialog = new ProfilesDialog(m_store, learnerId, m_window.get());
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ProfilesDialog::openRequested, this, [this, dialog](qint64 id) {
+        if (!askPin(id, dialog))
+            return;
+        // Everything in the window is the current learner's: PG Campus starts again as the other.
+        m_store.markLearnerUsed(id);
+        dialog->close();
+        QProcess::startDetached(QCoreApplication::applicationFilePath(), QCoreApplication::arguments().mid(1));
+        QCoreApplication::quit();
+    });
+    if (!m_options.screenshotFile.isEmpty()) {
+        m_profiles = dialog;
+        dialog->setAttribute(Qt::WA_DontShowOnScreen, false);
+        QTimer::singleShot(500, this, &CampusApplication::saveScreenshot);
+    }
+    dialog->show();
+    return true;
+}
+
+bool CampusApplication::askPin(qint64 learnerId, QWidget *parent)
+{
+    const std::optional<Learner> learner = m_store.learner(learnerId);
+    if (!learner || !learner->hasPin)
+        return true;
+    for (int tries = 0; tries < 3; ++tries) {
+        bool ok = false;
+        const QString pin = QInputDialog::getText(parent, tr("PIN"),
+                                                  tries == 0 ? tr("The PIN of the profile \"%1\":").arg(learner->name)
+                                                             : tr("That is not the PIN of \"%1\". Try again:").arg(learner->name),
+                                                  QLineEdit::Password, QString(), &ok);
+        if (!ok)
+            return false;
+        if (m_store.checkPin(learnerId, pin))
+            return true;
+    }
+    return false;
 }
 
 bool CampusApplication::openDashboard(qint64 learnerId, const QString &language)
@@ -800,7 +931,8 @@ void CampusApplication::saveScreenshot()
     m_screenshotTaken = true;
     // One more turn of the event loop so the last results are laid out and painted.
     QTimer::singleShot(200, this, [this] {
-        QWidget *shown = m_result  ? static_cast<QWidget *>(m_result.get())
+        QWidget *shown = m_profiles ? static_cast<QWidget *>(m_profiles.data())
+            : m_result              ? static_cast<QWidget *>(m_result.get())
             : m_exam                ? static_cast<QWidget *>(m_exam.get())
             : m_dashboard           ? static_cast<QWidget *>(m_dashboard.get())
                                     : static_cast<QWidget *>(m_window.get());

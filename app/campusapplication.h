@@ -61,6 +61,9 @@ private:
     void addExamMenu(qint64 learnerId, const QString &language);
     void addProgressMenu(qint64 learnerId, const QString &language);
     bool openDashboard(qint64 learnerId, const QString &language);
+    bool openProfiles(qint64 learnerId);
+    // The profile's PIN, when it has one (three tries); true when it may open.
+    bool askPin(qint64 learnerId, QWidget *parent);
     void checkAndBackUpStore();
     void restoreFromBackup();
     void startExam(const CoursePack &pack, const ExamBlueprint &blueprint, qint64 learnerId, const QString &language);
@@ -89,6 +92,7 @@ private:
     std::unique_ptr<ExamView> m_exam;
     std::unique_ptr<ExamResultView> m_result;
     std::unique_ptr<DashboardView> m_dashboard;
+    QPointer<QWidget> m_profiles; // --view profiles
     std::unique_ptr<SqlAnswerGrading> m_grading;
     QMessageBox *m_confirmation = nullptr; // exam-submit: owned by the exam view
     bool m_screenshotAfterGrading = false;

@@ -1,6 +1,7 @@
 #include "campusapplication.h"
 #include "coursewarecommand.h"
 #include "progresscommand.h"
+#include "progressstore.h"
 #include "sqlcommand.h"
 
 #include <QApplication>
@@ -140,6 +141,12 @@ int main(int argc, char **argv)
     options.screenshotFile = parser.value(screenshot);
     options.view = parser.value(view);
     options.palette = parser.value(palette);
+    // Without --lang, the profile opening speaks its own language when it has chosen one.
+    if (language.isEmpty()) {
+        const QString chosen = ProgressStore::lastUsedLanguage(QDir(options.dataDirectory).filePath(QStringLiteral("progress.sqlite")));
+        if (chosen == u"zh_CN" || chosen == u"en")
+            installTranslations(app, chosen);
+    }
 
     CampusApplication campus(options);
     if (!campus.start())

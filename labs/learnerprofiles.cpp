@@ -4,6 +4,7 @@
 
 #include "sqlitesupport.h"
 
+#include <QFile>
 #include <QPasswordDigestor>
 #include <QRandomGenerator>
 
@@ -237,4 +238,17 @@ bool ProgressStore::checkPin(qint64 id, const QString &pin) const
     for (qsizetype i = 0; i < std::min(expected.size(), given.size()); ++i)
         difference |= expected.at(i) ^ given.at(i);
     return difference == 0 && !expected.isEmpty();
+}
+
+QString ProgressStore::lastUsedLanguage(const QString &path)
+{
+    sqlite3 *db = nullptr;
+    QString language;
+    if (sqlite3_open_v2(QFile::encodeName(path).constData(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
+        Statement stmt = prepare(db, "SELECT language FROM learner WHERE deleted_at IS NULL ORDER BY last_used_at DESC, id LIMIT 1");
+        if (stmt && sqlite3_step(stmt.get()) == SQLITE_ROW)
+            language = columnText(stmt.get(), 0);
+    }
+    sqlite3_close(db);
+    return language;
 }

@@ -169,6 +169,9 @@ public:
     // The learner who used the app last, created with this name if there is none.
     Learner defaultLearner(const QString &nameForNew);
     std::optional<Learner> learner(qint64 id) const;
+    // The interface language of the profile used last in the store at path, read without
+    // changing anything (empty when there is none, or the store cannot be read).
+    static QString lastUsedLanguage(const QString &path);
     std::optional<Learner> learnerByName(const QString &name) const;
     std::optional<Learner> createLearner(const QString &name, const QString &language = {});
     bool renameLearner(qint64 id, const QString &name);

@@ -31,6 +31,13 @@
             <numerusform>Grading %n SQL answers in a sandbox on the practice server…</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Profile &quot;%1&quot;: %n new record(s) imported.</source>
+        <translation>
+            <numerusform>Profile &quot;%1&quot;: %n new record imported.</numerusform>
+            <numerusform>Profile &quot;%1&quot;: %n new records imported.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>DashboardView</name>
@@ -140,6 +147,16 @@
         <translation>
             <numerusform>it returned %n row, expected %1</numerusform>
             <numerusform>it returned %n rows, expected %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ProgressReport</name>
+    <message numerus="yes">
+        <source>%1 hours in the last eight weeks; %n day(s) in a row up to now.</source>
+        <translation>
+            <numerusform>%1 hours in the last eight weeks; %n day in a row up to now.</numerusform>
+            <numerusform>%1 hours in the last eight weeks; %n days in a row up to now.</numerusform>
         </translation>
     </message>
 </context>

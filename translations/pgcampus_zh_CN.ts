@@ -347,10 +347,6 @@
         <translation>要把所有学员档案的学习进度恢复到 %1 的状态吗？之后记录的内容不会被删除：当前的进度库会保留在旁边。PG 学堂将重新启动以载入恢复后的进度。</translation>
     </message>
     <message>
-        <source>Unknown view &quot;%1&quot;. Available views: workbench, workbench:result, workbench:error, workbench:transaction, courses, lesson:ID, lab:ID, exam:ID, exam-submit:ID, exam-result:LAST, exam-resume, review, dashboard.</source>
-        <translation>未知视图“%1”。可用视图：workbench、workbench:result、workbench:error、workbench:transaction、courses、lesson:ID、lab:ID、exam:ID、exam-submit:ID、exam-result:LAST、exam-resume、review、dashboard。</translation>
-    </message>
-    <message>
         <source>&amp;Dashboard</source>
         <translation>学习概览(&amp;D)</translation>
     </message>
@@ -361,6 +357,88 @@
     <message>
         <source>Dashboard: %1</source>
         <translation>学习概览：%1</translation>
+    </message>
+    <message>
+        <source>Unknown view &quot;%1&quot;. Available views: workbench, workbench:result, workbench:error, workbench:transaction, courses, lesson:ID, lab:ID, exam:ID, exam-submit:ID, exam-result:LAST, exam-resume, review, dashboard, profiles.</source>
+        <translation>未知视图“%1”。可用视图：workbench、workbench:result、workbench:error、workbench:transaction、courses、lesson:ID、lab:ID、exam:ID、exam-submit:ID、exam-result:LAST、exam-resume、review、dashboard、profiles。</translation>
+    </message>
+    <message>
+        <source>Pro&amp;files…</source>
+        <translation>学员档案(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Export &amp;Report as PDF…</source>
+        <translation>导出学习报告为 PDF(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>导出学习报告</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export Report as &amp;CSV…</source>
+        <translation>导出学习报告为 CSV(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Track &amp;Certificate…</source>
+        <translation>学习路径证书(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Track certificate</source>
+        <translation>学习路径证书</translation>
+    </message>
+    <message>
+        <source>No track is finished yet: a certificate comes when every lesson of a track is read and every lab passed.</source>
+        <translation>还没有完成任何学习路径：读完一条路径的所有课程、通过所有实验后才能获得证书。</translation>
+    </message>
+    <message>
+        <source>Certificate for:</source>
+        <translation>为哪条学习路径生成证书：</translation>
+    </message>
+    <message>
+        <source>&amp;Export Progress File…</source>
+        <translation>导出进度文件(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Export progress</source>
+        <translation>导出学习进度</translation>
+    </message>
+    <message>
+        <source>PG Campus progress (*.pgcprogress)</source>
+        <translation>PG 学堂进度文件 (*.pgcprogress)</translation>
+    </message>
+    <message>
+        <source>&amp;Import Progress File…</source>
+        <translation>导入进度文件(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Import progress</source>
+        <translation>导入学习进度</translation>
+    </message>
+    <message numerus="yes">
+        <source>Profile &quot;%1&quot;: %n new record(s) imported.</source>
+        <translation>
+            <numerusform>学员档案“%1”：导入了 %n 条新记录。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN 码</translation>
+    </message>
+    <message>
+        <source>The PIN of the profile &quot;%1&quot;:</source>
+        <translation>学员档案“%1”的 PIN 码：</translation>
+    </message>
+    <message>
+        <source>That is not the PIN of &quot;%1&quot;. Try again:</source>
+        <translation>这不是“%1”的 PIN 码，请再试一次：</translation>
     </message>
 </context>
 <context>
@@ -2433,6 +2511,89 @@ Your server is back as it was: fix the settings and try again.</source>
     </message>
 </context>
 <context>
+    <name>ProfilesDialog</name>
+    <message>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>重命名(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;PIN…</source>
+        <translation>PIN 码(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Profiles</source>
+        <translation>学员档案</translation>
+    </message>
+    <message>
+        <source>The system&apos;s language</source>
+        <translation>跟随系统语言</translation>
+    </message>
+    <message>
+        <source>&amp;New…</source>
+        <translation>新建(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Change &amp;PIN…</source>
+        <translation>修改 PIN 码(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Set &amp;PIN…</source>
+        <translation>设置 PIN 码(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Interface language (from the next start):</source>
+        <translation>界面语言（下次启动时生效）：</translation>
+    </message>
+    <message>
+        <source>(in use)</source>
+        <translation>（当前使用）</translation>
+    </message>
+    <message>
+        <source>New profile</source>
+        <translation>新建学员档案</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名字：</translation>
+    </message>
+    <message>
+        <source>Rename profile</source>
+        <translation>重命名学员档案</translation>
+    </message>
+    <message>
+        <source>Delete profile</source>
+        <translation>删除学员档案</translation>
+    </message>
+    <message>
+        <source>Delete the profile &quot;%1&quot; and everything recorded for it (lessons, labs, exams, history)? You can undo this for %2 seconds.</source>
+        <translation>要删除学员档案“%1”以及它的全部记录（课程、实验、考试、历史）吗？%2 秒内可以撤销。</translation>
+    </message>
+    <message>
+        <source>The profile &quot;%1&quot; was deleted.</source>
+        <translation>学员档案“%1”已删除。</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN 码</translation>
+    </message>
+    <message>
+        <source>A PIN to type before this profile opens (leave empty for none):</source>
+        <translation>打开这个学员档案前要输入的 PIN 码（留空表示不设）：</translation>
+    </message>
+</context>
+<context>
     <name>ProgressCommand</name>
     <message>
         <source>Carry a learner&apos;s progress between installations:
@@ -2538,6 +2699,127 @@ Your server is back as it was: fix the settings and try again.</source>
     <message>
         <source>%1 could not be merged (%2): %3. Nothing was imported.</source>
         <translation>%1 无法合并（%2）：%3。没有导入任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressReport</name>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+    <message>
+        <source>PG Campus progress report: %1</source>
+        <translation>PG 学堂学习报告：%1</translation>
+    </message>
+    <message>
+        <source>Made on %1. Everything below comes from the learner&apos;s own progress store.</source>
+        <translation>生成于 %1。以下内容全部来自学员本人的学习进度库。</translation>
+    </message>
+    <message>
+        <source>Courses</source>
+        <translation>课程</translation>
+    </message>
+    <message>
+        <source>Track</source>
+        <translation>学习路径</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Completion</source>
+        <translation>完成度</translation>
+    </message>
+    <message>
+        <source>Labs passed: %1 of %2 (%3 attempted).</source>
+        <translation>通过的实验：%1 / %2（做过 %3 个）。</translation>
+    </message>
+    <message>
+        <source>Exams</source>
+        <translation>考试</translation>
+    </message>
+    <message>
+        <source>No exam taken yet.</source>
+        <translation>还没有参加过考试。</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Exam</source>
+        <translation>考试</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>not passed (pass mark %1 %)</source>
+        <translation>未通过（及格线 %1%）</translation>
+    </message>
+    <message>
+        <source>Domains, weakest first</source>
+        <translation>各领域得分（从最薄弱的开始）</translation>
+    </message>
+    <message>
+        <source>Domain</source>
+        <translation>领域</translation>
+    </message>
+    <message>
+        <source>Exam questions</source>
+        <translation>考题数</translation>
+    </message>
+    <message>
+        <source>Lab steps</source>
+        <translation>实验步骤数</translation>
+    </message>
+    <message>
+        <source>Study</source>
+        <translation>学习时间</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 hours in the last eight weeks; %n day(s) in a row up to now.</source>
+        <translation>
+            <numerusform>最近八周共学习 %1 小时；到今天已连续学习 %n 天。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>The track is not finished yet: a certificate comes when every lesson is read and every lab passed.</source>
+        <translation>这条学习路径还没有完成：读完所有课程、通过所有实验后才能获得证书。</translation>
+    </message>
+    <message>
+        <source>PG Campus certifies that</source>
+        <translation>PG 学堂兹证明</translation>
+    </message>
+    <message>
+        <source>has completed the track</source>
+        <translation>已完成学习路径</translation>
+    </message>
+    <message>
+        <source>every lesson read and every lab passed, graded against a real PostgreSQL server</source>
+        <translation>读完全部课程，并通过全部实验（均在真实的 PostgreSQL 服务器上评判）</translation>
+    </message>
+    <message>
+        <source>Verification code: %1 (derived from the stored results)</source>
+        <translation>验证码：%1（由存储的学习结果计算得出）</translation>
+    </message>
+    <message>
+        <source>Certificate: %1</source>
+        <translation>证书：%1</translation>
     </message>
 </context>
 <context>
