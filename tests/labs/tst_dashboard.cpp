@@ -2,19 +2,13 @@
 #include "dashboard.h"
 #include "examsession.h"
 #include "progressstore.h"
+#include "testhelpers.h"
 
 #include <QTemporaryDir>
 #include <QTest>
 
 namespace {
 const QString Fixtures = QStringLiteral(PGCAMPUS_TEST_DATA "/labs/courseware/good");
-
-CandidateAnswer chose(QList<int> options)
-{
-    CandidateAnswer a;
-    a.chosen = options;
-    return a;
-}
 } // namespace
 
 // The home view's figures from a seeded store and the fixture pack, each compared with a

@@ -1,6 +1,7 @@
 #include "coursepackloader.h"
 #include "examsession.h"
 #include "progressstore.h"
+#include "testhelpers.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -8,13 +9,6 @@
 namespace {
 const QString Fixtures = QStringLiteral(PGCAMPUS_TEST_DATA "/labs/courseware");
 const QDateTime Start = QDateTime(QDate(2026, 11, 25), QTime(9, 0), QTimeZone::UTC);
-
-CandidateAnswer chose(QList<int> options)
-{
-    CandidateAnswer a;
-    a.chosen = options;
-    return a;
-}
 } // namespace
 
 // Attempts over a real SQLite store: drawn once, rebuilt from their events, timed by the

@@ -1,5 +1,6 @@
 #include "progressfile.h"
 #include "progressstore.h"
+#include "testhelpers.h"
 #include "throwawayserver.h"
 
 #include <QDir>
@@ -35,18 +36,7 @@ QMap<QString, qint64> counts(const ProgressStore &store)
     return result;
 }
 
-QByteArray readAll(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
 
-void writeAll(const QString &path, const QByteArray &bytes)
-{
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    f.write(bytes);
-}
 
 QJsonObject tablesOf(const QString &path)
 {

@@ -1,4 +1,5 @@
 #include "progressstore.h"
+#include "testhelpers.h"
 
 #include <QDir>
 #include <QFile>
@@ -9,18 +10,7 @@
 #include <sqlite3.h>
 
 namespace {
-QByteArray readAll(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
 
-void writeAll(const QString &path, const QByteArray &bytes)
-{
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    f.write(bytes);
-}
 
 // Changes a store behind ProgressStore's back, as another program (or version) would.
 void execRaw(const QString &path, const char *sql)

@@ -1,5 +1,6 @@
 #include "question.h"
 #include "questiongrader.h"
+#include "testhelpers.h"
 
 #include <QTest>
 
@@ -19,12 +20,6 @@ Question choice(Question::Type type, const QList<bool> &correct, bool partial = 
     return q;
 }
 
-CandidateAnswer chose(const QList<int> &options)
-{
-    CandidateAnswer a;
-    a.chosen = options;
-    return a;
-}
 
 CandidateAnswer typed(const QString &text)
 {

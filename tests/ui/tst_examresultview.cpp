@@ -1,5 +1,6 @@
 #include "coursepackloader.h"
 #include "examresultview.h"
+#include "testhelpers.h"
 
 #include <QImage>
 #include <QTemporaryDir>
@@ -8,13 +9,6 @@
 namespace {
 const QString Fixtures = QStringLiteral(PGCAMPUS_TEST_DATA "/labs/courseware");
 const QDateTime Start = QDateTime(QDate(2026, 11, 25), QTime(9, 0), QTimeZone::UTC);
-
-CandidateAnswer chose(QList<int> options)
-{
-    CandidateAnswer a;
-    a.chosen = options;
-    return a;
-}
 } // namespace
 
 // The result of a stored attempt: score, domain chart, review with filters.
