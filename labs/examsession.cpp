@@ -222,11 +222,10 @@ bool ExamSession::recordGraded(int position, const QuestionScore &verdict, const
 {
     if (position < 0 || position >= m_states.size())
         return false;
-    const ExamEventRecord event{now.toUTC(), position, QStringLiteral("graded"),
-                                verdict.toJson(m_states.at(position).answer.text)};
-    if (!m_store->recordExamEvent(m_record.attemptId, event))
+    const QString text = m_states.at(position).answer.text;
+    if (!recordGraded(*m_store, m_record, position, text, verdict, now))
         return false;
-    apply(m_states, event);
+    apply(m_states, {now.toUTC(), position, QStringLiteral("graded"), verdict.toJson(text)});
     return true;
 }
 
@@ -237,18 +236,18 @@ bool ExamSession::recordGraded(ProgressStore &store, const ExamAttemptRecord &at
                                  {now.toUTC(), position, QStringLiteral("graded"), verdict.toJson(answerText)});
 }
 
-QList<int> ExamSession::ungradedSql(const CoursePack &pack, const ExamAttemptRecord &attempt,
-                                    const QList<ExamEventRecord> &events)
+QList<ExamSession::UngradedAnswer> ExamSession::ungradedSql(const CoursePack &pack, const ExamAttemptRecord &attempt,
+                                                            const QList<ExamEventRecord> &events)
 {
     const QList<DrawnQuestion> drawn = questionsFromJson(attempt.questionsJson);
     const QList<QuestionState> states = replay(drawn.size(), events);
-    QList<int> positions;
+    QList<UngradedAnswer> waiting;
     for (int i = 0; i < drawn.size(); ++i) {
         const Question *q = ExamDraw::find(pack, drawn.at(i));
         if (q && q->type == Question::Type::Sql && !states.at(i).answer.text.trimmed().isEmpty() && !states.at(i).graded)
-            positions << i;
+            waiting.append({i, q, states.at(i).answer.text});
     }
-    return positions;
+    return waiting;
 }
 
 bool ExamSession::rate(int position, bool right, const QDateTime &now)

@@ -75,9 +75,15 @@ public:
     bool recordGraded(int position, const QuestionScore &verdict, const QDateTime &now);
     static bool recordGraded(ProgressStore &store, const ExamAttemptRecord &attempt, int position, const QString &answerText,
                              const QuestionScore &verdict, const QDateTime &now);
-    // The positions of the attempt's sql answers that wait for the sandbox.
-    static QList<int> ungradedSql(const CoursePack &pack, const ExamAttemptRecord &attempt,
-                                  const QList<ExamEventRecord> &events);
+    // The attempt's sql answers that wait for the sandbox: where, the question, the answer.
+    struct UngradedAnswer
+    {
+        int position = 0;
+        const Question *question = nullptr;
+        QString text;
+    };
+    static QList<UngradedAnswer> ungradedSql(const CoursePack &pack, const ExamAttemptRecord &attempt,
+                                             const QList<ExamEventRecord> &events);
 
     // A review session: reschedules the card of the question at position (see ReviewQueue).
     bool rate(int position, bool right, const QDateTime &now);

@@ -36,6 +36,22 @@ QByteArray pinKey(const QString &pin, const QByteArray &salt, int iterations)
 }
 } // namespace
 
+int ProgressStore::stepWrite(sqlite3_stmt *stmt)
+{
+    if (!stmt || sqlite3_step(stmt) != SQLITE_DONE) {
+        m_error = sqliteError();
+        return -1;
+    }
+    return sqlite3_changes(m_db);
+}
+
+bool ProgressStore::dropDeletedNamesake(const QString &name)
+{
+    Statement gone = prepare(m_db, "DELETE FROM learner WHERE name = ?1 AND deleted_at IS NOT NULL");
+    bindText(gone.get(), 1, name);
+    return stepWrite(gone.get()) >= 0;
+}
+
 std::optional<Learner> ProgressStore::findLearner(const char *where, const QString &value) const
 {
     Statement stmt = prepare(m_db, (QByteArray(LearnerColumns) + where).constData());
@@ -93,22 +109,15 @@ std::optional<Learner> ProgressStore::createLearner(const QString &name, const Q
         m_error = tr("A profile named \"%1\" already exists.").arg(trimmed);
         return std::nullopt;
     }
-    // A deleted profile of that name gives way: its undo ends here.
-    Statement gone = prepare(m_db, "DELETE FROM learner WHERE name = ?1 AND deleted_at IS NOT NULL");
-    bindText(gone.get(), 1, trimmed);
-    if (!gone || sqlite3_step(gone.get()) != SQLITE_DONE) {
-        m_error = sqliteError();
+    if (!dropDeletedNamesake(trimmed))
         return std::nullopt;
-    }
     Statement insert = prepare(m_db, "INSERT INTO learner (name, language, created_at, last_used_at, profile_id) "
                                      "VALUES (?1, ?2, ?3, ?3, lower(hex(randomblob(16))))");
     bindText(insert.get(), 1, trimmed);
     bindText(insert.get(), 2, language);
     bindText(insert.get(), 3, nowText());
-    if (!insert || sqlite3_step(insert.get()) != SQLITE_DONE) {
-        m_error = sqliteError();
+    if (stepWrite(insert.get()) < 0)
         return std::nullopt;
-    }
     return learner(sqlite3_last_insert_rowid(m_db));
 }
 
@@ -120,16 +129,12 @@ bool ProgressStore::renameLearner(qint64 id, const QString &name)
         m_error = trimmed.isEmpty() ? tr("A profile needs a name.") : tr("A profile named \"%1\" already exists.").arg(trimmed);
         return false;
     }
-    Statement gone = prepare(m_db, "DELETE FROM learner WHERE name = ?1 AND deleted_at IS NOT NULL");
-    bindText(gone.get(), 1, trimmed);
+    if (!dropDeletedNamesake(trimmed))
+        return false;
     Statement stmt = prepare(m_db, "UPDATE learner SET name = ?2 WHERE id = ?1");
     sqlite3_bind_int64(stmt.get(), 1, id);
     bindText(stmt.get(), 2, trimmed);
-    if (!gone || sqlite3_step(gone.get()) != SQLITE_DONE || !stmt || sqlite3_step(stmt.get()) != SQLITE_DONE) {
-        m_error = sqliteError();
-        return false;
-    }
-    return sqlite3_changes(m_db) == 1;
+    return stepWrite(stmt.get()) == 1;
 }
 
 bool ProgressStore::setLearnerLanguage(qint64 id, const QString &language)
@@ -137,11 +142,7 @@ bool ProgressStore::setLearnerLanguage(qint64 id, const QString &language)
     Statement stmt = prepare(m_db, "UPDATE learner SET language = ?2 WHERE id = ?1");
     sqlite3_bind_int64(stmt.get(), 1, id);
     bindText(stmt.get(), 2, language);
-    if (!stmt || sqlite3_step(stmt.get()) != SQLITE_DONE) {
-        m_error = sqliteError();
-        return false;
-    }
-    return sqlite3_changes(m_db) == 1;
+    return stepWrite(stmt.get()) == 1;
 }
 
 bool ProgressStore::markLearnerUsed(qint64 id)
@@ -152,11 +153,7 @@ bool ProgressStore::markLearnerUsed(qint64 id)
                                    "WHERE id = ?1 AND deleted_at IS NULL");
     sqlite3_bind_int64(stmt.get(), 1, id);
     bindText(stmt.get(), 2, nowText());
-    if (!stmt || sqlite3_step(stmt.get()) != SQLITE_DONE) {
-        m_error = sqliteError();
-        return false;
-    }
-    return sqlite3_changes(m_db) == 1;
+    return stepWrite(stmt.get()) == 1;
 }
 
 bool ProgressStore::deleteLearner(qint64 id, const QDateTime &at)
@@ -164,11 +161,7 @@ bool ProgressStore::deleteLearner(qint64 id, const QDateTime &at)
     Statement stmt = prepare(m_db, "UPDATE learner SET deleted_at = ?2 WHERE id = ?1 AND deleted_at IS NULL");
     sqlite3_bind_int64(stmt.get(), 1, id);
     bindText(stmt.get(), 2, timeText(at));
-    if (!stmt || sqlite3_step(stmt.get()) != SQLITE_DONE) {
-        m_error = sqliteError();
-        return false;
-    }
-    return sqlite3_changes(m_db) == 1;
+    return stepWrite(stmt.get()) == 1;
 }
 
 bool ProgressStore::restoreLearner(qint64 id)
@@ -182,22 +175,14 @@ bool ProgressStore::restoreLearner(qint64 id)
     }
     Statement stmt = prepare(m_db, "UPDATE learner SET deleted_at = NULL WHERE id = ?1");
     sqlite3_bind_int64(stmt.get(), 1, id);
-    if (!stmt || sqlite3_step(stmt.get()) != SQLITE_DONE) {
-        m_error = sqliteError();
-        return false;
-    }
-    return sqlite3_changes(m_db) == 1;
+    return stepWrite(stmt.get()) == 1;
 }
 
 int ProgressStore::purgeDeletedLearners(const QDateTime &deletedBefore)
 {
     Statement stmt = prepare(m_db, "DELETE FROM learner WHERE deleted_at IS NOT NULL AND deleted_at < ?1");
     bindText(stmt.get(), 1, timeText(deletedBefore));
-    if (!stmt || sqlite3_step(stmt.get()) != SQLITE_DONE) {
-        m_error = sqliteError();
-        return -1;
-    }
-    return sqlite3_changes(m_db);
+    return stepWrite(stmt.get());
 }
 
 bool ProgressStore::setPin(qint64 id, const QString &pin)
@@ -213,11 +198,7 @@ bool ProgressStore::setPin(qint64 id, const QString &pin)
     Statement stmt = prepare(m_db, "UPDATE learner SET pin = ?2 WHERE id = ?1");
     sqlite3_bind_int64(stmt.get(), 1, id);
     bindText(stmt.get(), 2, stored);
-    if (!stmt || sqlite3_step(stmt.get()) != SQLITE_DONE) {
-        m_error = sqliteError();
-        return false;
-    }
-    return sqlite3_changes(m_db) == 1;
+    return stepWrite(stmt.get()) == 1;
 }
 
 bool ProgressStore::checkPin(qint64 id, const QString &pin) const

@@ -11,6 +11,7 @@
 #include <optional>
 
 struct sqlite3;
+struct sqlite3_stmt;
 
 // A learner's profile. Its profileId names it everywhere (a progress file carries it to
 // another installation); id is this store's own.
@@ -236,6 +237,10 @@ public:
 private:
     friend class ProgressFile;
     std::optional<Learner> findLearner(const char *where, const QString &value) const;
+    // Steps a prepared write: the rows it changed, or -1 (errorString() says why).
+    int stepWrite(sqlite3_stmt *stmt);
+    // A deleted profile of that name gives way to a new or renamed one: its undo ends here.
+    bool dropDeletedNamesake(const QString &name);
     enum class OpenOutcome { Ok, Unusable, Failed };
     OpenOutcome tryOpen();
     bool migrate();

@@ -1,6 +1,5 @@
 #include "sqlanswergrading.h"
 
-#include "examdraw.h"
 #include "examsession.h"
 #include "examsqlgrader.h"
 
@@ -40,13 +39,9 @@ int SqlAnswerGrading::gradeAttempt(const QString &attemptId, const QString &lang
     const CoursePack *pack = attempt ? m_library.pack(attempt->packId) : nullptr;
     if (!pack)
         return 0;
-    const QList<ExamEventRecord> events = m_store.examEvents(attemptId);
-    const QList<int> positions = ExamSession::ungradedSql(*pack, *attempt, events);
-    const QList<DrawnQuestion> drawn = ExamSession::questionsFromJson(attempt->questionsJson);
-    const QList<ExamSession::QuestionState> states = ExamSession::replay(drawn.size(), events);
     Job job{attemptId, language, true, {}};
-    for (int position : positions)
-        job.items.append({position, *ExamDraw::find(*pack, drawn.at(position)), states.at(position).answer.text});
+    for (const ExamSession::UngradedAnswer &a : ExamSession::ungradedSql(*pack, *attempt, m_store.examEvents(attemptId)))
+        job.items.append({a.position, *a.question, a.text});
     // An attempt already waiting is not graded twice.
     const bool queued = std::any_of(m_jobs.cbegin(), m_jobs.cend(),
                                     [&](const Job &j) { return j.storeVerdicts && j.attemptId == attemptId; });

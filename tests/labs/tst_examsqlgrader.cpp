@@ -140,7 +140,12 @@ void tst_ExamSqlGrader::verdictIsStoredWithTheAttempt()
     ExamScore score = scoreNow();
     QCOMPARE(score.pending, 1);
     QVERIFY(score.perQuestion.at(at).pending);
-    QCOMPARE(ExamSession::ungradedSql(m_pack, drill->record(), store.examEvents(drill->record().attemptId)), QList<int>{at});
+    const QList<ExamSession::UngradedAnswer> waiting =
+        ExamSession::ungradedSql(m_pack, drill->record(), store.examEvents(drill->record().attemptId));
+    QCOMPARE(waiting.size(), 1);
+    QCOMPARE(waiting.first().position, at);
+    QCOMPARE(waiting.first().question, q);
+    QCOMPARE(waiting.first().text, right.text);
 
     std::optional<QuestionScore> verdict = m_grader->grade(*q, right, QStringLiteral("en"), &error);
     QVERIFY2(verdict && verdict->correct, qPrintable(error));
