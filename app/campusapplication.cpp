@@ -30,6 +30,7 @@
 #include <QMessageBox>
 #include <QPainter>
 #include <QProcess>
+#include <QScrollArea>
 #include <QStyle>
 #include <QThread>
 #include <QTimer>
@@ -151,8 +152,6 @@ bool CampusApplication::start()
         return openExamView(learnerId, language);
     if (view == u"review")
         return startReview(learnerId, language);
-    if (view == u"dashboard")
-        return openDashboard(learnerId, language);
     if (view == u"profiles")
         return openProfiles(learnerId);
     if (view == u"exam-resume") {
@@ -184,10 +183,22 @@ bool CampusApplication::start()
     m_courses = new CourseDocks(m_window.get(), courses);
     addExamMenu(learnerId, language);
     addProgressMenu(learnerId, language);
+    addHomePage(learnerId, language);
     // Tabs left open by the last session (or a crash) come back; a sample view shows its own script.
     const bool ownScript = !sample.isEmpty() || m_window->setProgressStore(&m_store, learnerId) == 0;
     if (ownScript)
         m_window->currentTab()->editor()->setText(sampleScript(sample));
+    if (view == u"dashboard") {
+        if (!m_dashboard) {
+            printError(tr("The dashboard needs the progress store."));
+            return false;
+        }
+        m_window->showHome();
+        m_window->setAttribute(Qt::WA_DontShowOnScreen, false);
+        m_window->show();
+        QTimer::singleShot(800, this, &CampusApplication::saveScreenshot);
+        return true;
+    }
     if (view != u"workbench") {
         openCourseView();
         startPracticeServer();
@@ -196,6 +207,7 @@ bool CampusApplication::start()
     connect(m_window->currentTab()->session(), &QuerySession::opened, m_window.get(),
             [this] { m_window->currentTab()->editor()->setFocus(); });
     if (m_options.screenshotFile.isEmpty()) {
+        m_window->showHome();
         m_window->show();
         resumeOpenExam(learnerId, language, true);
     }
@@ -435,10 +447,7 @@ void CampusApplication::addProgressMenu(qint64 learnerId, const QString &languag
     QAction *profiles = menu->addAction(tr("Pro&files…"));
     profiles->setEnabled(m_store.isOpen());
     connect(profiles, &QAction::triggered, this, [this, learnerId] { openProfiles(learnerId); });
-    QAction *dashboard = menu->addAction(tr("&Dashboard"));
-    dashboard->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H));
-    dashboard->setEnabled(m_store.isOpen());
-    connect(dashboard, &QAction::triggered, this, [this, learnerId, language] { openDashboard(learnerId, language); });
+    menu->addAction(m_window->homeAction());
     menu->addSeparator();
     const auto saveAs = [this](const QString &title, const QString &name, const QString &filter) {
         return QFileDialog::getSaveFileName(m_window.get(), title, QDir::home().filePath(name), filter);
@@ -628,38 +637,31 @@ bool CampusApplication::askPin(qint64 learnerId, QWidget *parent)
     return false;
 }
 
-bool CampusApplication::openDashboard(qint64 learnerId, const QString &language)
+// The dashboard as the window's home page, its figures loaded again each time it is shown.
+void CampusApplication::addHomePage(qint64 learnerId, const QString &language)
 {
     const std::optional<Learner> learner = m_store.isOpen() ? m_store.learner(learnerId) : std::nullopt;
-    if (!learner) {
-        printError(tr("The dashboard needs the progress store."));
-        return false;
-    }
-    if (!m_dashboard) {
-        m_dashboard = std::make_unique<DashboardView>(learner->name, language);
-        m_dashboard->setWindowTitle(tr("Dashboard: %1").arg(learner->name));
-        m_dashboard->resize(1200, 800);
-        connect(m_dashboard.get(), &DashboardView::reviewRequested, this,
-                [this, learnerId, language] { startReview(learnerId, language); });
-        connect(m_dashboard.get(), &DashboardView::continueRequested, this,
-                [this, learnerId, language](const DashboardData::Next &next) {
-                    if (next.kind == DashboardData::Next::Kind::Exam) {
-                        resumeOpenExam(learnerId, language, false);
-                    } else if (m_courses && m_window) {
-                        m_courses->open(next.packId, next.id);
-                        m_window->raise();
-                        m_window->activateWindow();
-                    }
-                });
-    }
-    m_dashboard->setData(DashboardData::load(m_store, m_library, learnerId, QDateTime::currentDateTime()));
-    if (!m_options.screenshotFile.isEmpty()) {
-        m_dashboard->setAttribute(Qt::WA_DontShowOnScreen, false);
-        QTimer::singleShot(800, this, &CampusApplication::saveScreenshot);
-    }
-    m_dashboard->show();
-    m_dashboard->raise();
-    return true;
+    if (!learner)
+        return; // without the store there is nothing to show there
+    m_dashboard = new DashboardView(learner->name, language);
+    auto *page = new QScrollArea;
+    page->setWidgetResizable(true);
+    page->setFrameShape(QFrame::NoFrame);
+    page->setWidget(m_dashboard);
+    m_window->setHomePage(page);
+    connect(m_window.get(), &MainWindow::homeShown, this, [this, learnerId] {
+        m_dashboard->setData(DashboardData::load(m_store, m_library, learnerId, QDateTime::currentDateTime()));
+    });
+    connect(m_dashboard, &DashboardView::reviewRequested, this, [this, learnerId, language] { startReview(learnerId, language); });
+    connect(m_dashboard, &DashboardView::continueRequested, this, [this, learnerId, language](const DashboardData::Next &next) {
+        if (next.kind == DashboardData::Next::Kind::Exam) {
+            resumeOpenExam(learnerId, language, false);
+            return;
+        }
+        m_window->showWorkbench();
+        m_courses->browserDock()->show();
+        m_courses->open(next.packId, next.id);
+    });
 }
 
 void CampusApplication::addExamMenu(qint64 learnerId, const QString &language)
@@ -934,7 +936,6 @@ void CampusApplication::saveScreenshot()
         QWidget *shown = m_profiles ? static_cast<QWidget *>(m_profiles.data())
             : m_result              ? static_cast<QWidget *>(m_result.get())
             : m_exam                ? static_cast<QWidget *>(m_exam.get())
-            : m_dashboard           ? static_cast<QWidget *>(m_dashboard.get())
                                     : static_cast<QWidget *>(m_window.get());
         QPixmap image = shown->grab();
         if (m_confirmation && shown == m_exam.get()) {

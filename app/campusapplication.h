@@ -60,7 +60,7 @@ private:
     // The Exams menu: each exam of the packs, and the last result.
     void addExamMenu(qint64 learnerId, const QString &language);
     void addProgressMenu(qint64 learnerId, const QString &language);
-    bool openDashboard(qint64 learnerId, const QString &language);
+    void addHomePage(qint64 learnerId, const QString &language);
     bool openProfiles(qint64 learnerId);
     // The profile's PIN, when it has one (three tries); true when it may open.
     bool askPin(qint64 learnerId, QWidget *parent);
@@ -91,7 +91,7 @@ private:
     CourseDocks *m_courses = nullptr;
     std::unique_ptr<ExamView> m_exam;
     std::unique_ptr<ExamResultView> m_result;
-    std::unique_ptr<DashboardView> m_dashboard;
+    DashboardView *m_dashboard = nullptr; // the window's home page
     QPointer<QWidget> m_profiles; // --view profiles
     std::unique_ptr<SqlAnswerGrading> m_grading;
     QMessageBox *m_confirmation = nullptr; // exam-submit: owned by the exam view

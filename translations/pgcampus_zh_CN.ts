@@ -347,16 +347,8 @@
         <translation>要把所有学员档案的学习进度恢复到 %1 的状态吗？之后记录的内容不会被删除：当前的进度库会保留在旁边。PG 学堂将重新启动以载入恢复后的进度。</translation>
     </message>
     <message>
-        <source>&amp;Dashboard</source>
-        <translation>学习概览(&amp;D)</translation>
-    </message>
-    <message>
         <source>The dashboard needs the progress store.</source>
         <translation>学习概览需要学习进度库。</translation>
-    </message>
-    <message>
-        <source>Dashboard: %1</source>
-        <translation>学习概览：%1</translation>
     </message>
     <message>
         <source>Unknown view &quot;%1&quot;. Available views: workbench, workbench:result, workbench:error, workbench:transaction, courses, lesson:ID, lab:ID, exam:ID, exam-submit:ID, exam-result:LAST, exam-resume, review, dashboard, profiles.</source>
@@ -2215,6 +2207,26 @@ Your server is back as it was: fix the settings and try again.</source>
     <message>
         <source>Connect &amp;To</source>
         <translation>连接到(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Home</source>
+        <translation>主页(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Your progress and what to do next (Ctrl+1)</source>
+        <translation>你的学习进度和下一步该做什么（Ctrl+1）</translation>
+    </message>
+    <message>
+        <source>&amp;Workbench</source>
+        <translation>工作台(&amp;W)</translation>
+    </message>
+    <message>
+        <source>The SQL editor tabs (Ctrl+2)</source>
+        <translation>SQL 编辑器标签页（Ctrl+2）</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
     </message>
 </context>
 <context>

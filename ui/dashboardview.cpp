@@ -1,6 +1,7 @@
 #include "dashboardview.h"
 
 #include <QBarCategoryAxis>
+#include <QBoxLayout>
 #include <QBarSeries>
 #include <QBarSet>
 #include <QChart>
@@ -45,6 +46,7 @@ DashboardView::DashboardView(const QString &learnerName, const QString &language
     , m_continue(new QPushButton(this))
     , m_review(new QPushButton(this))
     , m_tracks(new QVBoxLayout)
+    , m_body(new QBoxLayout(QBoxLayout::LeftToRight))
     , m_weakest(new QLabel(this))
     , m_exams(new QChartView(this))
     , m_study(new QChartView(this))
@@ -86,15 +88,25 @@ DashboardView::DashboardView(const QString &learnerName, const QString &language
     charts->addWidget(heading(tr("Hours studied per week"), this), 2, 0);
     charts->addWidget(m_study, 3, 0);
 
-    auto *body = new QHBoxLayout;
-    body->addLayout(left, 2);
-    body->addLayout(charts, 3);
+    m_body->addLayout(left, 2);
+    m_body->addLayout(charts, 3);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
     layout->addWidget(m_summary);
-    layout->addLayout(body, 1);
+    layout->addLayout(m_body, 1);
     setData({});
+}
+
+bool DashboardView::isStacked() const
+{
+    return m_body->direction() == QBoxLayout::TopToBottom;
+}
+
+void DashboardView::resizeEvent(QResizeEvent *event)
+{
+    m_body->setDirection(width() < StackedBelowWidth ? QBoxLayout::TopToBottom : QBoxLayout::LeftToRight);
+    QWidget::resizeEvent(event);
 }
 
 QString DashboardView::text(const LocalizedText &localized) const

@@ -6,6 +6,7 @@
 
 class QChart;
 class QChartView;
+class QBoxLayout;
 class QLabel;
 class QPushButton;
 class QVBoxLayout;
@@ -32,6 +33,10 @@ public:
     QPushButton *continueButton() const { return m_continue; }
     QPushButton *reviewButton() const { return m_review; }
 
+    // Below this width the courses and the charts stand one above the other.
+    static constexpr int StackedBelowWidth = 900;
+    bool isStacked() const;
+
     // Whether a palette is a dark one (light text on a dark window).
     static bool isDark(const QPalette &palette);
 
@@ -41,6 +46,7 @@ Q_SIGNALS:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     QString text(const LocalizedText &localized) const;
@@ -54,6 +60,7 @@ private:
     QPushButton *m_continue;
     QPushButton *m_review;
     QVBoxLayout *m_tracks;
+    QBoxLayout *m_body;
     QLabel *m_weakest;
     QChartView *m_exams;
     QChartView *m_study;

@@ -11,6 +11,7 @@
 #include "workbenchtab.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
@@ -25,10 +26,12 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTimer>
+#include <QStackedWidget>
 #include <QToolBar>
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
+    , m_pages(new QStackedWidget)
     , m_tabs(new QTabWidget)
     , m_connectionLabel(new QLabel)
     , m_versionLabel(new QLabel)
@@ -43,7 +46,8 @@ MainWindow::MainWindow(QWidget *parent)
     m_tabs->setDocumentMode(true);
     m_tabs->setTabsClosable(true);
     m_tabs->setMovable(true);
-    setCentralWidget(m_tabs);
+    m_pages->addWidget(m_tabs);
+    setCentralWidget(m_pages);
     connect(m_tabs, &QTabWidget::tabCloseRequested, this, &MainWindow::closeTab);
     connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::updateStatus);
 
@@ -288,7 +292,47 @@ bool MainWindow::showTab(WorkbenchTab *tab)
     if (m_tabs->indexOf(tab) < 0)
         return false;
     m_tabs->setCurrentWidget(tab);
+    showWorkbench();
     return true;
+}
+
+void MainWindow::setHomePage(QWidget *home)
+{
+    if (m_homePage) {
+        m_pages->removeWidget(m_homePage);
+        m_homePage->deleteLater();
+    }
+    m_homePage = home;
+    m_pages->insertWidget(0, home);
+    m_pages->setCurrentWidget(m_tabs);
+    for (QAction *a : {m_home, m_workbench, m_pageSeparator})
+        a->setVisible(true);
+}
+
+void MainWindow::showHome()
+{
+    if (!m_homePage)
+        return;
+    const bool changed = m_pages->currentWidget() != m_homePage;
+    m_pages->setCurrentWidget(m_homePage);
+    m_home->setChecked(true);
+    if (changed)
+        Q_EMIT homeShown();
+}
+
+void MainWindow::showWorkbench()
+{
+    const bool changed = m_pages->currentWidget() != m_tabs;
+    m_pages->setCurrentWidget(m_tabs);
+    if (m_workbench)
+        m_workbench->setChecked(true);
+    if (WorkbenchTab *tab = currentTab(); tab && changed)
+        tab->editor()->setFocus();
+}
+
+bool MainWindow::isHomeShown() const
+{
+    return m_homePage && m_pages->currentWidget() == m_homePage;
 }
 
 WorkbenchTab *MainWindow::addTab()
@@ -298,6 +342,7 @@ WorkbenchTab *MainWindow::addTab()
     tab->setStopOnError(!m_stopOnError || m_stopOnError->isChecked());
     tab->setUntitledName(tr("Query %1").arg(++m_tabsMade));
     m_tabs->setCurrentIndex(m_tabs->addTab(tab, tab->title()));
+    showWorkbench();
     watchTab(tab);
     connect(tab, &WorkbenchTab::statusChanged, this, &MainWindow::updateStatus);
     connect(tab, &WorkbenchTab::scriptFinished, this, [this, tab] {
@@ -331,11 +376,13 @@ void MainWindow::createActions()
     m_runScript = new QAction(QIcon::fromTheme(QStringLiteral("media-playback-start")), tr("&Run Script"), this);
     m_runScript->setShortcut(QKeySequence(Qt::Key_F5));
     m_runScript->setToolTip(tr("Run the selection, or the whole script (F5)"));
+    connect(m_runScript, &QAction::triggered, this, &MainWindow::showWorkbench);
     connect(m_runScript, &QAction::triggered, this, forCurrent(&WorkbenchTab::runScript));
 
     m_runStatement = new QAction(tr("Run &Statement"), this);
     m_runStatement->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
     m_runStatement->setToolTip(tr("Run the statement under the cursor (Ctrl+Enter)"));
+    connect(m_runStatement, &QAction::triggered, this, &MainWindow::showWorkbench);
     connect(m_runStatement, &QAction::triggered, this, forCurrent(&WorkbenchTab::runStatementAtCursor));
 
     m_cancel = new QAction(QIcon::fromTheme(QStringLiteral("process-stop")), tr("&Cancel"), this);
@@ -416,12 +463,32 @@ void MainWindow::createActions()
     QMenu *connectTo = query->addMenu(tr("Connect &To"));
     connect(connectTo, &QMenu::aboutToShow, this, [this, connectTo] { fillConnectMenu(connectTo); });
     query->addAction(m_reconnect);
+    // Hidden until the window has a home page.
+    auto *pages = new QActionGroup(this);
+    m_home = pages->addAction(QIcon::fromTheme(QStringLiteral("go-home")), tr("&Home"));
+    m_home->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_1), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H)});
+    m_home->setToolTip(tr("Your progress and what to do next (Ctrl+1)"));
+    m_workbench = pages->addAction(QIcon::fromTheme(QStringLiteral("accessories-text-editor")), tr("&Workbench"));
+    m_workbench->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
+    m_workbench->setToolTip(tr("The SQL editor tabs (Ctrl+2)"));
+    for (QAction *page : {m_home, m_workbench}) {
+        page->setCheckable(true);
+        page->setVisible(false);
+    }
+    m_workbench->setChecked(true);
+    connect(m_home, &QAction::triggered, this, &MainWindow::showHome);
+    connect(m_workbench, &QAction::triggered, this, &MainWindow::showWorkbench);
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addActions({m_home, m_workbench});
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(about);
 
     QToolBar *toolbar = addToolBar(tr("Query"));
     toolbar->setObjectName(QStringLiteral("queryToolbar"));
     toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolbar->addActions({m_home, m_workbench});
+    m_pageSeparator = toolbar->addSeparator();
+    m_pageSeparator->setVisible(false);
     toolbar->addActions({m_runStatement, m_runScript, m_cancel});
     toolbar->addSeparator();
     toolbar->addActions({m_commit, m_rollback, m_autocommit});

@@ -6,6 +6,7 @@ class QAction;
 class QLabel;
 class QMenu;
 struct ConnectionProfile;
+class QStackedWidget;
 class QTabWidget;
 class QTimer;
 class HistoryPanel;
@@ -27,6 +28,16 @@ public:
     WorkbenchTab *addTab();
     // Makes the tab current; false when it is not (or no longer) one of this window's.
     bool showTab(WorkbenchTab *tab);
+
+    // The home page beside the workbench (the window's first page once it has one). Home
+    // (Ctrl+1, Ctrl+Shift+H) shows it; Workbench (Ctrl+2), opening a tab or running a
+    // statement shows the editor tabs again.
+    void setHomePage(QWidget *home);
+    void showHome();
+    void showWorkbench();
+    bool isHomeShown() const;
+    QAction *homeAction() const { return m_home; }
+    QAction *workbenchAction() const { return m_workbench; }
 
     // The connection new tabs open (and open tabs without one): the practice server or a profile.
     void setDefaultConnection(const QString &name, const QString &conninfo);
@@ -65,6 +76,7 @@ public:
 
 Q_SIGNALS:
     void scriptFinished();
+    void homeShown(); // each time the home page comes to the front
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -79,7 +91,12 @@ private:
     void fillConnectMenu(QMenu *menu);
     void updateTabDecoration(WorkbenchTab *tab);
 
+    QStackedWidget *m_pages;
     QTabWidget *m_tabs;
+    QWidget *m_homePage = nullptr;
+    QAction *m_home = nullptr;
+    QAction *m_workbench = nullptr;
+    QAction *m_pageSeparator = nullptr;
     QAction *m_runScript = nullptr;
     QAction *m_runStatement = nullptr;
     QAction *m_cancel = nullptr;

@@ -62,8 +62,9 @@ bool tst_CrashRecovery::xdotool(const QStringList &arguments, QByteArray *out)
     return result.exitCode == 0;
 }
 
-// Starts the application on the Xvfb display and clicks into its editor once the
-// practice server is up; returns the window id, empty on failure.
+// Starts the application on the Xvfb display and, once the practice server is up, goes
+// from the home page to the workbench and clicks into the editor; returns the window id,
+// empty on failure.
 QString tst_CrashRecovery::startApp(QProcess &app, const QString &dataDir)
 {
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -85,7 +86,11 @@ QString tst_CrashRecovery::startApp(QProcess &app, const QString &dataDir)
         return {};
     const QString id = QString::fromLatin1(window.split('\n').first());
     xdotool({QStringLiteral("mousemove"), QStringLiteral("--window"), id, QStringLiteral("400"), QStringLiteral("200")});
-    QTest::qWait(3000); // the practice server starts and the editor takes the focus
+    QTest::qWait(3000); // the practice server starts
+    // The window opens on its home page: Ctrl+2 brings the workbench, a click the editor's focus.
+    xdotool({QStringLiteral("click"), QStringLiteral("1")});
+    xdotool({QStringLiteral("key"), QStringLiteral("ctrl+2")});
+    QTest::qWait(300);
     xdotool({QStringLiteral("click"), QStringLiteral("1")});
     return id;
 }

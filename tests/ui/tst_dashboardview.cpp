@@ -3,6 +3,7 @@
 #include <QBarSeries>
 #include <QBarSet>
 #include <QChart>
+#include <QChartView>
 #include <QLineSeries>
 #include <QPushButton>
 #include <QScatterSeries>
@@ -48,6 +49,7 @@ private Q_SLOTS:
     void buttonsAct();
     void followsADarkPalette();
     void emptyProfile();
+    void narrowWindowStacksTheColumns();
 };
 
 void tst_DashboardView::showsTheFigures()
@@ -141,6 +143,25 @@ void tst_DashboardView::emptyProfile()
     QVERIFY(!view.reviewButton()->isEnabled());
     QCOMPARE(view.weakestText(), QStringLiteral("Take an exam or a lab to see where to practise."));
     QCOMPARE(view.examChart()->title(), QStringLiteral("No exam taken yet"));
+}
+
+// Courses beside charts when there is room; one above the other in a narrow window.
+void tst_DashboardView::narrowWindowStacksTheColumns()
+{
+    DashboardView view(QStringLiteral("Ada"), QStringLiteral("en"));
+    view.setData(sample());
+    view.resize(1200, 800);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QVERIFY(!view.isStacked());
+    const QWidget *chart = view.findChildren<QChartView *>().first();
+    QTRY_VERIFY(chart->x() > view.width() / 3); // the charts stand right of the courses
+    view.resize(DashboardView::StackedBelowWidth - 200, 1400);
+    QTRY_VERIFY(view.isStacked());
+    QTRY_VERIFY(chart->x() < 50); // and now under them, as wide as the view
+    QVERIFY(chart->width() > view.width() / 2);
+    view.resize(1200, 800);
+    QTRY_VERIFY(!view.isStacked());
 }
 
 QTEST_MAIN(tst_DashboardView)

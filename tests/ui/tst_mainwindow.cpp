@@ -58,6 +58,7 @@ private Q_SLOTS:
     void testConnectionShowsWhereItGot();
     void readOnlyProfileRefusesChanges();
     void passwordIsAskedAndNeverWrittenDown();
+    void homePageAndWorkbenchTakeTurns();
 
 private:
     WorkbenchTab *tab() const { return m_window->currentTab(); }
@@ -527,6 +528,50 @@ void tst_MainWindow::passwordIsAskedAndNeverWrittenDown()
         }
     }
     m_window->setProgressStore(nullptr, 0);
+}
+
+
+// The home page is shown by its action and shortcuts, and gives way to the workbench
+// whenever a tab is opened or a statement is run, so nothing runs out of sight.
+void tst_MainWindow::homePageAndWorkbenchTakeTurns()
+{
+    QVERIFY(!m_window->homeAction()->isVisible()); // no home page, no way to it
+    auto *home = new QLabel(QStringLiteral("home"));
+    m_window->setHomePage(home);
+    QVERIFY(m_window->homeAction()->isVisible());
+    QVERIFY(!m_window->isHomeShown());
+
+    QSignalSpy shown(m_window.get(), &MainWindow::homeShown);
+    QTest::keyClick(m_window.get(), Qt::Key_1, Qt::ControlModifier);
+    QVERIFY(m_window->isHomeShown());
+    QVERIFY(home->isVisible());
+    QVERIFY(!tab()->isVisible());
+    QCOMPARE(shown.count(), 1);
+    m_window->showHome(); // already in front: not loaded again
+    QCOMPARE(shown.count(), 1);
+
+    QTest::keyClick(m_window.get(), Qt::Key_2, Qt::ControlModifier);
+    QVERIFY(!m_window->isHomeShown());
+    QVERIFY(m_window->workbenchAction()->isChecked());
+    QTest::keyClick(m_window.get(), Qt::Key_H, Qt::ControlModifier | Qt::ShiftModifier);
+    QVERIFY(m_window->isHomeShown());
+    QVERIFY(m_window->homeAction()->isChecked());
+    QCOMPARE(shown.count(), 2);
+
+    tab()->editor()->setText(QStringLiteral("SELECT 42 AS answer"));
+    QSignalSpy finished(m_window.get(), &MainWindow::scriptFinished);
+    QTest::keyClick(m_window.get(), Qt::Key_F5);
+    QVERIFY(!m_window->isHomeShown());
+    QVERIFY(finished.wait(30000));
+    QCOMPARE(tab()->resultView()->model()->index(0, 0).data().toString(), QStringLiteral("42"));
+
+    m_window->showHome();
+    WorkbenchTab *added = m_window->addTab();
+    QVERIFY(!m_window->isHomeShown());
+    QCOMPARE(tab(), added);
+    m_window->showHome();
+    QVERIFY(m_window->showTab(m_window->tab(0)));
+    QVERIFY(!m_window->isHomeShown());
 }
 
 QTEST_MAIN(tst_MainWindow)
