@@ -7,6 +7,7 @@
 #include "examresultview.h"
 #include "examview.h"
 #include "labpanel.h"
+#include "labsandbox.h"
 #include "mainwindow.h"
 #include "progressfile.h"
 #include "profilesdialog.h"
@@ -14,6 +15,7 @@
 #include "querysession.h"
 #include "sqlanswergrading.h"
 #include "sqleditor.h"
+#include "settingsdialog.h"
 #include "storebackups.h"
 #include "workbenchtab.h"
 
@@ -88,6 +90,8 @@ CampusApplication::~CampusApplication()
     m_grading.reset(); // its sandboxes are on the server
     if (m_storeCheck)
         m_storeCheck->wait();
+    if (m_sandboxCleanup)
+        m_sandboxCleanup->wait();
     if (m_serverStarted)
         m_server.stop();
 }
@@ -123,12 +127,29 @@ QPalette darkPalette()
 }
 } // namespace
 
+void CampusApplication::applyPalette(const QString &palette)
+{
+    if (m_desktopStyle.isEmpty())
+        m_desktopStyle = QApplication::style()->name();
+    if (palette == u"dark" || palette == u"light") {
+        QApplication::setStyle(QStringLiteral("Fusion"));
+        QApplication::setPalette(palette == u"dark" ? darkPalette() : QApplication::style()->standardPalette());
+    } else {
+        QApplication::setStyle(m_desktopStyle);
+        QApplication::setPalette(QApplication::style()->standardPalette());
+    }
+}
+
+QString CampusApplication::settingsFile() const
+{
+    return QDir(m_options.dataDirectory).filePath(QStringLiteral("settings.ini"));
+}
+
 bool CampusApplication::start()
 {
-    if (!m_options.palette.isEmpty()) {
-        QApplication::setStyle(QStringLiteral("Fusion"));
-        QApplication::setPalette(m_options.palette == u"dark" ? darkPalette() : QApplication::style()->standardPalette());
-    }
+    const QString palette = m_options.palette.isEmpty() ? SettingsDialog::palette(settingsFile()) : m_options.palette;
+    if (palette != u"system")
+        applyPalette(palette);
     m_library.load(CourseLibrary::defaultDirectories(m_options.dataDirectory));
     for (const PackProblem &problem : m_library.problems())
         printError(problem.toText());
@@ -188,6 +209,12 @@ bool CampusApplication::start()
     const bool ownScript = !sample.isEmpty() || m_window->setProgressStore(&m_store, learnerId) == 0;
     if (ownScript)
         m_window->currentTab()->editor()->setText(sampleScript(sample));
+    if (view == u"settings") {
+        m_window->setAttribute(Qt::WA_DontShowOnScreen, false);
+        m_window->show();
+        openSettings(m_options.view == u"settings:backups" ? SettingsDialog::Page::Backups : SettingsDialog::Page::General);
+        return true;
+    }
     if (view == u"dashboard") {
         if (!m_dashboard) {
             printError(tr("The dashboard needs the progress store."));
@@ -251,6 +278,8 @@ bool CampusApplication::checkView()
         return true;
     if ((view == u"exam-resume" || view == u"review" || view == u"dashboard" || view == u"profiles") && argument.isEmpty())
         return true;
+    if (view == u"settings" && (argument.isEmpty() || argument == u"backups"))
+        return true;
     if (view == u"exam-result") {
         if (argument == u"LAST")
             return true;
@@ -274,7 +303,7 @@ bool CampusApplication::checkView()
                          .arg(view, argument, CourseLibrary::defaultDirectories(m_options.dataDirectory).join(QStringLiteral(", ")))
                    : tr("Unknown view \"%1\". Available views: workbench, workbench:result, workbench:error, "
                         "workbench:transaction, courses, lesson:ID, lab:ID, exam:ID, exam-submit:ID, "
-                        "exam-result:LAST, exam-resume, review, dashboard, profiles.")
+                        "exam-result:LAST, exam-resume, review, dashboard, profiles, settings, settings:backups.")
                          .arg(m_options.view));
     return false;
 }
@@ -334,6 +363,8 @@ void CampusApplication::startPracticeServer()
 void CampusApplication::onServerStarted(bool ok, const QString &error)
 {
     m_serverStarted = ok;
+    if (ok && m_store.isOpen() && m_options.screenshotFile.isEmpty())
+        dropOtherLearnersSandboxes();
     if (ok)
         m_grading->setServer(m_server.connectionString());
     else
@@ -349,6 +380,28 @@ void CampusApplication::onServerStarted(bool ok, const QString &error)
     }
     m_window->setDefaultConnection(tr("Practice server"), m_server.connectionString());
     m_courses->setAdminConninfo(m_server.connectionString());
+}
+
+// Sandboxes on the practice server that no profile of this store owns any more (a purged
+// profile's, or ones named before sandboxes were named by profile id) are dropped, off the
+// UI thread. Profiles deleted but still within their undo window keep theirs.
+void CampusApplication::dropOtherLearnersSandboxes()
+{
+    QStringList keys;
+    for (const QList<Learner> &profiles : {m_store.learners(), m_store.deletedLearners()}) {
+        for (const Learner &learner : profiles)
+            keys << LabSandbox::learnerKey(QStringLiteral("lab"), learner.profileId)
+                 << LabSandbox::learnerKey(QStringLiteral("exam"), learner.profileId);
+    }
+    QThread *worker = QThread::create([admin = m_server.connectionString(), keys] {
+        QStringList dropped;
+        QString error;
+        if (!LabSandbox::dropLearnersOtherThan(admin, keys, &dropped, &error))
+            printError(tr("Old lab sandboxes could not be removed: %1").arg(error));
+    });
+    connect(worker, &QThread::finished, worker, &QObject::deleteLater);
+    m_sandboxCleanup = worker;
+    worker->start();
 }
 
 // Only PG Campus's own script runs for a screenshot: SQL a learner left in a tab is
@@ -521,7 +574,9 @@ void CampusApplication::addProgressMenu(qint64 learnerId, const QString &languag
     menu->addSeparator();
     QAction *restore = menu->addAction(tr("&Restore from Backup…"));
     restore->setEnabled(m_store.isOpen());
-    connect(restore, &QAction::triggered, this, &CampusApplication::restoreFromBackup);
+    connect(restore, &QAction::triggered, this, [this] { openSettings(SettingsDialog::Page::Backups); });
+    m_window->settingsAction()->setVisible(true);
+    connect(m_window->settingsAction(), &QAction::triggered, this, [this] { openSettings(SettingsDialog::Page::General); });
 }
 
 // Off the UI thread: PRAGMA integrity_check on a connection of its own, then (only for a
@@ -535,12 +590,15 @@ void CampusApplication::checkAndBackUpStore()
         if (verdict == u"ok")
             StoreBackups(path).rotate(QDate::currentDate(), &error);
         QMetaObject::invokeMethod(this, [this, verdict, error] {
+            m_storeVerdict = verdict;
+            if (m_settings)
+                m_settings->setIntegrityVerdict(verdict);
             if (!error.isEmpty())
                 printError(tr("The daily backup of your progress failed: %1").arg(error));
             if (verdict == u"ok")
                 return;
             const QString message = tr("Your progress store failed its integrity check (%1). What you do now may not be "
-                                       "saved correctly. Use Progress → Restore from Backup… to go back to a sound copy.")
+                                       "saved correctly. Use File → Settings… → Backups to go back to a sound copy.")
                                         .arg(verdict);
             printError(message);
             if (m_window && m_options.screenshotFile.isEmpty())
@@ -552,30 +610,34 @@ void CampusApplication::checkAndBackUpStore()
     worker->start();
 }
 
-void CampusApplication::restoreFromBackup()
+void CampusApplication::openSettings(SettingsDialog::Page page)
+{
+    if (!m_settings) {
+        m_settings = new SettingsDialog(settingsFile(), m_store.path(), m_window.get());
+        m_settings->setAttribute(Qt::WA_DeleteOnClose);
+        // A screenshot does not start the check in the background: it is made here.
+        m_settings->setIntegrityVerdict(m_options.screenshotFile.isEmpty() ? m_storeVerdict
+                                                                           : StoreBackups::integrityCheck(m_store.path()));
+        connect(m_settings, &SettingsDialog::paletteChosen, this, &CampusApplication::applyPalette);
+        connect(m_settings, &SettingsDialog::restoreRequested, this, &CampusApplication::restoreFromBackup);
+    }
+    m_settings->showPage(page);
+    if (!m_options.screenshotFile.isEmpty()) {
+        m_settings->setAttribute(Qt::WA_DontShowOnScreen, false);
+        QTimer::singleShot(500, this, &CampusApplication::saveScreenshot);
+    }
+    m_settings->show();
+    m_settings->raise();
+}
+
+void CampusApplication::restoreFromBackup(const QString &backupPath, const QDate &day)
 {
     const StoreBackups backups(m_store.path());
-    const QList<StoreBackups::Backup> found = backups.backups();
-    if (found.isEmpty()) {
-        QMessageBox::information(m_window.get(), tr("Restore from backup"),
-                                 tr("There is no backup yet: PG Campus makes one each day you use it, in %1.")
-                                     .arg(QDir::toNativeSeparators(backups.directory())));
-        return;
-    }
-    QStringList items;
-    for (const StoreBackups::Backup &b : found)
-        items << tr("%1 (%2)").arg(QLocale().toString(b.day, QLocale::LongFormat), QLocale().formattedDataSize(b.bytes));
-    bool chosen = false;
-    const QString item = QInputDialog::getItem(m_window.get(), tr("Restore from backup"),
-                                               tr("Restore your progress as it was on:"), items, 0, false, &chosen);
-    if (!chosen)
-        return;
-    const StoreBackups::Backup backup = found.at(items.indexOf(item));
-    if (QMessageBox::question(m_window.get(), tr("Restore from backup"),
+    if (QMessageBox::question(m_settings, tr("Restore from backup"),
                               tr("Restore every profile's progress as it was on %1? What was recorded since is not "
                                  "deleted: the current store is kept beside it. PG Campus restarts to load the "
                                  "restored progress.")
-                                  .arg(QLocale().toString(backup.day, QLocale::LongFormat)))
+                                  .arg(QLocale().toString(day, QLocale::LongFormat)))
         != QMessageBox::Yes)
         return;
     if (m_storeCheck)
@@ -583,9 +645,9 @@ void CampusApplication::restoreFromBackup()
     const QString storePath = m_store.path();
     m_store.close();
     QString error;
-    if (!backups.restore(backup.path, &error)) {
+    if (!backups.restore(backupPath, &error)) {
         m_store.open(storePath);
-        QMessageBox::warning(m_window.get(), tr("Restore from backup"), error);
+        QMessageBox::warning(m_settings, tr("Restore from backup"), error);
         return;
     }
     QProcess::startDetached(QCoreApplication::applicationFilePath(), QCoreApplication::arguments().mid(1));
@@ -933,7 +995,8 @@ void CampusApplication::saveScreenshot()
     m_screenshotTaken = true;
     // One more turn of the event loop so the last results are laid out and painted.
     QTimer::singleShot(200, this, [this] {
-        QWidget *shown = m_profiles ? static_cast<QWidget *>(m_profiles.data())
+        QWidget *shown = m_settings ? static_cast<QWidget *>(m_settings.data())
+            : m_profiles            ? static_cast<QWidget *>(m_profiles.data())
             : m_result              ? static_cast<QWidget *>(m_result.get())
             : m_exam                ? static_cast<QWidget *>(m_exam.get())
                                     : static_cast<QWidget *>(m_window.get());

@@ -3,6 +3,7 @@
 #include "courselibrary.h"
 #include "practiceserver.h"
 #include "progressstore.h"
+#include "settingsdialog.h"
 
 #include <QObject>
 #include <QPointer>
@@ -65,7 +66,13 @@ private:
     // The profile's PIN, when it has one (three tries); true when it may open.
     bool askPin(qint64 learnerId, QWidget *parent);
     void checkAndBackUpStore();
-    void restoreFromBackup();
+    void dropOtherLearnersSandboxes();
+    void openSettings(SettingsDialog::Page page);
+    // Asks, then puts the backup in the store's place and starts PG Campus again.
+    void restoreFromBackup(const QString &backupPath, const QDate &day);
+    // "system", "light" or "dark": the Fusion style with PG Campus's palettes, or the desktop's.
+    void applyPalette(const QString &palette);
+    QString settingsFile() const;
     void startExam(const CoursePack &pack, const ExamBlueprint &blueprint, qint64 learnerId, const QString &language);
     // Ten untimed questions with feedback after each, from some domains (empty: all).
     void startDrill(const CoursePack &pack, const QStringList &domains, const LocalizedText &title, qint64 learnerId,
@@ -93,10 +100,14 @@ private:
     std::unique_ptr<ExamResultView> m_result;
     DashboardView *m_dashboard = nullptr; // the window's home page
     QPointer<QWidget> m_profiles; // --view profiles
+    QPointer<SettingsDialog> m_settings;
+    QString m_storeVerdict; // the integrity check at start: empty while it runs
+    QString m_desktopStyle;
     std::unique_ptr<SqlAnswerGrading> m_grading;
     QMessageBox *m_confirmation = nullptr; // exam-submit: owned by the exam view
     bool m_screenshotAfterGrading = false;
     QPointer<QThread> m_storeCheck;
+    QPointer<QThread> m_sandboxCleanup;
     bool m_serverStarted = false;
     bool m_serverStarting = false;
     bool m_screenshotTaken = false;

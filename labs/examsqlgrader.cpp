@@ -5,10 +5,10 @@
 
 #include <QDir>
 
-ExamSqlGrader::ExamSqlGrader(const QString &adminConninfo, const QString &workDirectory, qint64 learnerId)
+ExamSqlGrader::ExamSqlGrader(const QString &adminConninfo, const QString &workDirectory, const QString &learnerKey)
     : m_admin(adminConninfo)
     , m_work(workDirectory)
-    , m_learnerKey(QStringLiteral("exam%1").arg(learnerId))
+    , m_learnerKey(learnerKey)
 {
 }
 

@@ -21,7 +21,8 @@ class ExamSqlGrader
     Q_DECLARE_TR_FUNCTIONS(ExamSqlGrader)
 public:
     // adminConninfo: a superuser connection to the server the sandboxes live on.
-    ExamSqlGrader(const QString &adminConninfo, const QString &workDirectory, qint64 learnerId);
+    // learnerKey names the candidate's sandboxes (LabSandbox::learnerKey("exam", profile id)).
+    ExamSqlGrader(const QString &adminConninfo, const QString &workDirectory, const QString &learnerKey);
     ~ExamSqlGrader();
 
     // The verdict on an answer (a statement that fails is the answer's fault, and says so

@@ -17,6 +17,18 @@ QString name(const QString &text)
     return n;
 }
 
+// PostgreSQL cuts names at 63 bytes; the longest suffix added to these is 7 ("_making",
+// "_grader"). A longer name keeps its start and ends with a digest of the whole, so two
+// long lab ids never meet in one cut-off name.
+QString bounded(const QString &name)
+{
+    constexpr qsizetype Longest = 63 - 7;
+    if (name.size() <= Longest)
+        return name;
+    const QByteArray digest = QCryptographicHash::hash(name.toUtf8(), QCryptographicHash::Sha256).toHex().left(8);
+    return name.left(Longest - 9) + u'_' + QString::fromLatin1(digest);
+}
+
 QString marker(const QString &labId)
 {
     return QStringLiteral("pgcampus lab: ") + labId;
@@ -24,9 +36,12 @@ QString marker(const QString &labId)
 
 // A template's or variant's marker also names what it was built from, so a pack whose
 // setup changed builds it anew instead of grading against the old data.
+// The recipe's number changes when the way they are built changes, so ones built the old
+// way are built anew too (2: the administrator owns them, not the lab owner).
 QString builtMarker(const QString &labId, const QString &setupSql, const QStringList &roles)
 {
-    const QByteArray digest = QCryptographicHash::hash((setupSql + QStringLiteral("\n-- roles: ") + roles.join(u',')).toUtf8(),
+    const QString recipe = QStringLiteral("\n-- recipe 2; roles: ");
+    const QByteArray digest = QCryptographicHash::hash((setupSql + recipe + roles.join(u',')).toUtf8(),
                                                        QCryptographicHash::Sha256);
     return marker(labId) + QStringLiteral("; setup ") + QString::fromLatin1(digest.toHex().left(16));
 }
@@ -63,11 +78,65 @@ bool databasePresent(GraderConnection &c, const QString &database, QString *erro
 LabSandbox::LabSandbox(const QString &adminConninfo, const QString &labId, const QString &learnerKey)
     : m_admin(adminConninfo)
     , m_labId(labId)
-    , m_template(QStringLiteral("lab_%1_template").arg(name(labId)))
-    , m_database(QStringLiteral("lab_%1_%2").arg(name(labId), name(learnerKey)))
-    , m_role(QStringLiteral("learner_%1").arg(name(learnerKey)))
-    , m_variant(QStringLiteral("lab_%1_variant").arg(name(labId)))
+    , m_template(bounded(QStringLiteral("lab_%1_template").arg(name(labId))))
+    , m_database(bounded(QStringLiteral("lab_%1_%2").arg(name(labId), name(learnerKey))))
+    , m_role(roleFor(learnerKey))
+    , m_variant(bounded(QStringLiteral("lab_%1_variant").arg(name(labId))))
 {
+}
+
+QString LabSandbox::learnerKey(const QString &purpose, const QString &profileId)
+{
+    QString hex = profileId.toLower();
+    hex.remove(QRegularExpression(QStringLiteral("[^0-9a-f]")));
+    return purpose + u'_' + (hex.isEmpty() ? QStringLiteral("local") : hex.left(12));
+}
+
+QString LabSandbox::roleFor(const QString &learnerKey)
+{
+    return bounded(QStringLiteral("learner_%1").arg(name(learnerKey)));
+}
+
+bool LabSandbox::dropLearnersOtherThan(const QString &adminConninfo, const QStringList &learnerKeys, QStringList *dropped,
+                                       QString *error)
+{
+    GraderConnection c;
+    if (!c.open(adminConninfo, 0, error))
+        return false;
+    QStringList keep;
+    for (const QString &key : learnerKeys)
+        keep << roleFor(key);
+    // Lab copies (and their spares) are owned by the learner's role; templates and variants
+    // by the administrator.
+    const SqlOutcome databases = c.exec(
+        QStringLiteral("SELECT d.datname, d.datistemplate FROM pg_database d JOIN pg_roles r ON r.oid = d.datdba "
+                       "WHERE shobj_description(d.oid, 'pg_database') LIKE 'pgcampus lab: %' "
+                       "AND shobj_description(d.oid, 'pg_database') NOT LIKE '%; setup %' "
+                       "AND r.rolname LIKE 'learner\\_%' AND r.rolname <> ALL (string_to_array($1, ',')) ORDER BY 1"),
+        {keep.join(u',')});
+    const SqlOutcome roles = c.exec(
+        QStringLiteral("SELECT rolname FROM pg_roles WHERE rolname LIKE 'learner\\_%' AND rolname NOT LIKE '%\\_grader' "
+                       "AND rolname <> ALL (string_to_array($1, ',')) ORDER BY 1"),
+        {keep.join(u',')});
+    if (!databases.ok || !roles.ok) {
+        *error = databases.ok ? roles.message : databases.message;
+        return false;
+    }
+    QStringList steps;
+    for (int row = 0; row < databases.result.rowCount(); ++row) {
+        const QString db = GraderConnection::identifier(databases.value(row, 0));
+        if (databases.value(row, 1) == u"t") // an owner may mark their database a template; that stops no drop
+            steps << QStringLiteral("ALTER DATABASE %1 WITH IS_TEMPLATE false").arg(db);
+        steps << QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(db);
+        *dropped << databases.value(row, 0);
+    }
+    for (int row = 0; row < roles.result.rowCount(); ++row) {
+        const QString role = roles.value(row, 0);
+        steps << QStringLiteral("DROP ROLE IF EXISTS %1").arg(GraderConnection::identifier(role + QStringLiteral("_grader")))
+              << QStringLiteral("DROP ROLE IF EXISTS %1").arg(GraderConnection::identifier(role));
+        *dropped << role;
+    }
+    return execAll(c, steps, error);
 }
 
 bool LabSandbox::databaseExists(const QString &database) const
@@ -118,14 +187,19 @@ bool LabSandbox::buildDatabase(const QString &database, const QString &setupSql,
         createRoleUnlessExists(LabOwner, QStringLiteral("NOLOGIN"))};
     for (const QString &role : std::as_const(m_labRoles))
         steps << createRoleUnlessExists(role, QStringLiteral("LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE"));
-    steps << QStringLiteral("CREATE DATABASE %1 OWNER %2").arg(db, GraderConnection::identifier(LabOwner))
+    // The administrator owns it: handing a copy over reassigns whatever the lab owner owns,
+    // databases included, and a learner must never own the template or the variant.
+    const QString owner = GraderConnection::identifier(LabOwner);
+    steps << QStringLiteral("CREATE DATABASE %1").arg(db)
           << QStringLiteral("COMMENT ON DATABASE %1 IS %2").arg(db, GraderConnection::literal(marker(m_labId)))
-          << QStringLiteral("REVOKE ALL ON DATABASE %1 FROM PUBLIC").arg(db);
+          << QStringLiteral("REVOKE ALL ON DATABASE %1 FROM PUBLIC").arg(db)
+          << QStringLiteral("GRANT CONNECT, CREATE, TEMPORARY ON DATABASE %1 TO %2").arg(db, owner);
     if (!execAll(c, steps, error))
         return false;
     // The setup runs as the lab owner, so what it makes can be handed to each learner.
     const QString setupConninfo = ConnectionInfo(m_admin).with(QStringLiteral("dbname"), database);
-    if (!runLabSql(setupConninfo, m_labId, QStringLiteral("SET ROLE %1;\n").arg(GraderConnection::identifier(LabOwner)) + setupSql, error)) {
+    const QString asOwner = QStringLiteral("GRANT CREATE ON SCHEMA public TO %1;\nSET ROLE %1;\n").arg(owner);
+    if (!runLabSql(setupConninfo, m_labId, asOwner + setupSql, error)) {
         *error = tr("The lab's setup failed: %1").arg(*error);
         return false;
     }

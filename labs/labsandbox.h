@@ -21,6 +21,17 @@ public:
     // adminConninfo: a superuser (or CREATEDB and CREATEROLE) connection to the server.
     LabSandbox(const QString &adminConninfo, const QString &labId, const QString &learnerKey);
 
+    // A learner's part of the names of their sandboxes and roles: the first 12 hex digits
+    // of their profile id, which no other profile ever gets (a store's row id is reused
+    // after a profile is deleted). purpose keeps a learner's lab and exam sandboxes apart.
+    static QString learnerKey(const QString &purpose, const QString &profileId);
+    static QString roleFor(const QString &learnerKey);
+    // Drops every lab copy and learner role on the server that belongs to none of these
+    // learners: what deleted profiles (and older names) left behind. Templates, variants
+    // and lab roles stay. For the practice server only: a shared server has other learners.
+    static bool dropLearnersOtherThan(const QString &adminConninfo, const QStringList &learnerKeys, QStringList *dropped,
+                                      QString *error);
+
     QString templateDatabase() const { return m_template; }
     QString database() const { return m_database; }
     QString learnerRole() const { return m_role; }

@@ -2,13 +2,14 @@
 
 #include "examsession.h"
 #include "examsqlgrader.h"
+#include "labsandbox.h"
 
 SqlAnswerGrading::SqlAnswerGrading(ProgressStore &store, const CourseLibrary &library, qint64 learnerId,
                                    const QString &workDirectory, QObject *parent)
     : QObject(parent)
     , m_store(store)
     , m_library(library)
-    , m_learnerId(learnerId)
+    , m_learnerKey(LabSandbox::learnerKey(QStringLiteral("exam"), store.learner(learnerId).value_or(Learner()).profileId))
     , m_work(workDirectory)
 {
 }
@@ -73,8 +74,8 @@ void SqlAnswerGrading::next()
     if (m_admin.isEmpty())
         return; // the server is starting
     const Job job = m_jobs.takeFirst();
-    m_worker = QThread::create([this, job, admin = m_admin, work = m_work, learnerId = m_learnerId] {
-        ExamSqlGrader grader(admin, work, learnerId);
+    m_worker = QThread::create([this, job, admin = m_admin, work = m_work, learnerKey = m_learnerKey] {
+        ExamSqlGrader grader(admin, work, learnerKey);
         QList<Outcome> outcomes;
         for (const Item &item : job.items) {
             CandidateAnswer answer;

@@ -19,7 +19,7 @@ class SqlAnswerGrading : public QObject
 {
     Q_OBJECT
 public:
-    // learnerId names the sandboxes; workDirectory is where a cluster task would go.
+    // The learner's profile id names the sandboxes; workDirectory is where a cluster task would go.
     SqlAnswerGrading(ProgressStore &store, const CourseLibrary &library, qint64 learnerId, const QString &workDirectory,
                      QObject *parent = nullptr);
     // Waits for the job under way.
@@ -68,7 +68,7 @@ private:
 
     ProgressStore &m_store;
     const CourseLibrary &m_library;
-    qint64 m_learnerId;
+    QString m_learnerKey; // names the sandboxes
     QString m_work;
     QString m_admin;
     QString m_unavailable;

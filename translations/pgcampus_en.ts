@@ -178,6 +178,16 @@
     </message>
 </context>
 <context>
+    <name>SettingsDialog</name>
+    <message numerus="yes">
+        <source>PG Campus copies your progress (every profile) once a day and keeps the last %n copies, in %1.</source>
+        <translation>
+            <numerusform>PG Campus copies your progress (every profile) once a day and keeps the last copy, in %1.</numerusform>
+            <numerusform>PG Campus copies your progress (every profile) once a day and keeps the last %n copies, in %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>StateCheck</name>
     <message numerus="yes">
         <source>%n row(s) of %1 do not satisfy %2.</source>

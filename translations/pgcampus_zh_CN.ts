@@ -323,24 +323,8 @@
         <translation>学习进度的每日备份失败：%1</translation>
     </message>
     <message>
-        <source>Your progress store failed its integrity check (%1). What you do now may not be saved correctly. Use Progress → Restore from Backup… to go back to a sound copy.</source>
-        <translation>学习进度库没有通过完整性检查（%1）。现在的操作可能无法正确保存。请使用“学习进度 → 从备份恢复…”回到一份完好的副本。</translation>
-    </message>
-    <message>
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
-    </message>
-    <message>
-        <source>There is no backup yet: PG Campus makes one each day you use it, in %1.</source>
-        <translation>还没有备份：你每天使用 PG 学堂时，它都会在 %1 中做一份备份。</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1（%2）</translation>
-    </message>
-    <message>
-        <source>Restore your progress as it was on:</source>
-        <translation>把学习进度恢复到这一天的状态：</translation>
     </message>
     <message>
         <source>Restore every profile&apos;s progress as it was on %1? What was recorded since is not deleted: the current store is kept beside it. PG Campus restarts to load the restored progress.</source>
@@ -349,10 +333,6 @@
     <message>
         <source>The dashboard needs the progress store.</source>
         <translation>学习概览需要学习进度库。</translation>
-    </message>
-    <message>
-        <source>Unknown view &quot;%1&quot;. Available views: workbench, workbench:result, workbench:error, workbench:transaction, courses, lesson:ID, lab:ID, exam:ID, exam-submit:ID, exam-result:LAST, exam-resume, review, dashboard, profiles.</source>
-        <translation>未知视图“%1”。可用视图：workbench、workbench:result、workbench:error、workbench:transaction、courses、lesson:ID、lab:ID、exam:ID、exam-submit:ID、exam-result:LAST、exam-resume、review、dashboard、profiles。</translation>
     </message>
     <message>
         <source>Pro&amp;files…</source>
@@ -431,6 +411,18 @@
     <message>
         <source>That is not the PIN of &quot;%1&quot;. Try again:</source>
         <translation>这不是“%1”的 PIN 码，请再试一次：</translation>
+    </message>
+    <message>
+        <source>Unknown view &quot;%1&quot;. Available views: workbench, workbench:result, workbench:error, workbench:transaction, courses, lesson:ID, lab:ID, exam:ID, exam-submit:ID, exam-result:LAST, exam-resume, review, dashboard, profiles, settings, settings:backups.</source>
+        <translation>未知视图“%1”。可用视图：workbench、workbench:result、workbench:error、workbench:transaction、courses、lesson:ID、lab:ID、exam:ID、exam-submit:ID、exam-result:LAST、exam-resume、review、dashboard、profiles、settings、settings:backups。</translation>
+    </message>
+    <message>
+        <source>Old lab sandboxes could not be removed: %1</source>
+        <translation>无法删除旧的实验沙箱：%1</translation>
+    </message>
+    <message>
+        <source>Your progress store failed its integrity check (%1). What you do now may not be saved correctly. Use File → Settings… → Backups to go back to a sound copy.</source>
+        <translation>学习进度库没有通过完整性检查（%1）。现在的操作可能无法正确保存。请使用“文件 → 设置… → 备份”回到一份完好的副本。</translation>
     </message>
 </context>
 <context>
@@ -2228,6 +2220,10 @@ Your server is back as it was: fix the settings and try again.</source>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
+    <message>
+        <source>Se&amp;ttings…</source>
+        <translation>设置(&amp;T)…</translation>
+    </message>
 </context>
 <context>
     <name>MessagesPane</name>
@@ -3049,6 +3045,79 @@ Your server is back as it was: fix the settings and try again.</source>
     <message>
         <source>unknown</source>
         <translation>未知</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>&amp;Restore…</source>
+        <translation>恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>The desktop&apos;s colours</source>
+        <translation>跟随桌面配色</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>Colours:</source>
+        <translation>配色：</translation>
+    </message>
+    <message>
+        <source>The interface language is each profile&apos;s own: Progress → Profiles…</source>
+        <translation>界面语言由每个学员档案各自设置：学习进度 → 学员档案…</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>常规</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Open the &amp;Folder</source>
+        <translation>打开文件夹(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>Your progress store is being checked…</source>
+        <translation>正在检查学习进度库…</translation>
+    </message>
+    <message>
+        <source>Your progress store passed its integrity check at start.</source>
+        <translation>学习进度库在启动时通过了完整性检查。</translation>
+    </message>
+    <message>
+        <source>Your progress store failed its integrity check at start (%1). Restore the newest backup from before the trouble began.</source>
+        <translation>学习进度库在启动时没有通过完整性检查（%1）。请恢复出问题之前最新的一份备份。</translation>
+    </message>
+    <message numerus="yes">
+        <source>PG Campus copies your progress (every profile) once a day and keeps the last %n copies, in %1.</source>
+        <translation>
+            <numerusform>PG 学堂每天把你的学习进度（所有学员档案）复制一份，保留最近 %n 份，存放在 %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No backup yet: the first is made today.</source>
+        <translation>还没有备份：今天会做第一份。</translation>
     </message>
 </context>
 <context>

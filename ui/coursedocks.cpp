@@ -5,6 +5,7 @@
 #include "coursetreemodel.h"
 #include "dashboard.h"
 #include "labpanel.h"
+#include "labsandbox.h"
 #include "lessonview.h"
 #include "mainwindow.h"
 #include "progressstore.h"
@@ -182,7 +183,8 @@ void CourseDocks::openLab(const QString &packId, const QString &itemId)
     context.store = m_setup.store;
     context.learnerId = m_setup.learnerId;
     context.environment.adminConninfo = m_admin;
-    context.environment.learnerKey = QStringLiteral("l%1").arg(m_setup.learnerId);
+    const Learner learner = m_setup.store ? m_setup.store->learner(m_setup.learnerId).value_or(Learner()) : Learner();
+    context.environment.learnerKey = LabSandbox::learnerKey(QStringLiteral("lab"), learner.profileId);
     context.environment.clusterDirectory = QDir(m_setup.dataDirectory).filePath(QStringLiteral("lab-clusters/") + itemId);
     m_lab->openLab(context);
 }

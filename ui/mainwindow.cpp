@@ -451,8 +451,14 @@ void MainWindow::createActions()
                                .arg(QApplication::applicationVersion()));
     });
 
+    m_settings = new QAction(tr("Se&ttings…"), this);
+    m_settings->setShortcut(QKeySequence::Preferences);
+    m_settings->setMenuRole(QAction::PreferencesRole);
+    m_settings->setVisible(false);
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addActions({newTab, open, save, saveAs, closeCurrent});
+    file->addSeparator();
+    file->addAction(m_settings);
     file->addSeparator();
     file->addAction(quit);
     QMenu *query = menuBar()->addMenu(tr("&Query"));

@@ -38,6 +38,8 @@ public:
     bool isHomeShown() const;
     QAction *homeAction() const { return m_home; }
     QAction *workbenchAction() const { return m_workbench; }
+    // File → Settings… (Ctrl+,): hidden until the app gives it something to open.
+    QAction *settingsAction() const { return m_settings; }
 
     // The connection new tabs open (and open tabs without one): the practice server or a profile.
     void setDefaultConnection(const QString &name, const QString &conninfo);
@@ -97,6 +99,7 @@ private:
     QAction *m_home = nullptr;
     QAction *m_workbench = nullptr;
     QAction *m_pageSeparator = nullptr;
+    QAction *m_settings = nullptr;
     QAction *m_runScript = nullptr;
     QAction *m_runStatement = nullptr;
     QAction *m_cancel = nullptr;

@@ -61,7 +61,7 @@ void tst_ExamSqlGrader::initTestCase()
     QVERIFY2(pack, problems.isEmpty() ? "" : qPrintable(problems.first().toText()));
     m_pack = *pack;
     QVERIFY(question(QStringLiteral("q-sql-total")));
-    m_grader = std::make_unique<ExamSqlGrader>(m_server.connectionString(), m_dir.path(), 1);
+    m_grader = std::make_unique<ExamSqlGrader>(m_server.connectionString(), m_dir.path(), QStringLiteral("exam_1"));
 }
 
 void tst_ExamSqlGrader::grades_data()
@@ -109,7 +109,7 @@ void tst_ExamSqlGrader::eachAnswerStartsFromTheDataset()
     std::optional<QuestionScore> second =
         m_grader->grade(*q, sql(QStringLiteral("SELECT 30.5 AS sum;")), QStringLiteral("en"), &error);
     QVERIFY2(second, qPrintable(error));
-    const QString total = queryScalar(m_server.connectionString(QStringLiteral("lab_q_q_sql_total_exam1")),
+    const QString total = queryScalar(m_server.connectionString(QStringLiteral("lab_q_q_sql_total_exam_1")),
                                       QStringLiteral("SELECT sum(amount) FROM orders"), &error);
     QCOMPARE(total, QStringLiteral("30.5"));
 }
@@ -186,7 +186,7 @@ void tst_ExamSqlGrader::verdictIsStoredWithTheAttempt()
 
 void tst_ExamSqlGrader::serverGoneIsNotTheCandidatesFault()
 {
-    ExamSqlGrader nowhere(QStringLiteral("host=/nonexistent port=1 dbname=postgres connect_timeout=2"), m_dir.path(), 2);
+    ExamSqlGrader nowhere(QStringLiteral("host=/nonexistent port=1 dbname=postgres connect_timeout=2"), m_dir.path(), QStringLiteral("exam_2"));
     QString error;
     const std::optional<QuestionScore> score =
         nowhere.grade(*question(QStringLiteral("q-sql-total")), sql(QStringLiteral("SELECT 1;")), QStringLiteral("en"), &error);

@@ -29,6 +29,10 @@ private Q_SLOTS:
     void brokenSetupIsReported();
     void changedSetupBuildsTheTemplateAnew();
     void labNeedingANewerServerIsRefused();
+    void learnersAreNamedByProfileId_data();
+    void learnersAreNamedByProfileId();
+    void longNamesStayApartWithinTheLimit();
+    void leftoversOfOtherLearnersAreDropped();
 
 private:
     ThrowawayServer m_server;
@@ -109,6 +113,21 @@ void tst_LabSandbox::twoLearnersStayApartThroughGraderRoles()
     QCOMPARE(queryScalar(ada.variantConninfo(), QStringLiteral("SELECT amount FROM orders")), QStringLiteral("777"));
     // The variant reader cannot reach a learner's sandbox either.
     QVERIFY(refusedAs(ada.learnerConninfo(), LabSandbox::variantReader()).contains(QStringLiteral("permission denied")));
+    // Handing a copy over gives a learner nothing outside it: the template and the variant
+    // stay the administrator's, so no learner can open, change or drop them.
+    const QString admin = queryScalar(m_server.connectionString(), QStringLiteral("SELECT current_user"));
+    for (const QString &db : {ada.templateDatabase(), ada.variantDatabase()}) {
+        QCOMPARE(queryScalar(m_server.connectionString(),
+                             QStringLiteral("SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = '%1'").arg(db)),
+                 admin);
+        for (const LabSandbox *learner : {&ada, &bob}) {
+            QString denied;
+            queryScalar(learner->learnerConninfo(),
+                        QStringLiteral("ALTER DATABASE %1 WITH ALLOW_CONNECTIONS true").arg(GraderConnection::identifier(db)),
+                        &denied);
+            QVERIFY2(denied.contains(QStringLiteral("must be owner")), qPrintable(denied));
+        }
+    }
 
     // What Ada does stays in Ada's copy.
     QVERIFY(queryScalar(ada.learnerConninfo(), QStringLiteral("DELETE FROM orders WHERE id > 10"), &error).isEmpty()
@@ -297,6 +316,89 @@ void tst_LabSandbox::labNeedingANewerServerIsRefused()
     QVERIFY2(LabEnvironment(lab, options).prepare(false, &error), qPrintable(error));
     QCOMPARE(LabEnvironment::versionText(90624), QStringLiteral("PostgreSQL 9.6.24"));
     QCOMPARE(LabEnvironment::versionText(170002), QStringLiteral("PostgreSQL 17.2"));
+}
+
+void tst_LabSandbox::learnersAreNamedByProfileId_data()
+{
+    QTest::addColumn<QString>("purpose");
+    QTest::addColumn<QString>("profileId");
+    QTest::addColumn<QString>("key");
+    QTest::newRow("uuid") << "lab" << "3F2A9C01-B2DE-4c5d-8e9f-0a1b2c3d4e5f" << "lab_3f2a9c01b2de";
+    QTest::newRow("hex from schema 7") << "exam" << "0123456789abcdef0123456789abcdef" << "exam_0123456789ab";
+    QTest::newRow("no profile") << "lab" << "" << "lab_local";
+}
+
+void tst_LabSandbox::learnersAreNamedByProfileId()
+{
+    QFETCH(QString, purpose);
+    QFETCH(QString, profileId);
+    QFETCH(QString, key);
+    QCOMPARE(LabSandbox::learnerKey(purpose, profileId), key);
+    const LabSandbox box(m_server.connectionString(), QStringLiteral("first-queries"), key);
+    QCOMPARE(box.learnerRole(), QStringLiteral("learner_") + key);
+    QCOMPARE(box.database(), QStringLiteral("lab_first_queries_") + key);
+}
+
+// PostgreSQL cuts names at 63 bytes: two lab ids that share their first 60 characters would
+// meet in one name, and a suffix would be cut away. Long names end in a digest instead.
+void tst_LabSandbox::longNamesStayApartWithinTheLimit()
+{
+    const QString common(60, u'x');
+    const QString key = LabSandbox::learnerKey(QStringLiteral("lab"), QStringLiteral("0123456789abcdef"));
+    const LabSandbox one(m_server.connectionString(), common + QStringLiteral("-one"), key);
+    const LabSandbox two(m_server.connectionString(), common + QStringLiteral("-two"), key);
+    QVERIFY(one.database() != two.database());
+    QVERIFY(one.templateDatabase() != two.templateDatabase());
+    for (const QString &name : {one.database() + QStringLiteral("_making"), one.spareDatabase(), one.templateDatabase(),
+                                one.variantDatabase(), one.graderRole()})
+        QVERIFY2(name.toUtf8().size() <= 63, qPrintable(name));
+    QString error;
+    LabSandbox box(m_server.connectionString(), common + QStringLiteral("-one"), key);
+    QVERIFY2(box.buildTemplate(Setup, false, &error) && box.create(&error) && box.prepareSpare(&error), qPrintable(error));
+    QVERIFY2(box.reset(&error), qPrintable(error));
+    QCOMPARE(queryScalar(box.learnerConninfo(), QStringLiteral("SELECT current_database()")), box.database());
+}
+
+// A deleted profile's sandboxes (or ones named the old way) go; the live learners' copies,
+// the templates, the variants and the lab roles stay.
+void tst_LabSandbox::leftoversOfOtherLearnersAreDropped()
+{
+    const QString admin = m_server.connectionString();
+    LabSandbox kept(admin, QStringLiteral("leftovers"), QStringLiteral("lab_aaaaaaaaaaaa"));
+    LabSandbox gone(admin, QStringLiteral("leftovers"), QStringLiteral("l7"));
+    kept.setLabRoles({QStringLiteral("reporting")});
+    gone.setLabRoles({QStringLiteral("reporting")});
+    QString error;
+    QVERIFY2(kept.buildTemplate(Setup, false, &error) && kept.buildVariant(Setup, false, &error), qPrintable(error));
+    QVERIFY2(kept.create(&error) && gone.create(&error) && gone.prepareSpare(&error), qPrintable(error));
+    QStringList dropped;
+    QVERIFY2(LabSandbox::dropLearnersOtherThan(admin, {QStringLiteral("lab_aaaaaaaaaaaa")}, &dropped, &error),
+             qPrintable(error));
+    QVERIFY2(dropped.contains(gone.database()) && dropped.contains(gone.spareDatabase()) && dropped.contains(gone.learnerRole()),
+             qPrintable(dropped.join(u' ')));
+    QVERIFY(!dropped.contains(kept.database()));
+    for (const QString &db : {kept.templateDatabase(), kept.variantDatabase()})
+        QVERIFY2(!dropped.contains(db), qPrintable(db));
+    QVERIFY(!gone.exists());
+    QVERIFY(!gone.hasSpare());
+    const auto roleCount = [&](const QString &role) {
+        return queryScalar(admin, QStringLiteral("SELECT count(*) FROM pg_roles WHERE rolname = '%1'").arg(role));
+    };
+    QCOMPARE(roleCount(gone.learnerRole()), QStringLiteral("0"));
+    QCOMPARE(roleCount(gone.graderRole()), QStringLiteral("0"));
+    QCOMPARE(roleCount(kept.learnerRole()), QStringLiteral("1"));
+    QCOMPARE(roleCount(kept.graderRole()), QStringLiteral("1"));
+    QCOMPARE(roleCount(QStringLiteral("reporting")), QStringLiteral("1"));
+    QVERIFY(kept.exists());
+    QVERIFY(kept.hasVariant());
+    QCOMPARE(queryScalar(kept.learnerConninfo(), QStringLiteral("SELECT count(*) FROM orders")), QStringLiteral("1000"));
+    // The template still makes copies.
+    QVERIFY2(gone.create(&error), qPrintable(error));
+    // Nothing else to drop the second time.
+    dropped.clear();
+    QVERIFY2(LabSandbox::dropLearnersOtherThan(admin, {QStringLiteral("lab_aaaaaaaaaaaa"), QStringLiteral("l7")}, &dropped, &error),
+             qPrintable(error));
+    QVERIFY2(dropped.isEmpty(), qPrintable(dropped.join(u' ')));
 }
 
 QTEST_GUILESS_MAIN(tst_LabSandbox)

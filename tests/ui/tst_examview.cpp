@@ -185,7 +185,7 @@ void tst_ExamView::practiceChecksSqlInASandbox()
 {
     ThrowawayServer server;
     QVERIFY2(server.start(), qPrintable(server.errorString()));
-    ExamSqlGrader grader(server.connectionString(), m_dir.path(), m_learner);
+    ExamSqlGrader grader(server.connectionString(), m_dir.path(), QStringLiteral("exam_ada"));
     QString error;
     std::optional<ExamSession> drill =
         ExamSession::startDrill(m_store, m_pack, {QStringLiteral("sql")}, 10, m_learner, 6, Start, &error);
