@@ -61,6 +61,8 @@ QString sampleScript(const QString &sample)
         return QStringLiteral("SELECT name, setting FROM pg_settings WHERE name = 'work_mem';\n"
                               "SELECT nmae, setting\n"
                               "FROM pg_settings;\n");
+    if (sample == u"describe") // psql's meta-commands in the editor
+        return QStringLiteral("\\dn\n\\d pg_catalog.pg_namespace\n");
     if (sample == u"transaction")
         return QStringLiteral("BEGIN;\n"
                               "CREATE TABLE accounts (id int PRIMARY KEY, owner text, balance numeric(10,2));\n"
@@ -70,7 +72,7 @@ QString sampleScript(const QString &sample)
 }
 
 const QStringList WorkbenchSamples = {QStringLiteral("result"), QStringLiteral("error"),
-                                      QStringLiteral("transaction")};
+                                      QStringLiteral("transaction"), QStringLiteral("describe")};
 
 void printError(const QString &text)
 {
@@ -302,7 +304,7 @@ bool CampusApplication::checkView()
                    ? tr("No %1 \"%2\" in the courseware (packs are read from: %3).")
                          .arg(view, argument, CourseLibrary::defaultDirectories(m_options.dataDirectory).join(QStringLiteral(", ")))
                    : tr("Unknown view \"%1\". Available views: workbench, workbench:result, workbench:error, "
-                        "workbench:transaction, courses, lesson:ID, lab:ID, exam:ID, exam-submit:ID, "
+                        "workbench:transaction, workbench:describe, courses, lesson:ID, lab:ID, exam:ID, exam-submit:ID, "
                         "exam-result:LAST, exam-resume, review, dashboard, profiles, settings, settings:backups.")
                          .arg(m_options.view));
     return false;

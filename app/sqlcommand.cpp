@@ -105,10 +105,12 @@ int SqlCommand::run(const QStringList &arguments, const QString &defaultDataDire
     const QCommandLineOption format(QStringLiteral("format"), tr("Print results as table, csv, json or none."),
                                     QStringLiteral("FORMAT"), QStringLiteral("table"));
     const QCommandLineOption echo(QStringLiteral("echo"), tr("Print each statement as it is sent, like psql -e."));
+    const QCommandLineOption echoHidden(QStringList{QStringLiteral("E"), QStringLiteral("echo-hidden")},
+                                        tr("Print the catalog queries behind meta-commands such as \\d, like psql -E."));
     const QCommandLineOption stopOnError(QStringLiteral("stop-on-error"), tr("Stop at the first failing statement."));
     const QCommandLineOption dataDir(QStringLiteral("data-dir"), tr("The practice server's data directory."),
                                      QStringLiteral("DIR"));
-    parser.addOptions({conn, service, command, file, format, echo, stopOnError, dataDir});
+    parser.addOptions({conn, service, command, file, format, echo, echoHidden, stopOnError, dataDir});
     parser.addPositionalArgument(QStringLiteral("sql"), tr("The sql subcommand."));
 
     auto usageError = [](const QString &text) {
@@ -176,8 +178,33 @@ int SqlCommand::run(const QStringList &arguments, const QString &defaultDataDire
         statement = QJsonObject{{QStringLiteral("line"), units.at(i).line + 1},
                                 {QStringLiteral("query"), units.at(i).text},
                                 {QStringLiteral("results"), QJsonArray()}};
-        if (parser.isSet(echo))
+        if (parser.isSet(echo) && units.at(i).kind == ScriptUnit::Kind::Query) // psql -e echoes what it sends
             writeTo(stdout, units.at(i).text + u'\n');
+    });
+    QObject::connect(&session, &QuerySession::hiddenQuery, &loop, [&](int, const QString &sql) {
+        if (parser.isSet(echoHidden))
+            writeTo(stdout, QStringLiteral("/******** QUERY *********/\n%1\n/************************/\n\n").arg(sql));
+    });
+    QObject::connect(&session, &QuerySession::metaOutput, &loop, [&](int, const MetaOutput &output) {
+        if (outputFormat == u"none" && !output.isError)
+            return; // like psql -o /dev/null
+        if (!output.hasTable()) {
+            writeTo(output.isError ? stderr : stdout, output.text + u'\n');
+            return;
+        }
+        if (outputFormat == u"table")
+            writeTo(stdout, MetaCommand::formatted(output));
+        else if (outputFormat == u"csv")
+            writeTo(stdout, ResultFormatter::csv(output.table) + output.footers.join(u'\n')
+                                + (output.footers.isEmpty() ? QString() : QStringLiteral("\n")));
+        else if (outputFormat == u"json") {
+            QJsonObject table = ResultFormatter::json(output.table);
+            table.insert(QStringLiteral("title"), output.title);
+            table.insert(QStringLiteral("footers"), QJsonArray::fromStringList(output.footers));
+            QJsonArray results = statement.value(QStringLiteral("results")).toArray();
+            results.append(table);
+            statement.insert(QStringLiteral("results"), results);
+        }
     });
     QObject::connect(&session, &QuerySession::resultReady, &loop, [&](int, const ResultSet &result) {
         hadRows = true;

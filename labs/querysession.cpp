@@ -163,6 +163,7 @@ void QuerySession::close()
         m_conn = nullptr;
     }
     m_internal = Internal::None;
+    m_meta.reset();
     m_hasCurrent = false;
     m_copyOut = false;
     m_unnamed.clear();
@@ -274,10 +275,28 @@ void QuerySession::startNextStatement()
             break;
         const ScriptUnit &unit = m_script.at(m_statement);
         if (unit.kind == ScriptUnit::Kind::MetaCommand) {
-            ServerMessage note = ServerMessage::clientNotice(
-                tr("The psql meta-command %1 is not available in the workbench; it was skipped.").arg(unit.text));
-            note.statement = m_statement;
-            Q_EMIT messageReceived(note);
+            const MetaCommand command = MetaCommand::parse(unit.text);
+            if (command.kind() == MetaCommand::Kind::Unsupported) {
+                ServerMessage note = ServerMessage::clientNotice(
+                    tr("The psql meta-command %1 is not available in the workbench; it was skipped.").arg(unit.text));
+                note.statement = m_statement;
+                Q_EMIT messageReceived(note);
+                continue;
+            }
+            m_outcome = StatementOutcome{m_statement, {}, -1, 0, false};
+            m_statementFailed = false;
+            m_statementTimer.start();
+            Q_EMIT statementStarted(m_statement);
+            if (command.runsQueries()) {
+                m_meta = std::make_unique<MetaCommand>(command);
+                continueMetaCommand();
+                return;
+            }
+            runClientCommand(command);
+            m_outcome.elapsedMs = m_statementTimer.elapsed();
+            m_outcome.failed = m_statementFailed;
+            m_scriptFailed = m_scriptFailed || m_statementFailed;
+            Q_EMIT statementFinished(m_outcome);
             continue;
         }
         if (!PQsendQuery(m_conn, unit.text.toUtf8().constData())) {
@@ -295,6 +314,48 @@ void QuerySession::startNextStatement()
         return;
     }
     finishScript();
+}
+
+void QuerySession::runClientCommand(const MetaCommand &command)
+{
+    QString text;
+    if (command.kind() == MetaCommand::Kind::ConnInfo) {
+        text = MetaCommand::connectionText(QString::fromUtf8(PQdb(m_conn)), QString::fromUtf8(PQuser(m_conn)),
+                                           QString::fromUtf8(PQhost(m_conn)), QString::fromUtf8(PQport(m_conn)));
+    } else {
+        QString &value = command.kind() == MetaCommand::Kind::Timing ? m_timing : m_expanded;
+        const QString next = command.setting(value, &text);
+        if (next.isEmpty()) {
+            m_statementFailed = true;
+            ServerMessage error = ServerMessage::clientError(text);
+            error.statement = m_statement;
+            Q_EMIT messageReceived(error);
+            return;
+        }
+        value = next;
+    }
+    MetaOutput output;
+    output.text = text;
+    Q_EMIT metaOutput(m_statement, output);
+}
+
+void QuerySession::continueMetaCommand()
+{
+    if (!m_statementFailed && m_meta) {
+        const QString sql = m_meta->nextQuery();
+        if (!sql.isEmpty()) {
+            Q_EMIT hiddenQuery(m_statement, sql);
+            if (sendInternal(Internal::Meta, sql.toUtf8()))
+                return;
+            m_meta.reset();
+            fail(QString::fromUtf8(PQerrorMessage(m_conn)));
+            return;
+        }
+        for (const MetaOutput &output : m_meta->outputs())
+            Q_EMIT metaOutput(m_statement, output);
+    }
+    m_meta.reset();
+    finishStatement();
 }
 
 void QuerySession::finishStatement()
@@ -379,6 +440,22 @@ void QuerySession::lookUpUnknownTypes()
 
 void QuerySession::handleInternalResult(pg_result *result)
 {
+    if (m_internal == Internal::Meta) {
+        if (PQresultStatus(result) == PGRES_TUPLES_OK && m_meta) {
+            ResultSet rows;
+            rows.setColumns(result);
+            nameColumns(rows);
+            rows.appendRows(result);
+            m_meta->take(rows);
+        } else if (PQresultStatus(result) != PGRES_TUPLES_OK) {
+            m_statementFailed = true;
+            ServerMessage message = ServerMessage::fromResult(result);
+            message.statement = m_statement;
+            message.position = 0; // it points into the catalog query, not into what the learner typed
+            Q_EMIT messageReceived(message);
+        }
+        return;
+    }
     if (m_internal == Internal::Setup) {
         if (PQresultStatus(result) == PGRES_FATAL_ERROR)
             Q_EMIT messageReceived(ServerMessage::fromResult(result));
@@ -431,6 +508,12 @@ void QuerySession::drainResults()
         if (internal == Internal::LoadTypes || internal == Internal::Setup) {
             finishOpening();
             return;
+        }
+        if (internal == Internal::Meta) {
+            continueMetaCommand();
+            if (m_state != State::Busy)
+                return;
+            continue;
         }
         if (internal == Internal::LookupTypes) {
             for (ResultSet &unnamed : m_unnamed)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "metacommand.h"
 #include "resultset.h"
 #include "servermessage.h"
 #include "statementsplitter.h"
@@ -81,6 +82,10 @@ public:
 
     void setResultByteLimit(qsizetype bytes) { m_resultByteLimit = bytes; }
 
+    // psql's \x and \timing as the script set them: "on", "off" (\x also "auto").
+    QString expandedDisplay() const { return m_expanded; }
+    QString timing() const { return m_timing; }
+
 Q_SIGNALS:
     void stateChanged(QuerySession::State state);
     void transactionStateChanged(TransactionState state);
@@ -96,10 +101,14 @@ Q_SIGNALS:
     void messageReceived(const ServerMessage &message);
     // Column type names learnt after the results were shown (types made by the script).
     void typeNamesResolved();
+    // A psql meta-command's output (\d orders: a table with its footers; \x: a line).
+    void metaOutput(int statement, const MetaOutput &output);
+    // A catalog query a meta-command runs, as psql -E shows it.
+    void hiddenQuery(int statement, const QString &sql);
     void finished(qint64 elapsedMs);
 
 private:
-    enum class Internal { None, LoadTypes, Setup, LookupTypes };
+    enum class Internal { None, LoadTypes, Setup, LookupTypes, Meta };
     struct CancelRequest;
 
     void setState(State state);
@@ -121,6 +130,10 @@ private:
     void fail(const QString &message);
     void pollCancel();
     bool readCopyData();
+    // Runs a meta-command's next catalog query, or shows its output and ends the statement.
+    void continueMetaCommand();
+    // \x, \timing, \conninfo: answered here, without the server.
+    void runClientCommand(const MetaCommand &command);
     static void noticeReceiver(void *self, const pg_result *result);
 
     pg_conn *m_conn = nullptr;
@@ -141,6 +154,9 @@ private:
     bool m_scriptFailed = false;
     bool m_cancelRequested = false;
     StatementOutcome m_outcome;
+    std::unique_ptr<MetaCommand> m_meta;
+    QString m_expanded = QStringLiteral("off");
+    QString m_timing = QStringLiteral("off");
     ResultSet m_current;
     bool m_hasCurrent = false;
     bool m_copyOut = false;

@@ -91,7 +91,7 @@ int displayWidth(QStringView text)
     return width;
 }
 
-QString aligned(const ResultSet &result)
+QString aligned(const ResultSet &result, bool rowCount)
 {
     const int columns = result.columnCount();
     const qsizetype rows = result.rowCount();
@@ -171,7 +171,8 @@ QString aligned(const ResultSet &result)
             out += u'\n';
         }
     }
-    out += rows == 1 ? QStringLiteral("(1 row)\n") : QStringLiteral("(%1 rows)\n").arg(rows);
+    if (rowCount)
+        out += rows == 1 ? QStringLiteral("(1 row)\n") : QStringLiteral("(%1 rows)\n").arg(rows);
     out += u'\n';
     return out;
 }

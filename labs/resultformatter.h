@@ -16,9 +16,9 @@ struct Range
     QList<int> columns;
 };
 
-// psql's default output (aligned, border 1, ASCII lines), footer and trailing
-// blank line included; NULL shows as an empty cell.
-QString aligned(const ResultSet &result);
+// psql's default output (aligned, border 1, ASCII lines), footer ("(3 rows)", unless
+// rowCount is false) and trailing blank line included; NULL shows as an empty cell.
+QString aligned(const ResultSet &result, bool rowCount = true);
 // psql --csv: a header line, then one line per row; NULL is an empty field.
 QString csv(const ResultSet &result, QChar separator = u',', const Range &range = {}, bool header = true);
 // Tab-separated, as spreadsheets paste it: tabs and newlines inside values become spaces.

@@ -413,16 +413,16 @@
         <translation>这不是“%1”的 PIN 码，请再试一次：</translation>
     </message>
     <message>
-        <source>Unknown view &quot;%1&quot;. Available views: workbench, workbench:result, workbench:error, workbench:transaction, courses, lesson:ID, lab:ID, exam:ID, exam-submit:ID, exam-result:LAST, exam-resume, review, dashboard, profiles, settings, settings:backups.</source>
-        <translation>未知视图“%1”。可用视图：workbench、workbench:result、workbench:error、workbench:transaction、courses、lesson:ID、lab:ID、exam:ID、exam-submit:ID、exam-result:LAST、exam-resume、review、dashboard、profiles、settings、settings:backups。</translation>
-    </message>
-    <message>
         <source>Old lab sandboxes could not be removed: %1</source>
         <translation>无法删除旧的实验沙箱：%1</translation>
     </message>
     <message>
         <source>Your progress store failed its integrity check (%1). What you do now may not be saved correctly. Use File → Settings… → Backups to go back to a sound copy.</source>
         <translation>学习进度库没有通过完整性检查（%1）。现在的操作可能无法正确保存。请使用“文件 → 设置… → 备份”回到一份完好的副本。</translation>
+    </message>
+    <message>
+        <source>Unknown view &quot;%1&quot;. Available views: workbench, workbench:result, workbench:error, workbench:transaction, workbench:describe, courses, lesson:ID, lab:ID, exam:ID, exam-submit:ID, exam-result:LAST, exam-resume, review, dashboard, profiles, settings, settings:backups.</source>
+        <translation>未知视图“%1”。可用视图：workbench、workbench:result、workbench:error、workbench:transaction、workbench:describe、courses、lesson:ID、lab:ID、exam:ID、exam-submit:ID、exam-result:LAST、exam-resume、review、dashboard、profiles、settings、settings:backups。</translation>
     </message>
 </context>
 <context>
@@ -2224,6 +2224,14 @@ Your server is back as it was: fix the settings and try again.</source>
         <source>Se&amp;ttings…</source>
         <translation>设置(&amp;T)…</translation>
     </message>
+    <message>
+        <source>Show Catalog &amp;Queries</source>
+        <translation>显示目录查询(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Show the catalog queries behind \d, \dt and the other psql meta-commands in the messages, as psql -E does</source>
+        <translation>在消息中显示 \d、\dt 等 psql 元命令背后的目录查询，和 psql -E 一样</translation>
+    </message>
 </context>
 <context>
     <name>MessagesPane</name>
@@ -2250,6 +2258,161 @@ Your server is back as it was: fix the settings and try again.</source>
     <message>
         <source>The transaction failed earlier, so the server ignores every statement until it ends. Roll back (or COMMIT, which rolls back) to go on.</source>
         <translation>该事务之前已经失败，在它结束之前服务器会忽略所有语句。请回滚（或执行 COMMIT，它同样会回滚）后继续。</translation>
+    </message>
+</context>
+<context>
+    <name>MetaCommand</name>
+    <message>
+        <source>Indexes:</source>
+        <translation>Indexes:</translation>
+    </message>
+    <message>
+        <source>Check constraints:</source>
+        <translation>Check constraints:</translation>
+    </message>
+    <message>
+        <source>Foreign-key constraints:</source>
+        <translation>Foreign-key constraints:</translation>
+    </message>
+    <message>
+        <source>Referenced by:</source>
+        <translation>Referenced by:</translation>
+    </message>
+    <message>
+        <source>Triggers:</source>
+        <translation>Triggers:</translation>
+    </message>
+    <message>
+        <source>Disabled user triggers:</source>
+        <translation>Disabled user triggers:</translation>
+    </message>
+    <message>
+        <source>Did not find any relations.</source>
+        <translation>Did not find any relations.</translation>
+    </message>
+    <message>
+        <source>Did not find any relation named &quot;%1&quot;.</source>
+        <translation>Did not find any relation named &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Unlogged table %1</source>
+        <translation>Unlogged table %1</translation>
+    </message>
+    <message>
+        <source>Table %1</source>
+        <translation>Table %1</translation>
+    </message>
+    <message>
+        <source>Unlogged partitioned table %1</source>
+        <translation>Unlogged partitioned table %1</translation>
+    </message>
+    <message>
+        <source>Partitioned table %1</source>
+        <translation>Partitioned table %1</translation>
+    </message>
+    <message>
+        <source>View %1</source>
+        <translation>View %1</translation>
+    </message>
+    <message>
+        <source>Unlogged materialized view %1</source>
+        <translation>Unlogged materialized view %1</translation>
+    </message>
+    <message>
+        <source>Materialized view %1</source>
+        <translation>Materialized view %1</translation>
+    </message>
+    <message>
+        <source>Unlogged index %1</source>
+        <translation>Unlogged index %1</translation>
+    </message>
+    <message>
+        <source>Index %1</source>
+        <translation>Index %1</translation>
+    </message>
+    <message>
+        <source>Partitioned index %1</source>
+        <translation>Partitioned index %1</translation>
+    </message>
+    <message>
+        <source>Unlogged sequence %1</source>
+        <translation>Unlogged sequence %1</translation>
+    </message>
+    <message>
+        <source>Sequence %1</source>
+        <translation>Sequence %1</translation>
+    </message>
+    <message>
+        <source>TOAST table %1</source>
+        <translation>TOAST table %1</translation>
+    </message>
+    <message>
+        <source>Foreign table %1</source>
+        <translation>Foreign table %1</translation>
+    </message>
+    <message>
+        <source>Relation %1</source>
+        <translation>Relation %1</translation>
+    </message>
+    <message>
+        <source>List of relations</source>
+        <translation>List of relations</translation>
+    </message>
+    <message>
+        <source>List of schemas</source>
+        <translation>List of schemas</translation>
+    </message>
+    <message>
+        <source>List of roles</source>
+        <translation>List of roles</translation>
+    </message>
+    <message>
+        <source>List of databases</source>
+        <translation>List of databases</translation>
+    </message>
+    <message>
+        <source>List of installed extensions</source>
+        <translation>List of installed extensions</translation>
+    </message>
+    <message>
+        <source>List of functions</source>
+        <translation>List of functions</translation>
+    </message>
+    <message>
+        <source>Access privileges</source>
+        <translation>Access privileges</translation>
+    </message>
+    <message>
+        <source>unrecognized value &quot;%1&quot; for &quot;%2&quot;: Boolean expected</source>
+        <translation>unrecognized value &quot;%1&quot; for &quot;%2&quot;: Boolean expected</translation>
+    </message>
+    <message>
+        <source>Timing is on.</source>
+        <translation>Timing is on.</translation>
+    </message>
+    <message>
+        <source>Timing is off.</source>
+        <translation>Timing is off.</translation>
+    </message>
+    <message>
+        <source>Expanded display is on.</source>
+        <translation>Expanded display is on.</translation>
+    </message>
+    <message>
+        <source>Expanded display is off.</source>
+        <translation>Expanded display is off.</translation>
+    </message>
+    <message>
+        <source>Expanded display is used automatically.</source>
+        <translation>Expanded display is used automatically.</translation>
+    </message>
+    <message>
+        <source>You are connected to database &quot;%1&quot; as user &quot;%2&quot; via socket in &quot;%3&quot; at port &quot;%4&quot;.</source>
+        <translation>You are connected to database &quot;%1&quot; as user &quot;%2&quot; via socket in &quot;%3&quot; at port &quot;%4&quot;.</translation>
+    </message>
+    <message>
+        <source>You are connected to database &quot;%1&quot; as user &quot;%2&quot; on host &quot;%3&quot; at port &quot;%4&quot;.</source>
+        <translation>You are connected to database &quot;%1&quot; as user &quot;%2&quot; on host &quot;%3&quot; at port &quot;%4&quot;.</translation>
     </message>
 </context>
 <context>
@@ -3186,6 +3349,10 @@ Your server is back as it was: fix the settings and try again.</source>
         <source>could not connect: %1</source>
         <translation>无法连接：%1</translation>
     </message>
+    <message>
+        <source>Print the catalog queries behind meta-commands such as \d, like psql -E.</source>
+        <translation>打印 \d 等元命令背后的目录查询，和 psql -E 一样。</translation>
+    </message>
 </context>
 <context>
     <name>StateCheck</name>
@@ -3405,6 +3572,16 @@ Your server is back as it was: fix the settings and try again.</source>
     <message>
         <source>The password could not be kept in the system keychain (%1). It is not stored anywhere else; PG Campus will ask again.</source>
         <translation>无法将密码保存在系统钥匙串中（%1）。密码不会保存在其他任何地方；PG 学堂下次会再次询问。</translation>
+    </message>
+    <message>
+        <source>Catalog query:
+%1</source>
+        <translation>目录查询：
+%1</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>输出</translation>
     </message>
 </context>
 <context>

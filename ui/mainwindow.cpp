@@ -340,6 +340,7 @@ WorkbenchTab *MainWindow::addTab()
     auto *tab = new WorkbenchTab;
     tab->setAutocommit(!m_autocommit || m_autocommit->isChecked());
     tab->setStopOnError(!m_stopOnError || m_stopOnError->isChecked());
+    tab->setShowCatalogQueries(m_showCatalogQueries && m_showCatalogQueries->isChecked());
     tab->setUntitledName(tr("Query %1").arg(++m_tabsMade));
     m_tabs->setCurrentIndex(m_tabs->addTab(tab, tab->title()));
     showWorkbench();
@@ -414,6 +415,15 @@ void MainWindow::createActions()
             tab(i)->setStopOnError(on);
     });
 
+    m_showCatalogQueries = new QAction(tr("Show Catalog &Queries"), this);
+    m_showCatalogQueries->setCheckable(true);
+    m_showCatalogQueries->setToolTip(tr("Show the catalog queries behind \\d, \\dt and the other psql meta-commands "
+                                        "in the messages, as psql -E does"));
+    connect(m_showCatalogQueries, &QAction::toggled, this, [this](bool on) {
+        for (int i = 0; i < m_tabs->count(); ++i)
+            tab(i)->setShowCatalogQueries(on);
+    });
+
     m_reconnect = new QAction(tr("Re&connect"), this);
     connect(m_reconnect, &QAction::triggered, this, [this] {
         if (WorkbenchTab *tab = currentTab())
@@ -464,7 +474,7 @@ void MainWindow::createActions()
     QMenu *query = menuBar()->addMenu(tr("&Query"));
     query->addActions({m_runStatement, m_runScript, m_cancel});
     query->addSeparator();
-    query->addActions({m_commit, m_rollback, m_autocommit, m_stopOnError});
+    query->addActions({m_commit, m_rollback, m_autocommit, m_stopOnError, m_showCatalogQueries});
     query->addSeparator();
     QMenu *connectTo = query->addMenu(tr("Connect &To"));
     connect(connectTo, &QMenu::aboutToShow, this, [this, connectTo] { fillConnectMenu(connectTo); });

@@ -63,6 +63,7 @@ public:
     QAction *rollbackAction() const { return m_rollback; }
     QAction *autocommitAction() const { return m_autocommit; }
     QAction *stopOnErrorAction() const { return m_stopOnError; }
+    QAction *showCatalogQueriesAction() const { return m_showCatalogQueries; }
     QAction *reconnectAction() const { return m_reconnect; }
     QLabel *transactionLabel() const { return m_transactionLabel; }
 
@@ -107,6 +108,7 @@ private:
     QAction *m_rollback = nullptr;
     QAction *m_autocommit = nullptr;
     QAction *m_stopOnError = nullptr;
+    QAction *m_showCatalogQueries = nullptr;
     QAction *m_reconnect = nullptr;
     QLabel *m_connectionLabel;
     QLabel *m_versionLabel;

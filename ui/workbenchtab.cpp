@@ -7,11 +7,14 @@
 #include "sqleditor.h"
 
 #include <QFile>
+#include <QFontDatabase>
+#include <QFontMetrics>
 #include <QFileInfo>
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QPlainTextEdit>
 #include <QSaveFile>
 #include <QSplitter>
 #include <QTabWidget>
@@ -70,7 +73,8 @@ WorkbenchTab::WorkbenchTab(QWidget *parent)
             return;
         const int n = int(m_resultViews.size()) - 1;
         m_resultViews.last()->refreshRows();
-        m_outputTabs->setTabText(n, tr("Result %1 (%Ln rows)", nullptr, int(result.rowsReceived())).arg(n + 1));
+        m_outputTabs->setTabText(m_outputTabs->indexOf(m_truncationNotes.at(n)->parentWidget()),
+                                 tr("Result %1 (%Ln rows)", nullptr, int(result.rowsReceived())).arg(n + 1));
         if (result.isTruncated()) {
             m_truncationNotes.at(n)->setText(
                 tr("Showing the first %1 of %2 rows: PG Campus keeps at most %3 MB of one result. Add a LIMIT, "
@@ -83,6 +87,11 @@ WorkbenchTab::WorkbenchTab(QWidget *parent)
     connect(m_session, &QuerySession::typeNamesResolved, this, [this] {
         for (ResultGrid *grid : std::as_const(m_resultViews))
             grid->refreshHeaders();
+    });
+    connect(m_session, &QuerySession::metaOutput, this, &WorkbenchTab::onMetaOutput);
+    connect(m_session, &QuerySession::hiddenQuery, this, [this](int statement, const QString &sql) {
+        if (m_showCatalogQueries)
+            m_messages->addInfo(tr("Catalog query:\n%1").arg(sql), statement >= 0 ? editorLineOf(statement) : -1);
     });
     connect(m_session, &QuerySession::statementFinished, this, &WorkbenchTab::onStatementFinished);
     connect(m_session, &QuerySession::messageReceived, this, &WorkbenchTab::onMessage);
@@ -372,14 +381,40 @@ void WorkbenchTab::onResultStarted(int, const ResultSet &result)
     note->setStyleSheet(QStringLiteral("QLabel { background: #fff4d6; color: #5a4300; padding: 4px; }"));
     note->hide();
     auto *view = new ResultGrid(result);
+    if (m_session->expandedDisplay() == u"on") // \x on, as in psql
+        view->setExpanded(true);
     layout->addWidget(note);
     layout->addWidget(view);
 
     const int n = int(m_resultViews.size());
     m_resultViews.append(view);
     m_truncationNotes.append(note);
-    m_outputTabs->insertTab(n, page, tr("Result %1").arg(n + 1));
-    if (n == 0)
+    const int at = m_outputTabs->count() - 1; // before Messages
+    m_outputTabs->insertTab(at, page, tr("Result %1").arg(n + 1));
+    if (at == 0)
+        m_outputTabs->setCurrentIndex(0);
+}
+
+// A meta-command's table as psql prints it (title, columns, footers such as "Indexes:"),
+// in a tab of its own; a line of text (\x, "Did not find ...") goes to the messages.
+void WorkbenchTab::onMetaOutput(int statement, const MetaOutput &output)
+{
+    const int line = statement >= 0 ? editorLineOf(statement) : -1;
+    if (!output.hasTable()) {
+        m_messages->addInfo(output.text, line);
+        return;
+    }
+    auto *text = new QPlainTextEdit;
+    text->setReadOnly(true);
+    text->setLineWrapMode(QPlainTextEdit::NoWrap);
+    text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    text->setPlainText(MetaCommand::formatted(output));
+    text->setObjectName(QStringLiteral("metaOutput"));
+    const int at = m_outputTabs->count() - 1;
+    const QString title = output.title.isEmpty() ? tr("Output") : output.title;
+    m_outputTabs->insertTab(at, text, QFontMetrics(m_outputTabs->font()).elidedText(title, Qt::ElideMiddle, 260));
+    m_outputTabs->setTabToolTip(at, title);
+    if (at == 0)
         m_outputTabs->setCurrentIndex(0);
 }
 
@@ -425,7 +460,7 @@ void WorkbenchTab::onMessage(const ServerMessage &message)
 void WorkbenchTab::onFinished(qint64 elapsedMs)
 {
     m_messages->addInfo(tr("Finished in %1 ms.").arg(elapsedMs));
-    if (m_errorMarked || m_resultViews.isEmpty())
+    if (m_errorMarked || m_outputTabs->count() == 1) // nothing but the messages to show
         m_outputTabs->setCurrentWidget(m_messages);
     Q_EMIT statusChanged();
     Q_EMIT scriptFinished();

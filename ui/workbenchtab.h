@@ -31,6 +31,8 @@ public:
     // The grid of the n-th result of the last run (0-based), or nullptr.
     ResultGrid *resultView(int n = 0) const;
     int resultCount() const { return int(m_resultViews.size()); }
+    // Each catalog query a meta-command (\d, \dt...) runs is shown in the messages, as psql -E does.
+    void setShowCatalogQueries(bool show) { m_showCatalogQueries = show; }
 
     void connectTo(const QString &name, const QString &conninfo);
     // A profile: its read-only flag becomes default_transaction_read_only, its colour the tab's.
@@ -83,6 +85,7 @@ private:
     void onResultStarted(int statement, const ResultSet &result);
     void onStatementFinished(const StatementOutcome &outcome);
     void onMessage(const ServerMessage &message);
+    void onMetaOutput(int statement, const MetaOutput &output);
     void onFinished(qint64 elapsedMs);
     // Where a message points in the editor (a character index in its text), or -1.
     int editorPositionOf(const ServerMessage &message) const;
@@ -106,6 +109,7 @@ private:
     QString m_typedPassword; // until the keychain has it (or refused it); never written anywhere else
     bool m_stopOnError = true;
     bool m_autocommit = true;
+    bool m_showCatalogQueries = false;
 
     QList<ScriptUnit> m_runUnits; // what the last run sent, with spans into the text it came from
     int m_runOffset = 0;          // where that text starts in the editor

@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -31,8 +32,13 @@ private Q_SLOTS:
     void usageErrors_data();
     void usageErrors();
     void practiceServerByDefault();
+    void metaCommandsLookLikePsql_data();
+    void metaCommandsLookLikePsql();
+    void echoHiddenShowsQueriesThatRun();
 
 private:
+    // The objects the meta-command rows describe, in a database of their own.
+    void makeMetaFixture();
     ProgramOutput pgcampus(const QStringList &arguments, const QStringList &env = {}) const;
     ProgramOutput psql(const QStringList &arguments, const QStringList &env = {}) const;
     QString writeScript(const QString &script);
@@ -241,6 +247,113 @@ void tst_SqlCommand::practiceServerByDefault()
     QCOMPARE(QString::fromUtf8(out.out), QStringLiteral("server_encoding\nUTF8\n"));
     QVERIFY(QFileInfo::exists(data.filePath(QStringLiteral("practice-server/cluster/PG_VERSION"))));
     QVERIFY(!QFileInfo::exists(data.filePath(QStringLiteral("practice-server/cluster/postmaster.pid"))));
+}
+
+void tst_SqlCommand::makeMetaFixture()
+{
+    static bool made = false;
+    if (made)
+        return;
+    made = true;
+    const QString setup = QStringLiteral(
+        "CREATE TABLE customers (id int PRIMARY KEY, name text NOT NULL, CONSTRAINT name_u UNIQUE (name));\n"
+        "CREATE TABLE orders (id serial PRIMARY KEY, customer_id int REFERENCES customers ON DELETE CASCADE,\n"
+        "  amount numeric(10,2) DEFAULT 0 CHECK (amount >= 0), status text COLLATE \"C\",\n"
+        "  created_at timestamptz NOT NULL DEFAULT now(), code int GENERATED ALWAYS AS IDENTITY,\n"
+        "  doubled numeric GENERATED ALWAYS AS (amount * 2) STORED);\n"
+        "COMMENT ON TABLE orders IS 'every order';\n"
+        "COMMENT ON COLUMN orders.status IS 'new, paid or shipped';\n"
+        "CREATE INDEX orders_status_idx ON orders (status) WHERE status IS NOT NULL;\n"
+        "CREATE UNIQUE INDEX orders_code_idx ON orders (code) INCLUDE (status);\n"
+        "CREATE VIEW big AS SELECT id, amount FROM orders WHERE amount > 100;\n"
+        "CREATE MATERIALIZED VIEW totals AS SELECT customer_id, sum(amount) AS total FROM orders GROUP BY 1;\n"
+        "CREATE SCHEMA shop;\n"
+        "CREATE SEQUENCE shop.tickets START 100 INCREMENT 5;\n"
+        "CREATE TABLE \"Mixed Case\" (\"Key\" int);\n"
+        "CREATE TABLE readings (k int, v int) PARTITION BY RANGE (k);\n"
+        "CREATE TABLE readings_low PARTITION OF readings FOR VALUES FROM (0) TO (10);\n"
+        "CREATE TABLE readings_high PARTITION OF readings FOR VALUES FROM (10) TO (20);\n"
+        "CREATE FUNCTION stamp() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END$$;\n"
+        "CREATE TRIGGER orders_stamp BEFORE INSERT ON orders FOR EACH ROW EXECUTE FUNCTION stamp();\n"
+        "CREATE ROLE clerk NOLOGIN CONNECTION LIMIT 3;\n"
+        "GRANT SELECT, INSERT ON orders TO clerk;\n"
+        "GRANT UPDATE (status) ON orders TO clerk;\n"
+        "ALTER TABLE orders ENABLE ROW LEVEL SECURITY;\n"
+        "CREATE POLICY own ON orders FOR SELECT TO clerk USING (customer_id = 1);\n"
+        "CREATE POLICY restricted ON orders AS RESTRICTIVE FOR INSERT WITH CHECK (amount < 1000);\n"
+        "CREATE TABLE audit (id int);\n"
+        "ALTER TABLE audit ENABLE ROW LEVEL SECURITY;\n"
+        "ALTER TABLE audit FORCE ROW LEVEL SECURITY;\n"
+        "CREATE TABLE notes (id int);\n"
+        "CREATE POLICY mine ON notes USING (id = 1) WITH CHECK (true);\n"
+        "CREATE UNLOGGED TABLE unlogged_log (id int PRIMARY KEY);\n"
+        "CREATE EXTENSION pg_trgm;\n");
+    const ProgramOutput created = psql({QStringLiteral("-c"), QStringLiteral("CREATE DATABASE meta")});
+    QVERIFY2(created.exitCode == 0, created.err.constData());
+    const ProgramOutput filled = runProgram(m_server.psql(),
+                                            {QStringLiteral("-X"), QStringLiteral("-v"), QStringLiteral("ON_ERROR_STOP=1"),
+                                             QStringLiteral("-d"), m_server.connectionString(QStringLiteral("meta")),
+                                             QStringLiteral("-c"), setup});
+    QVERIFY2(filled.exitCode == 0, filled.err.constData());
+}
+
+void tst_SqlCommand::metaCommandsLookLikePsql_data()
+{
+    QTest::addColumn<QString>("command");
+    for (const char *c : {"\\d", "\\dt", "\\dt+", "\\dtS pg_class", "\\di", "\\di+", "\\dv", "\\dv+", "\\dm", "\\ds", "\\ds+",
+                          "\\dn", "\\dn+", "\\dx", "\\df", "\\dp", "\\z orders", "\\du", "\\dg clerk", "\\l", "\\l meta",
+                          "\\d orders", "\\d+ orders", "\\d customers", "\\d big", "\\d+ big", "\\d totals", "\\d+ totals",
+                          "\\d orders_pkey", "\\d orders_status_idx", "\\d orders_code_idx", "\\d shop.tickets",
+                          "\\d orders_code_seq", "\\d readings", "\\d+ readings", "\\d readings_low", "\\d \"Mixed Case\"",
+                          "\\d Mixed*", "\\dt shop.*", "\\dt *.orders", "\\d ord*", "\\dt nothing", "\\d nothing",
+                          "\\dt \"Orders\"", "\\d big ", "\\d audit", "\\d notes", "\\d unlogged_log", "\\d unlogged_log_pkey", "\\x", "\\x off", "\\timing on", "\\conninfo"})
+        QTest::newRow(c) << QString::fromUtf8(c);
+}
+
+// The same meta-command through psql 17 and pgcampus sql on the same objects: the same
+// tables, titles and footers, compared line by line without their spaces.
+void tst_SqlCommand::metaCommandsLookLikePsql()
+{
+    makeMetaFixture();
+    QFETCH(QString, command);
+    const QString meta = m_server.connectionString(QStringLiteral("meta"));
+    const ProgramOutput ours = runProgram(QStringLiteral(PGCAMPUS_EXECUTABLE),
+                                          {QStringLiteral("sql"), QStringLiteral("--conn"), meta, QStringLiteral("-c"), command});
+    const ProgramOutput theirs = runProgram(m_server.psql(), {QStringLiteral("-X"), QStringLiteral("-d"), meta, QStringLiteral("-c"), command},
+                                            {QStringLiteral("PGCLIENTENCODING=UTF8")});
+    const auto shape = [](const QByteArray &text) {
+        QStringList lines = QString::fromUtf8(text).split(u'\n');
+        for (QString &line : lines)
+            line.remove(QRegularExpression(QStringLiteral("\\s")));
+        return lines;
+    };
+    QCOMPARE(shape(ours.out), shape(theirs.out));
+    QCOMPARE(shape(ours.err), shape(theirs.err));
+    QVERIFY2(!ours.out.isEmpty() || !ours.err.isEmpty(), "nothing was printed");
+}
+
+// -E shows each catalog query before the output, as psql -E does, and the query shown is
+// the one that ran: psql gets the same rows from it.
+void tst_SqlCommand::echoHiddenShowsQueriesThatRun()
+{
+    makeMetaFixture();
+    const QString meta = m_server.connectionString(QStringLiteral("meta"));
+    const ProgramOutput ours = runProgram(QStringLiteral(PGCAMPUS_EXECUTABLE), {QStringLiteral("sql"), QStringLiteral("--conn"), meta,
+                                                                                QStringLiteral("-E"), QStringLiteral("-c"),
+                                                                                QStringLiteral("\\dt")});
+    const QString out = QString::fromUtf8(ours.out);
+    const QString open = QStringLiteral("/******** QUERY *********/\n"), close = QStringLiteral("\n/************************/\n\n");
+    QVERIFY2(out.startsWith(open), qPrintable(out));
+    const QString query = out.mid(open.size(), out.indexOf(close) - open.size());
+    QVERIFY2(query.contains(QStringLiteral("pg_catalog.pg_class")), qPrintable(query));
+    const QString listed = out.mid(out.indexOf(close) + close.size());
+    QVERIFY2(listed.contains(QStringLiteral("List of relations")) && listed.contains(QStringLiteral("customers")), qPrintable(listed));
+    const ProgramOutput rerun = runProgram(m_server.psql(), {QStringLiteral("-X"), QStringLiteral("-A"), QStringLiteral("-t"),
+                                                             QStringLiteral("-d"), meta, QStringLiteral("-c"), query});
+    QVERIFY2(rerun.exitCode == 0, rerun.err.constData());
+    for (const QString &table : {QStringLiteral("customers"), QStringLiteral("orders"), QStringLiteral("Mixed Case"),
+                                 QStringLiteral("readings")})
+        QVERIFY2(QString::fromUtf8(rerun.out).contains(QStringLiteral("public|%1|").arg(table)), qPrintable(table));
 }
 
 QTEST_GUILESS_MAIN(tst_SqlCommand)

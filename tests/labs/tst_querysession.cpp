@@ -65,7 +65,9 @@ private Q_SLOTS:
     void cancelStopsASleepWithinASecond();
     void transactionStateFollowsTheScript();
     void stopOnErrorCanBeTurnedOff();
-    void metaCommandsAreSkippedWithANote();
+    void unsupportedMetaCommandsAreSkippedWithANote();
+    void metaCommandsRunOnTheSession();
+    void metaCommandInAFailedTransactionFails();
     void copyOutputBecomesRows();
     void copyFromStdinIsRefusedCleanly();
     void columnsCarryTypeNames();
@@ -299,14 +301,54 @@ void tst_QuerySession::stopOnErrorCanBeTurnedOff()
     QCOMPARE(run.results.first().text(0, 0), QStringLiteral("second"));
 }
 
-void tst_QuerySession::metaCommandsAreSkippedWithANote()
+void tst_QuerySession::unsupportedMetaCommandsAreSkippedWithANote()
 {
-    const Run run = runScript(*m_session, QStringLiteral("SELECT 1;\n\\x\nSELECT 2;"));
+    const Run run = runScript(*m_session, QStringLiteral("SELECT 1;\n\\set answer 42\nSELECT 2;"));
     QCOMPARE(run.results.size(), 2);
     QCOMPARE(run.messages.size(), 1);
     QVERIFY(!run.messages.first().isError());
     QCOMPARE(run.messages.first().statement, 1);
-    QVERIFY(run.messages.first().message.contains(QStringLiteral("\\x")));
+    QVERIFY(run.messages.first().message.contains(QStringLiteral("\\set")));
+}
+
+// \d runs its catalog queries on the session itself (a temporary table is found), in the
+// script's order, and \x is kept by the session for what follows.
+void tst_QuerySession::metaCommandsRunOnTheSession()
+{
+    QList<MetaOutput> outputs;
+    QStringList hidden;
+    const auto a = connect(m_session.get(), &QuerySession::metaOutput, this,
+                           [&](int statement, const MetaOutput &o) { outputs << o; QCOMPARE(statement, outputs.size()); });
+    const auto b = connect(m_session.get(), &QuerySession::hiddenQuery, this, [&](int, const QString &sql) { hidden << sql; });
+    QCOMPARE(m_session->expandedDisplay(), QStringLiteral("off"));
+    const Run run = runScript(*m_session, QStringLiteral("CREATE TEMP TABLE widgets (id int PRIMARY KEY);\n"
+                                                         "\\d widgets\n\\x\nSELECT 2 AS two;"));
+    disconnect(a);
+    disconnect(b);
+    QVERIFY(run.messages.isEmpty());
+    QCOMPARE(run.outcomes.size(), 4);
+    QCOMPARE(run.results.size(), 1);
+    QCOMPARE(outputs.size(), 2);
+    QVERIFY(outputs.at(0).title.startsWith(QStringLiteral("Table \"pg_temp_")));
+    QCOMPARE(outputs.at(0).table.text(0, 0), QStringLiteral("id"));
+    QVERIFY(outputs.at(0).footers.contains(QStringLiteral("    \"widgets_pkey\" PRIMARY KEY, btree (id)")));
+    QCOMPARE(outputs.at(1).text, QStringLiteral("Expanded display is on."));
+    QCOMPARE(m_session->expandedDisplay(), QStringLiteral("on"));
+    QCOMPARE(hidden.size(), 3); // find the relation, its columns, its footers
+}
+
+// In a failed transaction the catalog query fails as psql's would; its error points nowhere
+// in the learner's text, and the script goes on when asked to.
+void tst_QuerySession::metaCommandInAFailedTransactionFails()
+{
+    const Run run = runScript(*m_session, QStringLiteral("BEGIN;\nSELECT 1/0;\n\\dt\nROLLBACK;"), {false});
+    QCOMPARE(run.outcomes.size(), 4);
+    QVERIFY(run.outcomes.at(2).failed);
+    QCOMPARE(run.messages.size(), 2);
+    QCOMPARE(run.messages.at(1).sqlState, QStringLiteral("25P02"));
+    QCOMPARE(run.messages.at(1).statement, 2);
+    QCOMPARE(run.messages.at(1).position, 0);
+    QCOMPARE(run.commandTags().last(), QStringLiteral("ROLLBACK"));
 }
 
 void tst_QuerySession::copyOutputBecomesRows()

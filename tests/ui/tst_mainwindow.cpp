@@ -23,6 +23,7 @@
 #include <QTemporaryDir>
 #include <QTreeWidget>
 #include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStatusBar>
@@ -59,6 +60,7 @@ private Q_SLOTS:
     void readOnlyProfileRefusesChanges();
     void passwordIsAskedAndNeverWrittenDown();
     void homePageAndWorkbenchTakeTurns();
+    void metaCommandsShowWhatPsqlShows();
 
 private:
     WorkbenchTab *tab() const { return m_window->currentTab(); }
@@ -572,6 +574,38 @@ void tst_MainWindow::homePageAndWorkbenchTakeTurns()
     m_window->showHome();
     QVERIFY(m_window->showTab(m_window->tab(0)));
     QVERIFY(!m_window->isHomeShown());
+}
+
+// \d in the editor shows psql's description in a tab of its own, \x turns the next
+// result's grid to the expanded display, and catalog queries can be shown.
+void tst_MainWindow::metaCommandsShowWhatPsqlShows()
+{
+    m_window->showCatalogQueriesAction()->setChecked(true);
+    tab()->editor()->setText(QStringLiteral("CREATE TEMP TABLE gadgets (id int PRIMARY KEY, name text NOT NULL);\n"
+                                            "\\d gadgets\n"
+                                            "\\x\n"
+                                            "SELECT 1 AS a, 2 AS b;\n"
+                                            "\\dt nothing_here\n"));
+    QSignalSpy finished(m_window.get(), &MainWindow::scriptFinished);
+    m_window->runScriptAction()->trigger();
+    QVERIFY(finished.wait(30000));
+    QTabWidget *tabs = tab()->outputTabs();
+    QCOMPARE(tabs->count(), 3); // the description, the result, Messages
+    QCOMPARE(tabs->currentIndex(), 0); // the first output is in front
+    QVERIFY2(tabs->tabText(0).startsWith(QStringLiteral("Table \"pg_temp_")), qPrintable(tabs->tabText(0)));
+    auto *description = qobject_cast<QPlainTextEdit *>(tabs->widget(0));
+    QVERIFY(description);
+    const QString text = description->toPlainText();
+    QVERIFY2(text.contains(QStringLiteral(" name   | text    |           | not null | ")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("Indexes:\n    \"gadgets_pkey\" PRIMARY KEY, btree (id)")), qPrintable(text));
+    QCOMPARE(tab()->resultCount(), 1);
+    QVERIFY(tab()->resultView()->isExpanded());
+    const QString messages = tab()->messages()->toPlainText();
+    QVERIFY2(messages.contains(QStringLiteral("Expanded display is on.")), qPrintable(messages));
+    QVERIFY2(messages.contains(QStringLiteral("Did not find any relation named \"nothing_here\".")), qPrintable(messages));
+    QVERIFY2(messages.contains(QStringLiteral("Catalog query:")) && messages.contains(QStringLiteral("pg_catalog.pg_attribute")),
+             qPrintable(messages));
+    QVERIFY(!messages.contains(QStringLiteral("skipped")));
 }
 
 QTEST_MAIN(tst_MainWindow)
