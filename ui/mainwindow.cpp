@@ -398,31 +398,24 @@ void MainWindow::createActions()
     m_rollback->setToolTip(tr("Roll back the open transaction"));
     connect(m_rollback, &QAction::triggered, this, forCurrent(&WorkbenchTab::rollback));
 
-    m_autocommit = new QAction(tr("&Autocommit"), this);
-    m_autocommit->setCheckable(true);
-    m_autocommit->setChecked(true);
+    // A switch of the window that every tab follows.
+    const auto tabSwitch = [this](const QString &text, bool on, void (WorkbenchTab::*set)(bool)) {
+        auto *action = new QAction(text, this);
+        action->setCheckable(true);
+        action->setChecked(on);
+        connect(action, &QAction::toggled, this, [this, set](bool checked) {
+            for (int i = 0; i < m_tabs->count(); ++i)
+                (tab(i)->*set)(checked);
+        });
+        return action;
+    };
+    m_autocommit = tabSwitch(tr("&Autocommit"), true, &WorkbenchTab::setAutocommit);
     m_autocommit->setToolTip(tr("On: every statement commits by itself. Off: PG Campus begins a transaction "
                                 "before your statements and you commit or roll back."));
-    connect(m_autocommit, &QAction::toggled, this, [this](bool on) {
-        for (int i = 0; i < m_tabs->count(); ++i)
-            tab(i)->setAutocommit(on);
-    });
-    m_stopOnError = new QAction(tr("&Stop on First Error"), this);
-    m_stopOnError->setCheckable(true);
-    m_stopOnError->setChecked(true);
-    connect(m_stopOnError, &QAction::toggled, this, [this](bool on) {
-        for (int i = 0; i < m_tabs->count(); ++i)
-            tab(i)->setStopOnError(on);
-    });
-
-    m_showCatalogQueries = new QAction(tr("Show Catalog &Queries"), this);
-    m_showCatalogQueries->setCheckable(true);
+    m_stopOnError = tabSwitch(tr("&Stop on First Error"), true, &WorkbenchTab::setStopOnError);
+    m_showCatalogQueries = tabSwitch(tr("Show Catalog &Queries"), false, &WorkbenchTab::setShowCatalogQueries);
     m_showCatalogQueries->setToolTip(tr("Show the catalog queries behind \\d, \\dt and the other psql meta-commands "
                                         "in the messages, as psql -E does"));
-    connect(m_showCatalogQueries, &QAction::toggled, this, [this](bool on) {
-        for (int i = 0; i < m_tabs->count(); ++i)
-            tab(i)->setShowCatalogQueries(on);
-    });
 
     m_reconnect = new QAction(tr("Re&connect"), this);
     connect(m_reconnect, &QAction::triggered, this, [this] {
