@@ -71,6 +71,26 @@ QString sampleScript(const QString &sample)
     return welcomeScript();
 }
 
+// The scripts behind "--view explain:SAMPLE": data of their own in temporary tables, then
+// the statement whose analyzed plan is shown.
+const QHash<QString, QString> ExplainSamples = {
+    {QStringLiteral("misestimate"),
+     QStringLiteral("CREATE TEMP TABLE shipments AS\n"
+                    "  SELECT g AS id, g % 100 AS region, g % 100 AS warehouse, now() - g * interval '1 minute' AS sent_at\n"
+                    "  FROM generate_series(1, 100000) g;\n"
+                    "CREATE INDEX ON shipments (region);\n"
+                    "ANALYZE shipments;\n"
+                    "-- region and warehouse always match: the planner multiplies their selectivities\n"
+                    "SELECT * FROM shipments WHERE region = 7 AND warehouse = 7 ORDER BY sent_at;\n")},
+    {QStringLiteral("join"),
+     QStringLiteral("CREATE TEMP TABLE customers AS SELECT g AS id, 'city ' || g % 40 AS city FROM generate_series(1, 5000) g;\n"
+                    "CREATE TEMP TABLE orders AS\n"
+                    "  SELECT g AS id, 1 + g % 5000 AS customer_id, (g % 97)::numeric AS amount FROM generate_series(1, 200000) g;\n"
+                    "ANALYZE customers, orders;\n"
+                    "SELECT c.city, count(*), sum(o.amount)\n"
+                    "FROM orders o JOIN customers c ON c.id = o.customer_id\n"
+                    "GROUP BY c.city ORDER BY 3 DESC;\n")}};
+
 const QStringList WorkbenchSamples = {QStringLiteral("result"), QStringLiteral("error"),
                                       QStringLiteral("transaction"), QStringLiteral("describe")};
 
@@ -211,6 +231,10 @@ bool CampusApplication::start()
     const bool ownScript = !sample.isEmpty() || m_window->setProgressStore(&m_store, learnerId) == 0;
     if (ownScript)
         m_window->currentTab()->editor()->setText(sampleScript(sample));
+    if (view == u"explain") {
+        showExplainSample(ExplainSamples.value(m_options.view.section(u':', 1)));
+        return true;
+    }
     if (view == u"settings") {
         m_window->setAttribute(Qt::WA_DontShowOnScreen, false);
         m_window->show();
@@ -282,6 +306,8 @@ bool CampusApplication::checkView()
         return true;
     if (view == u"settings" && (argument.isEmpty() || argument == u"backups"))
         return true;
+    if (view == u"explain" && ExplainSamples.contains(argument))
+        return true;
     if (view == u"exam-result") {
         if (argument == u"LAST")
             return true;
@@ -305,7 +331,8 @@ bool CampusApplication::checkView()
                          .arg(view, argument, CourseLibrary::defaultDirectories(m_options.dataDirectory).join(QStringLiteral(", ")))
                    : tr("Unknown view \"%1\". Available views: workbench, workbench:result, workbench:error, "
                         "workbench:transaction, workbench:describe, courses, lesson:ID, lab:ID, exam:ID, exam-submit:ID, "
-                        "exam-result:LAST, exam-resume, review, dashboard, profiles, settings, settings:backups.")
+                        "exam-result:LAST, exam-resume, review, dashboard, profiles, settings, settings:backups, "
+                        "explain:misestimate, explain:join.")
                          .arg(m_options.view));
     return false;
 }
@@ -404,6 +431,30 @@ void CampusApplication::dropOtherLearnersSandboxes()
     connect(worker, &QThread::finished, worker, &QObject::deleteLater);
     m_sandboxCleanup = worker;
     worker->start();
+}
+
+// The sample's data is made by running its script; then the last statement is explained
+// with ANALYZE and the picture taken.
+void CampusApplication::showExplainSample(const QString &script)
+{
+    WorkbenchTab *tab = m_window->currentTab();
+    tab->editor()->setText(script);
+    m_window->setAttribute(Qt::WA_DontShowOnScreen, false);
+    m_window->show();
+    connect(tab->session(), &QuerySession::opened, tab, &WorkbenchTab::runScript, Qt::SingleShotConnection);
+    connect(m_window.get(), &MainWindow::scriptFinished, this, [this, tab] {
+        if (m_explainShown) {
+            if (!m_options.screenshotFile.isEmpty())
+                saveScreenshot();
+            return;
+        }
+        m_explainShown = true;
+        tab->editor()->setCursorPosition(tab->editor()->lines() - 2, 0);
+        tab->explain(true);
+    });
+    if (!m_options.screenshotFile.isEmpty())
+        QTimer::singleShot(ScreenshotTimeoutMs, this, &CampusApplication::saveScreenshot);
+    startPracticeServer();
 }
 
 // Only PG Campus's own script runs for a screenshot: SQL a learner left in a tab is

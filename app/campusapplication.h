@@ -67,6 +67,7 @@ private:
     bool askPin(qint64 learnerId, QWidget *parent);
     void checkAndBackUpStore();
     void dropOtherLearnersSandboxes();
+    void showExplainSample(const QString &script);
     void openSettings(SettingsDialog::Page page);
     // Asks, then puts the backup in the store's place and starts PG Campus again.
     void restoreFromBackup(const QString &backupPath, const QDate &day);
@@ -111,5 +112,6 @@ private:
     bool m_serverStarted = false;
     bool m_serverStarting = false;
     bool m_screenshotTaken = false;
+    bool m_explainShown = false;
     int m_exitCode = 0;
 };

@@ -421,8 +421,8 @@
         <translation>学习进度库没有通过完整性检查（%1）。现在的操作可能无法正确保存。请使用“文件 → 设置… → 备份”回到一份完好的副本。</translation>
     </message>
     <message>
-        <source>Unknown view &quot;%1&quot;. Available views: workbench, workbench:result, workbench:error, workbench:transaction, workbench:describe, courses, lesson:ID, lab:ID, exam:ID, exam-submit:ID, exam-result:LAST, exam-resume, review, dashboard, profiles, settings, settings:backups.</source>
-        <translation>未知视图“%1”。可用视图：workbench、workbench:result、workbench:error、workbench:transaction、workbench:describe、courses、lesson:ID、lab:ID、exam:ID、exam-submit:ID、exam-result:LAST、exam-resume、review、dashboard、profiles、settings、settings:backups。</translation>
+        <source>Unknown view &quot;%1&quot;. Available views: workbench, workbench:result, workbench:error, workbench:transaction, workbench:describe, courses, lesson:ID, lab:ID, exam:ID, exam-submit:ID, exam-result:LAST, exam-resume, review, dashboard, profiles, settings, settings:backups, explain:misestimate, explain:join.</source>
+        <translation>未知视图“%1”。可用视图：workbench、workbench:result、workbench:error、workbench:transaction、workbench:describe、courses、lesson:ID、lab:ID、exam:ID、exam-submit:ID、exam-result:LAST、exam-resume、review、dashboard、profiles、settings、settings:backups、explain:misestimate、explain:join。</translation>
     </message>
 </context>
 <context>
@@ -1603,6 +1603,116 @@
     </message>
 </context>
 <context>
+    <name>ExplainPlan</name>
+    <message>
+        <source>The plan is not JSON: %1</source>
+        <translation>执行计划不是 JSON：%1</translation>
+    </message>
+    <message>
+        <source>The JSON holds no plan: EXPLAIN (FORMAT JSON) gives an object with &quot;Plan&quot;.</source>
+        <translation>这段 JSON 中没有执行计划：EXPLAIN (FORMAT JSON) 给出的是带有 &quot;Plan&quot; 的对象。</translation>
+    </message>
+    <message>
+        <source>Trigger %1: time=%2 calls=%3</source>
+        <translation>Trigger %1: time=%2 calls=%3</translation>
+    </message>
+</context>
+<context>
+    <name>ExplainView</name>
+    <message>
+        <source>Planning %1 ms, execution %2 ms. Time shares are of the execution; a node&apos;s own time leaves out its children&apos;s. Rows are per loop, estimated → actual; red marks an estimate off by %3× or more.</source>
+        <translation>规划 %1 毫秒，执行 %2 毫秒。时间占比按执行时间计算；节点的自身时间不含其子节点的时间。行数按每次循环计，预估 → 实际；红色表示预估偏差达到 %3 倍或以上。</translation>
+    </message>
+    <message>
+        <source>Estimates only: the statement was planned, not run. Use Explain Analyze to see what happened.</source>
+        <translation>这里只有预估：语句只做了规划，没有执行。用 Explain Analyze 查看实际执行情况。</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>Own time</source>
+        <translation>自身时间</translation>
+    </message>
+    <message>
+        <source>Total time</source>
+        <translation>总时间</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>Loops</source>
+        <translation>循环次数</translation>
+    </message>
+    <message>
+        <source>Buffers</source>
+        <translation>缓冲区</translation>
+    </message>
+    <message>
+        <source>Tree</source>
+        <translation>树</translation>
+    </message>
+    <message>
+        <source>Diagram</source>
+        <translation>图</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>never executed</source>
+        <translation>从未执行</translation>
+    </message>
+    <message>
+        <source>%1 (×%2)</source>
+        <translation>%1（×%2）</translation>
+    </message>
+    <message>
+        <source>The planner expected %1 rows per loop and got %2: off by %3×. Estimates this far off lead to poor join methods and orders; ANALYZE the table, or look at correlated columns (CREATE STATISTICS).</source>
+        <translation>规划器预计每次循环 %1 行，实际得到 %2 行：偏差 %3 倍。预估偏差这么大会导致选错连接方法和连接顺序；请对表执行 ANALYZE，或检查相关联的列（CREATE STATISTICS）。</translation>
+    </message>
+    <message>
+        <source>hit %1, read %2</source>
+        <translation>命中 %1，读取 %2</translation>
+    </message>
+    <message>
+        <source>Blocks of 8 kB found in memory (hit) or read from disk or the OS cache (read), temporary tables and files included</source>
+        <translation>在内存中找到（命中）或从磁盘、操作系统缓存读取（读取）的 8 kB 数据块，包括临时表和临时文件</translation>
+    </message>
+    <message>
+        <source>own %1 % · %2 ms</source>
+        <translation>自身 %1 % · %2 毫秒</translation>
+    </message>
+    <message>
+        <source>cost %1</source>
+        <translation>代价 %1</translation>
+    </message>
+    <message>
+        <source>rows %1 ×%2</source>
+        <translation>行数 %1 ×%2</translation>
+    </message>
+    <message>
+        <source>rows %1</source>
+        <translation>行数 %1</translation>
+    </message>
+    <message>
+        <source>Estimated: cost %1..%2, %3 rows of %4 bytes</source>
+        <translation>预估：代价 %1..%2，%3 行，每行 %4 字节</translation>
+    </message>
+    <message>
+        <source>Actual: %1..%2 ms per loop, %3 rows per loop, %4 loops; %5 ms of its own</source>
+        <translation>实际：每次循环 %1..%2 毫秒、%3 行，共 %4 次循环；自身 %5 毫秒</translation>
+    </message>
+    <message>
+        <source>Misestimate: %1 rows expected, %2 seen (×%3).</source>
+        <translation>预估偏差：预计 %1 行，实际 %2 行（×%3）。</translation>
+    </message>
+</context>
+<context>
     <name>GraderConnection</name>
     <message>
         <source>not connected</source>
@@ -2231,6 +2341,22 @@ Your server is back as it was: fix the settings and try again.</source>
     <message>
         <source>Show the catalog queries behind \d, \dt and the other psql meta-commands in the messages, as psql -E does</source>
         <translation>在消息中显示 \d、\dt 等 psql 元命令背后的目录查询，和 psql -E 一样</translation>
+    </message>
+    <message>
+        <source>E&amp;xplain</source>
+        <translation>执行计划(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Show the plan of the statement under the cursor without running it (F7)</source>
+        <translation>显示光标所在语句的执行计划，不执行语句 (F7)</translation>
+    </message>
+    <message>
+        <source>Explain &amp;Analyze</source>
+        <translation>Explain &amp;Analyze（实际执行）</translation>
+    </message>
+    <message>
+        <source>Run the statement under the cursor and show its plan with what happened (Shift+F7). It runs inside a transaction that is rolled back: nothing it changes is kept.</source>
+        <translation>执行光标所在的语句并显示其执行计划和实际情况 (Shift+F7)。语句在一个随后回滚的事务中执行：它所做的修改都不会保留。</translation>
     </message>
 </context>
 <context>
@@ -3582,6 +3708,30 @@ Your server is back as it was: fix the settings and try again.</source>
     <message>
         <source>Output</source>
         <translation>输出</translation>
+    </message>
+    <message>
+        <source>There is no statement to explain.</source>
+        <translation>没有可以分析执行计划的语句。</translation>
+    </message>
+    <message>
+        <source>The transaction has failed: roll it back before explaining a statement.</source>
+        <translation>事务已失败：请先回滚，再分析语句的执行计划。</translation>
+    </message>
+    <message>
+        <source>EXPLAIN ANALYZE ran your statement, which changes data, inside a transaction that was then rolled back: nothing it changed was kept (sequence numbers it drew are not given back).</source>
+        <translation>EXPLAIN ANALYZE 在一个随后回滚的事务中执行了你这条会修改数据的语句：它所做的修改都没有保留（已取用的序列号不会退回）。</translation>
+    </message>
+    <message>
+        <source>EXPLAIN ANALYZE ran the statement inside a transaction that was then rolled back.</source>
+        <translation>EXPLAIN ANALYZE 在一个随后回滚的事务中执行了这条语句。</translation>
+    </message>
+    <message>
+        <source>Plan (analyzed)</source>
+        <translation>执行计划（已实际执行）</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>执行计划</translation>
     </message>
 </context>
 <context>

@@ -386,6 +386,24 @@ void MainWindow::createActions()
     connect(m_runStatement, &QAction::triggered, this, &MainWindow::showWorkbench);
     connect(m_runStatement, &QAction::triggered, this, forCurrent(&WorkbenchTab::runStatementAtCursor));
 
+    m_explain = new QAction(tr("E&xplain"), this);
+    m_explain->setShortcut(QKeySequence(Qt::Key_F7));
+    m_explain->setToolTip(tr("Show the plan of the statement under the cursor without running it (F7)"));
+    connect(m_explain, &QAction::triggered, this, &MainWindow::showWorkbench);
+    connect(m_explain, &QAction::triggered, this, [this] {
+        if (WorkbenchTab *tab = currentTab())
+            tab->explain(false);
+    });
+    m_explainAnalyze = new QAction(tr("Explain &Analyze"), this);
+    m_explainAnalyze->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F7));
+    m_explainAnalyze->setToolTip(tr("Run the statement under the cursor and show its plan with what happened (Shift+F7). "
+                                    "It runs inside a transaction that is rolled back: nothing it changes is kept."));
+    connect(m_explainAnalyze, &QAction::triggered, this, &MainWindow::showWorkbench);
+    connect(m_explainAnalyze, &QAction::triggered, this, [this] {
+        if (WorkbenchTab *tab = currentTab())
+            tab->explain(true);
+    });
+
     m_cancel = new QAction(QIcon::fromTheme(QStringLiteral("process-stop")), tr("&Cancel"), this);
     m_cancel->setShortcut(QKeySequence(Qt::Key_Escape));
     m_cancel->setToolTip(tr("Ask the server to stop the running statement (Esc)"));
@@ -465,7 +483,7 @@ void MainWindow::createActions()
     file->addSeparator();
     file->addAction(quit);
     QMenu *query = menuBar()->addMenu(tr("&Query"));
-    query->addActions({m_runStatement, m_runScript, m_cancel});
+    query->addActions({m_runStatement, m_runScript, m_explain, m_explainAnalyze, m_cancel});
     query->addSeparator();
     query->addActions({m_commit, m_rollback, m_autocommit, m_stopOnError, m_showCatalogQueries});
     query->addSeparator();
@@ -498,7 +516,7 @@ void MainWindow::createActions()
     toolbar->addActions({m_home, m_workbench});
     m_pageSeparator = toolbar->addSeparator();
     m_pageSeparator->setVisible(false);
-    toolbar->addActions({m_runStatement, m_runScript, m_cancel});
+    toolbar->addActions({m_runStatement, m_runScript, m_explainAnalyze, m_cancel});
     toolbar->addSeparator();
     toolbar->addActions({m_commit, m_rollback, m_autocommit});
 }

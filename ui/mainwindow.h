@@ -59,6 +59,8 @@ public:
     QAction *runScriptAction() const { return m_runScript; }
     QAction *runStatementAction() const { return m_runStatement; }
     QAction *cancelAction() const { return m_cancel; }
+    QAction *explainAction() const { return m_explain; }
+    QAction *explainAnalyzeAction() const { return m_explainAnalyze; }
     QAction *commitAction() const { return m_commit; }
     QAction *rollbackAction() const { return m_rollback; }
     QAction *autocommitAction() const { return m_autocommit; }
@@ -104,6 +106,8 @@ private:
     QAction *m_runScript = nullptr;
     QAction *m_runStatement = nullptr;
     QAction *m_cancel = nullptr;
+    QAction *m_explain = nullptr;
+    QAction *m_explainAnalyze = nullptr;
     QAction *m_commit = nullptr;
     QAction *m_rollback = nullptr;
     QAction *m_autocommit = nullptr;

@@ -1,6 +1,7 @@
 #include "workbenchtab.h"
 
 #include "connectioninfo.h"
+#include "explainview.h"
 #include "messagespane.h"
 #include "passwordkeychain.h"
 #include "resultgrid.h"
@@ -54,14 +55,14 @@ WorkbenchTab::WorkbenchTab(QWidget *parent)
     m_outputTabs->setDocumentMode(true);
     m_outputTabs->addTab(m_messages, tr("Messages"));
 
-    auto *splitter = new QSplitter(Qt::Vertical);
-    splitter->addWidget(m_editor);
-    splitter->addWidget(m_outputTabs);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
+    m_splitter = new QSplitter(Qt::Vertical);
+    m_splitter->addWidget(m_editor);
+    m_splitter->addWidget(m_outputTabs);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 2);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(splitter);
+    layout->addWidget(m_splitter);
 
     connect(m_session, &QuerySession::resultStarted, this, &WorkbenchTab::onResultStarted);
     connect(m_session, &QuerySession::rowsArrived, this, [this] {
@@ -69,6 +70,10 @@ WorkbenchTab::WorkbenchTab(QWidget *parent)
             m_resultViews.last()->refreshRows();
     });
     connect(m_session, &QuerySession::resultReady, this, [this](int, const ResultSet &result) {
+        if (isPlanResult(result)) {
+            showPlan(result);
+            return;
+        }
         if (m_resultViews.isEmpty())
             return;
         const int n = int(m_resultViews.size()) - 1;
@@ -300,6 +305,81 @@ void WorkbenchTab::runStatementAtCursor()
     run(QString(), -1);
 }
 
+void WorkbenchTab::explain(bool analyze)
+{
+    if (m_session->state() != QuerySession::State::Idle)
+        return;
+    const QString text = m_editor->hasSelectedText() ? m_editor->selectedText() : m_editor->text();
+    const int offset = m_editor->hasSelectedText() ? m_editor->selectionStartIndex() : 0;
+    const QList<ScriptUnit> units = StatementSplitter::split(text, {m_session->standardConformingStrings()});
+    const qsizetype at = m_editor->hasSelectedText() ? 0 : StatementSplitter::unitAt(units, m_editor->cursorTextIndex());
+    clearOutput();
+    if (at < 0 || at >= units.size() || units.at(at).kind != ScriptUnit::Kind::Query) {
+        m_messages->addInfo(tr("There is no statement to explain."));
+        return;
+    }
+    if (m_session->transactionState() == TransactionState::Failed) {
+        m_messages->addInfo(tr("The transaction has failed: roll it back before explaining a statement."));
+        m_outputTabs->setCurrentWidget(m_messages);
+        return;
+    }
+    // The EXPLAIN keeps the statement's place in the editor, so an error in it is marked there.
+    ScriptUnit explained = units.at(at);
+    const QString sql = ExplainPlan::explainStatement(explained.text, analyze);
+    explained.text = sql;
+    explained.spans.prepend(ScriptSpan{explained.sourceStart(), int(ExplainPlan::explainPrefix(analyze).size())});
+    const bool inTransaction = m_session->transactionState() == TransactionState::InTransaction;
+    m_runUnits = {explained};
+    m_prependedUnits = 0;
+    if (analyze) {
+        m_runUnits.prepend(syntheticUnit(inTransaction ? QStringLiteral("SAVEPOINT pgcampus_explain") : QStringLiteral("BEGIN")));
+        m_runUnits.append(syntheticUnit(inTransaction ? QStringLiteral("ROLLBACK TO SAVEPOINT pgcampus_explain")
+                                                      : QStringLiteral("ROLLBACK")));
+        m_prependedUnits = 1;
+    }
+    m_runOffset = offset;
+    m_runBaseLine = offset == 0 ? 0
+                                : int(m_editor->SendScintilla(QsciScintilla::SCI_LINEFROMPOSITION, m_editor->bytePositionAt(offset)));
+    m_explaining = true;
+    m_explainAnalyze = analyze;
+    m_explainChangesData = ExplainPlan::changesData(units.at(at).text);
+    m_runTimer.start();
+    m_session->run(m_runUnits, {true});
+    Q_EMIT statusChanged();
+}
+
+bool WorkbenchTab::isPlanResult(const ResultSet &result) const
+{
+    return m_explaining && result.columnCount() == 1 && result.columns().first().name == u"QUERY PLAN";
+}
+
+void WorkbenchTab::showPlan(const ResultSet &result)
+{
+    QString error;
+    const std::optional<ExplainPlan> plan = ExplainPlan::parse(result.rowCount() ? result.text(0, 0).toUtf8() : QByteArray(), &error);
+    if (!plan) {
+        m_messages->addServerMessage(ServerMessage::clientError(error));
+        return;
+    }
+    const QString note = !m_explainAnalyze ? QString()
+                         : m_explainChangesData
+                             ? tr("EXPLAIN ANALYZE ran your statement, which changes data, inside a transaction that was "
+                                  "then rolled back: nothing it changed was kept (sequence numbers it drew are not given "
+                                  "back).")
+                             : tr("EXPLAIN ANALYZE ran the statement inside a transaction that was then rolled back.");
+    auto *view = new ExplainView(*plan, note);
+    const int at = m_outputTabs->count() - 1;
+    m_outputTabs->insertTab(at, view, m_explainAnalyze ? tr("Plan (analyzed)") : tr("Plan"));
+    m_outputTabs->setCurrentIndex(at);
+    // A plan needs room: the output gets two thirds of the height unless the learner gave it more.
+    const QList<int> sizes = m_splitter->sizes();
+    const int height = sizes.value(0) + sizes.value(1);
+    if (sizes.value(1) < height * 2 / 3)
+        m_splitter->setSizes({height / 3, height - height / 3});
+    if (!note.isEmpty())
+        m_messages->addInfo(note);
+}
+
 // Runs text (split here) from editor offset; offset -1 runs m_runUnits as they are.
 void WorkbenchTab::run(const QString &text, int offset)
 {
@@ -372,6 +452,8 @@ void WorkbenchTab::clearOutput()
 
 void WorkbenchTab::onResultStarted(int, const ResultSet &result)
 {
+    if (isPlanResult(result))
+        return; // shown as a plan once it is complete
     auto *page = new QWidget;
     auto *layout = new QVBoxLayout(page);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -459,6 +541,7 @@ void WorkbenchTab::onMessage(const ServerMessage &message)
 
 void WorkbenchTab::onFinished(qint64 elapsedMs)
 {
+    m_explaining = false;
     m_messages->addInfo(tr("Finished in %1 ms.").arg(elapsedMs));
     if (m_errorMarked || m_outputTabs->count() == 1) // nothing but the messages to show
         m_outputTabs->setCurrentWidget(m_messages);

@@ -8,6 +8,7 @@
 #include <QWidget>
 
 class QLabel;
+class QSplitter;
 class QTabWidget;
 class QTimer;
 class MessagesPane;
@@ -67,6 +68,10 @@ public:
 public Q_SLOTS:
     void runScript();          // the selection, or the whole editor
     void runStatementAtCursor();
+    // The statement under the cursor (or the selection's first) in EXPLAIN (FORMAT JSON),
+    // shown as a plan. With analyze it runs: inside BEGIN … ROLLBACK (a savepoint in an open
+    // transaction), so nothing it changes is kept.
+    void explain(bool analyze);
     void cancel();
     void commit();
     void rollback();
@@ -86,6 +91,8 @@ private:
     void onStatementFinished(const StatementOutcome &outcome);
     void onMessage(const ServerMessage &message);
     void onMetaOutput(int statement, const MetaOutput &output);
+    bool isPlanResult(const ResultSet &result) const;
+    void showPlan(const ResultSet &result);
     void onFinished(qint64 elapsedMs);
     // Where a message points in the editor (a character index in its text), or -1.
     int editorPositionOf(const ServerMessage &message) const;
@@ -98,6 +105,7 @@ private:
     QuerySession *m_session;
     SqlEditor *m_editor;
     QTabWidget *m_outputTabs;
+    QSplitter *m_splitter;
     MessagesPane *m_messages;
     QList<ResultGrid *> m_resultViews;
     QList<QLabel *> m_truncationNotes;
@@ -110,6 +118,10 @@ private:
     bool m_stopOnError = true;
     bool m_autocommit = true;
     bool m_showCatalogQueries = false;
+    // An Explain run: its plan becomes a plan view, not a grid.
+    bool m_explaining = false;
+    bool m_explainAnalyze = false;
+    bool m_explainChangesData = false;
 
     QList<ScriptUnit> m_runUnits; // what the last run sent, with spans into the text it came from
     int m_runOffset = 0;          // where that text starts in the editor

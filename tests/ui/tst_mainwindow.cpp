@@ -1,5 +1,6 @@
 #include "connectiondialog.h"
 #include "connectioninfo.h"
+#include "explainview.h"
 #include "historypanel.h"
 #include "mainwindow.h"
 #include "progressstore.h"
@@ -61,6 +62,8 @@ private Q_SLOTS:
     void passwordIsAskedAndNeverWrittenDown();
     void homePageAndWorkbenchTakeTurns();
     void metaCommandsShowWhatPsqlShows();
+    void explainAnalyzeChangesNothing();
+    void explainErrorIsMarkedInTheStatement();
 
 private:
     WorkbenchTab *tab() const { return m_window->currentTab(); }
@@ -606,6 +609,67 @@ void tst_MainWindow::metaCommandsShowWhatPsqlShows()
     QVERIFY2(messages.contains(QStringLiteral("Catalog query:")) && messages.contains(QStringLiteral("pg_catalog.pg_attribute")),
              qPrintable(messages));
     QVERIFY(!messages.contains(QStringLiteral("skipped")));
+}
+
+// Explain Analyze of a DELETE shows the plan of what it did, and the rows are all still
+// there; inside an open transaction it goes through a savepoint and leaves the transaction
+// (and what it did before) as it was.
+void tst_MainWindow::explainAnalyzeChangesNothing()
+{
+    const auto count = [this] {
+        tab()->editor()->setText(QStringLiteral("SELECT count(*) FROM explained_items;"));
+        return runWith(Qt::Key_F5) ? tab()->resultView()->model()->index(0, 0).data().toString() : QString();
+    };
+    tab()->editor()->setText(QStringLiteral("CREATE TEMP TABLE explained_items AS SELECT g FROM generate_series(1, 500) g;"));
+    QVERIFY(runWith(Qt::Key_F5));
+    QCOMPARE(count(), QStringLiteral("500"));
+
+    tab()->editor()->setText(QStringLiteral("SELECT 1;\nDELETE FROM explained_items WHERE g > 10;\n"));
+    tab()->editor()->setCursorPosition(1, 3);
+    QSignalSpy finished(m_window.get(), &MainWindow::scriptFinished);
+    m_window->explainAnalyzeAction()->trigger();
+    QVERIFY(finished.wait(30000));
+    auto *plan = qobject_cast<ExplainView *>(tab()->outputTabs()->currentWidget());
+    QVERIFY(plan);
+    QCOMPARE(plan->plan().root().label, QStringLiteral("Delete on explained_items"));
+    QVERIFY(plan->plan().isAnalyzed());
+    QCOMPARE(plan->plan().root().children.first().actualRows, 490.0);
+    QVERIFY2(tab()->messages()->toPlainText().contains(QStringLiteral("nothing it changed was kept")),
+             qPrintable(tab()->messages()->toPlainText()));
+    QVERIFY(!plan->detailsText().isEmpty());
+    QVERIFY(plan->planText().startsWith(QStringLiteral("Delete on explained_items")));
+    QCOMPARE(tab()->session()->transactionState(), TransactionState::Idle);
+    QCOMPARE(count(), QStringLiteral("500"));
+
+    tab()->editor()->setText(QStringLiteral("BEGIN; INSERT INTO explained_items VALUES (0);"));
+    QVERIFY(runWith(Qt::Key_F5));
+    tab()->editor()->setText(QStringLiteral("UPDATE explained_items SET g = -g;"));
+    m_window->explainAnalyzeAction()->trigger();
+    QVERIFY(finished.wait(30000));
+    QVERIFY(qobject_cast<ExplainView *>(tab()->outputTabs()->currentWidget()));
+    QCOMPARE(tab()->session()->transactionState(), TransactionState::InTransaction);
+    QCOMPARE(count(), QStringLiteral("501"));
+    tab()->editor()->setText(QStringLiteral("SELECT count(*) FROM explained_items WHERE g < 0;"));
+    QVERIFY(runWith(Qt::Key_F5));
+    QCOMPARE(tab()->resultView()->model()->index(0, 0).data().toString(), QStringLiteral("0"));
+    tab()->rollback();
+    QTRY_COMPARE(tab()->session()->transactionState(), TransactionState::Idle);
+}
+
+void tst_MainWindow::explainErrorIsMarkedInTheStatement()
+{
+    tab()->editor()->setText(QStringLiteral("SELECT 1;\nSELECT nope FROM pg_class;"));
+    tab()->editor()->setCursorPosition(1, 2);
+    QSignalSpy finished(m_window.get(), &MainWindow::scriptFinished);
+    m_window->explainAction()->trigger();
+    QVERIFY(finished.wait(30000));
+    int line = -1;
+    int index = -1;
+    tab()->editor()->getCursorPosition(&line, &index);
+    QCOMPARE(line, 1);
+    QCOMPARE(index, 7);
+    QVERIFY(tab()->editor()->hasErrorMark());
+    QCOMPARE(tab()->session()->transactionState(), TransactionState::Idle);
 }
 
 QTEST_MAIN(tst_MainWindow)
