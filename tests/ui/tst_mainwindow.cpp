@@ -69,6 +69,8 @@ private:
     WorkbenchTab *tab() const { return m_window->currentTab(); }
     void typeScript(const QString &sql);
     bool runWith(Qt::Key key, Qt::KeyboardModifiers modifiers = Qt::NoModifier);
+    // The editor's cursor is on the error the server pointed at, which is marked.
+    void expectErrorMarkAt(int line, int index);
     // Answers the next message box with the button whose text is given.
     void answerNextMessageBox(const QString &button);
 
@@ -119,6 +121,16 @@ bool tst_MainWindow::runWith(Qt::Key key, Qt::KeyboardModifiers modifiers)
     QSignalSpy finished(m_window.get(), &MainWindow::scriptFinished);
     QTest::keyClick(tab()->editor(), key, modifiers);
     return finished.wait(30000);
+}
+
+void tst_MainWindow::expectErrorMarkAt(int line, int index)
+{
+    int atLine = -1;
+    int atIndex = -1;
+    tab()->editor()->getCursorPosition(&atLine, &atIndex);
+    QCOMPARE(atLine, line);
+    QCOMPARE(atIndex, index);
+    QVERIFY(tab()->editor()->hasErrorMark());
 }
 
 void tst_MainWindow::answerNextMessageBox(const QString &button)
@@ -179,12 +191,7 @@ void tst_MainWindow::errorIsMarkedInTheEditor()
     QVERIFY2(messages.contains(QStringLiteral("column \"nope\" does not exist")), qPrintable(messages));
     QVERIFY(messages.contains(QStringLiteral("42703")));
     QVERIFY2(messages.contains(QStringLiteral("(line 2)")), qPrintable(messages));
-    int line = -1;
-    int index = -1;
-    tab()->editor()->getCursorPosition(&line, &index);
-    QCOMPARE(line, 1);
-    QCOMPARE(index, 7);
-    QVERIFY(tab()->editor()->hasErrorMark());
+    expectErrorMarkAt(1, 7);
     QCOMPARE(tab()->outputTabs()->currentWidget(), tab()->messages());
 }
 
@@ -663,12 +670,7 @@ void tst_MainWindow::explainErrorIsMarkedInTheStatement()
     QSignalSpy finished(m_window.get(), &MainWindow::scriptFinished);
     m_window->explainAction()->trigger();
     QVERIFY(finished.wait(30000));
-    int line = -1;
-    int index = -1;
-    tab()->editor()->getCursorPosition(&line, &index);
-    QCOMPARE(line, 1);
-    QCOMPARE(index, 7);
-    QVERIFY(tab()->editor()->hasErrorMark());
+    expectErrorMarkAt(1, 7);
     QCOMPARE(tab()->session()->transactionState(), TransactionState::Idle);
 }
 
