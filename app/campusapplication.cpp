@@ -149,6 +149,14 @@ QPalette darkPalette()
 }
 } // namespace
 
+void CampusApplication::applyConfirmation(const QString &where)
+{
+    if (m_window)
+        m_window->setGuard(where == u"never"        ? WorkbenchTab::Guard::Never
+                           : where == u"everywhere" ? WorkbenchTab::Guard::Everywhere
+                                                    : WorkbenchTab::Guard::SavedConnections);
+}
+
 void CampusApplication::applyPalette(const QString &palette)
 {
     if (m_desktopStyle.isEmpty())
@@ -227,6 +235,7 @@ bool CampusApplication::start()
     addExamMenu(learnerId, language);
     addProgressMenu(learnerId, language);
     addHomePage(learnerId, language);
+    applyConfirmation(SettingsDialog::confirmation(settingsFile()));
     // Tabs left open by the last session (or a crash) come back; a sample view shows its own script.
     const bool ownScript = !sample.isEmpty() || m_window->setProgressStore(&m_store, learnerId) == 0;
     if (ownScript)
@@ -672,6 +681,7 @@ void CampusApplication::openSettings(SettingsDialog::Page page)
         m_settings->setIntegrityVerdict(m_options.screenshotFile.isEmpty() ? m_storeVerdict
                                                                            : StoreBackups::integrityCheck(m_store.path()));
         connect(m_settings, &SettingsDialog::paletteChosen, this, &CampusApplication::applyPalette);
+        connect(m_settings, &SettingsDialog::confirmationChosen, this, &CampusApplication::applyConfirmation);
         connect(m_settings, &SettingsDialog::restoreRequested, this, &CampusApplication::restoreFromBackup);
     }
     m_settings->showPage(page);

@@ -73,6 +73,7 @@ private:
     void restoreFromBackup(const QString &backupPath, const QDate &day);
     // "system", "light" or "dark": the Fusion style with PG Campus's palettes, or the desktop's.
     void applyPalette(const QString &palette);
+    void applyConfirmation(const QString &where);
     QString settingsFile() const;
     void startExam(const CoursePack &pack, const ExamBlueprint &blueprint, qint64 learnerId, const QString &language);
     // Ten untimed questions with feedback after each, from some domains (empty: all).

@@ -1,5 +1,7 @@
 #include "explainplan.h"
 
+#include "statementrisk.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -315,9 +317,7 @@ QString ExplainPlan::explainStatement(const QString &statement, bool analyze)
 bool ExplainPlan::changesData(const QString &statement)
 {
     // Words only: comments, string literals and quoted names cannot say INSERT.
-    QString words = statement;
-    words.remove(QRegularExpression(QStringLiteral("--[^\\n]*|/\\*.*?\\*/|'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|\\$(\\w*)\\$.*?\\$\\1\\$"),
-                                    QRegularExpression::DotMatchesEverythingOption));
+    const QString words = StatementRisk::withoutLiterals(statement);
     static const QRegularExpression writes(
         QStringLiteral("\\b(INSERT|UPDATE|DELETE|MERGE|INTO|CREATE|TRUNCATE|COPY|ALTER|DROP|GRANT|REVOKE|CALL)\\b"),
         QRegularExpression::CaseInsensitiveOption);

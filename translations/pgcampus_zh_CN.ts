@@ -3408,6 +3408,22 @@ Your server is back as it was: fix the settings and try again.</source>
         <source>No backup yet: the first is made today.</source>
         <translation>还没有备份：今天会做第一份。</translation>
     </message>
+    <message>
+        <source>On saved connections and services</source>
+        <translation>在已保存的连接和服务上</translation>
+    </message>
+    <message>
+        <source>Everywhere, the practice server too</source>
+        <translation>所有地方，包括练习服务器</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <source>Ask before DROP, TRUNCATE, and UPDATE or DELETE without WHERE:</source>
+        <translation>执行 DROP、TRUNCATE 以及不带 WHERE 的 UPDATE 或 DELETE 之前询问：</translation>
+    </message>
 </context>
 <context>
     <name>SqlCommand</name>
@@ -3602,6 +3618,17 @@ Your server is back as it was: fix the settings and try again.</source>
     </message>
 </context>
 <context>
+    <name>StatementRisk</name>
+    <message>
+        <source>UPDATE without WHERE: every row of %1 changes</source>
+        <translation>不带 WHERE 的 UPDATE：%1 的每一行都会被修改</translation>
+    </message>
+    <message>
+        <source>DELETE without WHERE: every row of %1 goes</source>
+        <translation>不带 WHERE 的 DELETE：%1 的每一行都会被删除</translation>
+    </message>
+</context>
+<context>
     <name>StepGrader</name>
     <message>
         <source>This step&apos;s check is of an unknown kind, %1.</source>
@@ -3732,6 +3759,42 @@ Your server is back as it was: fix the settings and try again.</source>
     <message>
         <source>Plan</source>
         <translation>执行计划</translation>
+    </message>
+    <message>
+        <source>Run on %1?</source>
+        <translation>在 %1 上执行吗？</translation>
+    </message>
+    <message>
+        <source>These statements remove or change data:
+
+%1
+
+Run them?</source>
+        <translation>这些语句会删除或修改数据：
+
+%1
+
+要执行吗？</translation>
+    </message>
+    <message>
+        <source>These statements remove or change data on %1, which is not one of your practice databases:
+
+%2
+
+Run them?</source>
+        <translation>这些语句会删除或修改 %1 上的数据，而它不是你的练习数据库：
+
+%2
+
+要执行吗？</translation>
+    </message>
+    <message>
+        <source>File → Settings… chooses where PG Campus asks.</source>
+        <translation>可以在“文件 → 设置…”中选择 PG 学堂在哪些地方询问。</translation>
+    </message>
+    <message>
+        <source>Nothing was run.</source>
+        <translation>什么都没有执行。</translation>
     </message>
 </context>
 <context>

@@ -166,7 +166,7 @@ void MainWindow::connectCurrentTabToService(const QString &service)
 {
     WorkbenchTab *tab = currentTab();
     if (tab && settleTransaction(tab))
-        tab->connectTo(tr("Service %1").arg(service), QStringLiteral("service=") + ConnectionInfo::quoted(service));
+        tab->connectTo(tr("Service %1").arg(service), QStringLiteral("service=") + ConnectionInfo::quoted(service), false);
 }
 
 void MainWindow::connectCurrentTabToDefault()
@@ -296,6 +296,13 @@ bool MainWindow::showTab(WorkbenchTab *tab)
     return true;
 }
 
+void MainWindow::setGuard(WorkbenchTab::Guard guard)
+{
+    m_guard = guard;
+    for (int i = 0; i < m_tabs->count(); ++i)
+        tab(i)->setGuard(guard);
+}
+
 void MainWindow::setHomePage(QWidget *home)
 {
     if (m_homePage) {
@@ -341,6 +348,7 @@ WorkbenchTab *MainWindow::addTab()
     tab->setAutocommit(!m_autocommit || m_autocommit->isChecked());
     tab->setStopOnError(!m_stopOnError || m_stopOnError->isChecked());
     tab->setShowCatalogQueries(m_showCatalogQueries && m_showCatalogQueries->isChecked());
+    tab->setGuard(m_guard);
     tab->setUntitledName(tr("Query %1").arg(++m_tabsMade));
     m_tabs->setCurrentIndex(m_tabs->addTab(tab, tab->title()));
     showWorkbench();

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "workbenchtab.h"
+
 #include <QMainWindow>
 
 class QAction;
@@ -40,6 +42,9 @@ public:
     QAction *workbenchAction() const { return m_workbench; }
     // File → Settings… (Ctrl+,): hidden until the app gives it something to open.
     QAction *settingsAction() const { return m_settings; }
+
+    // When every tab asks before DROP, TRUNCATE, UPDATE or DELETE without WHERE.
+    void setGuard(WorkbenchTab::Guard guard);
 
     // The connection new tabs open (and open tabs without one): the practice server or a profile.
     void setDefaultConnection(const QString &name, const QString &conninfo);
@@ -103,6 +108,7 @@ private:
     QAction *m_workbench = nullptr;
     QAction *m_pageSeparator = nullptr;
     QAction *m_settings = nullptr;
+    WorkbenchTab::Guard m_guard = WorkbenchTab::Guard::SavedConnections;
     QAction *m_runScript = nullptr;
     QAction *m_runStatement = nullptr;
     QAction *m_cancel = nullptr;

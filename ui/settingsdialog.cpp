@@ -3,6 +3,7 @@
 #include "storebackups.h"
 
 #include <QButtonGroup>
+#include <QComboBox>
 #include <QDesktopServices>
 #include <QDialogButtonBox>
 #include <QDir>
@@ -21,6 +22,8 @@
 namespace {
 const QStringList Palettes = {QStringLiteral("system"), QStringLiteral("light"), QStringLiteral("dark")};
 const QString PaletteKey = QStringLiteral("appearance/palette");
+const QStringList Confirmations = {QStringLiteral("saved"), QStringLiteral("everywhere"), QStringLiteral("never")};
+const QString ConfirmationKey = QStringLiteral("safety/confirm");
 } // namespace
 
 SettingsDialog::SettingsDialog(const QString &settingsFile, const QString &storePath, QWidget *parent)
@@ -29,6 +32,7 @@ SettingsDialog::SettingsDialog(const QString &settingsFile, const QString &store
     , m_storePath(storePath)
     , m_pages(new QTabWidget(this))
     , m_palette(new QButtonGroup(this))
+    , m_confirmation(new QComboBox(this))
     , m_integrity(new QLabel(this))
     , m_backupFolder(new QLabel(this))
     , m_backups(new QTreeWidget(this))
@@ -46,7 +50,16 @@ SettingsDialog::SettingsDialog(const QString &settingsFile, const QString &store
         colours->addWidget(button);
     }
     auto *form = new QFormLayout(general);
+    form->setRowWrapPolicy(QFormLayout::WrapLongRows); // a long question puts its answer under it
     form->addRow(tr("Colours:"), colours);
+    m_confirmation->addItems({tr("On saved connections and services"), tr("Everywhere, the practice server too"),
+                              tr("Never")});
+    form->addRow(tr("Ask before DROP, TRUNCATE, and UPDATE or DELETE without WHERE:"), m_confirmation);
+    setConfirmation(confirmation(settingsFile));
+    connect(m_confirmation, &QComboBox::activated, this, [this](int index) {
+        QSettings(m_settingsFile, QSettings::IniFormat).setValue(ConfirmationKey, Confirmations.at(index));
+        Q_EMIT confirmationChosen(Confirmations.at(index));
+    });
     auto *languageNote = new QLabel(tr("The interface language is each profile's own: Progress → Profiles…"), general);
     languageNote->setWordWrap(true);
     form->addRow(languageNote);
@@ -115,6 +128,22 @@ void SettingsDialog::setPalette(const QString &palette)
 {
     if (QAbstractButton *button = m_palette->button(std::max<int>(0, Palettes.indexOf(palette))))
         button->setChecked(true);
+}
+
+QString SettingsDialog::confirmation(const QString &settingsFile)
+{
+    const QString value = QSettings(settingsFile, QSettings::IniFormat).value(ConfirmationKey).toString();
+    return Confirmations.contains(value) ? value : Confirmations.first();
+}
+
+void SettingsDialog::setConfirmation(const QString &where)
+{
+    m_confirmation->setCurrentIndex(std::max<int>(0, Confirmations.indexOf(where)));
+}
+
+QString SettingsDialog::chosenConfirmation() const
+{
+    return Confirmations.value(m_confirmation->currentIndex());
 }
 
 QString SettingsDialog::chosenPalette() const

@@ -4,6 +4,7 @@
 #include <QDialog>
 
 class QButtonGroup;
+class QComboBox;
 class QLabel;
 class QPushButton;
 class QTabWidget;
@@ -30,6 +31,12 @@ public:
     void setPalette(const QString &palette);
     QString chosenPalette() const;
 
+    // Where to ask before DROP, TRUNCATE, UPDATE or DELETE without WHERE: "saved" (saved
+    // connections and services; the default), "everywhere" or "never".
+    static QString confirmation(const QString &settingsFile);
+    void setConfirmation(const QString &where);
+    QString chosenConfirmation() const;
+
     // What the check at start found: empty while it runs, "ok", or SQLite's findings.
     void setIntegrityVerdict(const QString &verdict);
     QString integrityText() const;
@@ -41,6 +48,7 @@ public:
 Q_SIGNALS:
     // A palette was chosen (and kept in the settings file): the app applies it at once.
     void paletteChosen(const QString &palette);
+    void confirmationChosen(const QString &where);
     // The learner chose a backup and pressed Restore…: the app confirms and restores.
     void restoreRequested(const QString &backupPath, const QDate &day);
 
@@ -51,6 +59,7 @@ private:
     QString m_storePath;
     QTabWidget *m_pages;
     QButtonGroup *m_palette;
+    QComboBox *m_confirmation;
     QLabel *m_integrity;
     QLabel *m_backupFolder;
     QTreeWidget *m_backups;

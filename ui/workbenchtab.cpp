@@ -2,6 +2,7 @@
 
 #include "connectioninfo.h"
 #include "explainview.h"
+#include "statementrisk.h"
 #include "messagespane.h"
 #include "passwordkeychain.h"
 #include "resultgrid.h"
@@ -15,6 +16,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QSaveFile>
 #include <QSplitter>
@@ -204,9 +206,10 @@ ResultGrid *WorkbenchTab::resultView(int n) const
     return n >= 0 && n < m_resultViews.size() ? m_resultViews.at(n) : nullptr;
 }
 
-void WorkbenchTab::connectTo(const QString &name, const QString &conninfo)
+void WorkbenchTab::connectTo(const QString &name, const QString &conninfo, bool ownServer)
 {
     m_connectionName = name;
+    m_ownServer = ownServer;
     m_profileId.clear();
     m_color.clear();
     m_askedForPassword = false;
@@ -219,6 +222,7 @@ void WorkbenchTab::connectTo(const QString &name, const QString &conninfo)
 void WorkbenchTab::connectTo(const ConnectionProfile &profile)
 {
     m_connectionName = profile.name;
+    m_ownServer = false;
     m_profileId = profile.id;
     m_color = profile.color;
     m_askedForPassword = false;
@@ -348,6 +352,31 @@ void WorkbenchTab::explain(bool analyze)
     Q_EMIT statusChanged();
 }
 
+bool WorkbenchTab::confirmRisks()
+{
+    if (m_guard == Guard::Never || (m_guard == Guard::SavedConnections && m_ownServer))
+        return true;
+    QStringList risky;
+    for (const ScriptUnit &unit : std::as_const(m_runUnits)) {
+        if (unit.kind != ScriptUnit::Kind::Query)
+            continue;
+        const StatementRisk::Kind kind = StatementRisk::of(unit.text);
+        if (kind != StatementRisk::Kind::None)
+            risky << QStringLiteral("• ") + StatementRisk::describe(kind, unit.text);
+    }
+    if (risky.isEmpty())
+        return true;
+    QMessageBox box(QMessageBox::Warning, tr("Run on %1?").arg(m_connectionName),
+                    m_ownServer ? tr("These statements remove or change data:\n\n%1\n\nRun them?").arg(risky.join(u'\n'))
+                                : tr("These statements remove or change data on %1, which is not one of your practice "
+                                     "databases:\n\n%2\n\nRun them?")
+                                      .arg(m_connectionName, risky.join(u'\n')),
+                    QMessageBox::Yes | QMessageBox::No, this);
+    box.setDefaultButton(QMessageBox::No);
+    box.setInformativeText(tr("File → Settings… chooses where PG Campus asks."));
+    return box.exec() == QMessageBox::Yes;
+}
+
 bool WorkbenchTab::isPlanResult(const ResultSet &result) const
 {
     return m_explaining && result.columnCount() == 1 && result.columns().first().name == u"QUERY PLAN";
@@ -395,6 +424,10 @@ void WorkbenchTab::run(const QString &text, int offset)
     clearOutput();
     if (m_runUnits.isEmpty()) {
         m_messages->addInfo(tr("There is no statement to run."));
+        return;
+    }
+    if (!confirmRisks()) {
+        m_messages->addInfo(tr("Nothing was run."));
         return;
     }
     m_prependedUnits = 0;

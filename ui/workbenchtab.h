@@ -35,7 +35,13 @@ public:
     // Each catalog query a meta-command (\d, \dt...) runs is shown in the messages, as psql -E does.
     void setShowCatalogQueries(bool show) { m_showCatalogQueries = show; }
 
-    void connectTo(const QString &name, const QString &conninfo);
+    // ownServer: the practice server or a lab's sandbox, the learner's to break; false for a
+    // service of pg_service.conf (a saved profile is never one).
+    void connectTo(const QString &name, const QString &conninfo, bool ownServer = true);
+
+    // When to ask before running DROP, TRUNCATE, or UPDATE/DELETE without WHERE.
+    enum class Guard { Never, SavedConnections, Everywhere };
+    void setGuard(Guard guard) { m_guard = guard; }
     // A profile: its read-only flag becomes default_transaction_read_only, its colour the tab's.
     void connectTo(const ConnectionProfile &profile);
     QString profileId() const { return m_profileId; }
@@ -92,6 +98,9 @@ private:
     void onMessage(const ServerMessage &message);
     void onMetaOutput(int statement, const MetaOutput &output);
     bool isPlanResult(const ResultSet &result) const;
+    // Asks before statements that drop, empty or change every row, where the guard says so;
+    // false when the learner keeps them from running.
+    bool confirmRisks();
     void showPlan(const ResultSet &result);
     void onFinished(qint64 elapsedMs);
     // Where a message points in the editor (a character index in its text), or -1.
@@ -118,6 +127,8 @@ private:
     bool m_stopOnError = true;
     bool m_autocommit = true;
     bool m_showCatalogQueries = false;
+    Guard m_guard = Guard::SavedConnections;
+    bool m_ownServer = true;
     // An Explain run: its plan becomes a plan view, not a grid.
     bool m_explaining = false;
     bool m_explainAnalyze = false;

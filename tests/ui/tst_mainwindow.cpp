@@ -64,6 +64,7 @@ private Q_SLOTS:
     void metaCommandsShowWhatPsqlShows();
     void explainAnalyzeChangesNothing();
     void explainErrorIsMarkedInTheStatement();
+    void destructiveStatementsAreConfirmed();
 
 private:
     WorkbenchTab *tab() const { return m_window->currentTab(); }
@@ -672,6 +673,55 @@ void tst_MainWindow::explainErrorIsMarkedInTheStatement()
     QVERIFY(finished.wait(30000));
     expectErrorMarkAt(1, 7);
     QCOMPARE(tab()->session()->transactionState(), TransactionState::Idle);
+}
+
+// On a connection that is not the learner's own (a service, a saved profile) a DELETE
+// without WHERE asks first, and No runs nothing of the script; on the practice server it
+// does not ask unless the setting says everywhere, and never asks when it says never.
+void tst_MainWindow::destructiveStatementsAreConfirmed()
+{
+    const auto asked = [this](const QString &answer) {
+        bool box = false;
+        QTimer::singleShot(0, this, [&box, answer] {
+            if (auto *b = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+                box = b->text().contains(QStringLiteral("DELETE without WHERE: every row of guarded_items goes"));
+                for (QAbstractButton *button : b->buttons()) {
+                    if (button->text() == answer)
+                        button->click();
+                }
+            }
+        });
+        tab()->editor()->setText(QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS guarded_items AS SELECT 1 AS n;\n"
+                                                "DELETE FROM guarded_items;\n"));
+        QSignalSpy finished(m_window.get(), &MainWindow::scriptFinished);
+        m_window->runScriptAction()->trigger();
+        finished.wait(3000);
+        return box;
+    };
+    QSignalSpy opened(tab()->session(), &QuerySession::opened);
+    tab()->connectTo(QStringLiteral("Service classroom"), m_server.connectionString(), false);
+    QVERIFY(opened.wait(30000));
+    QVERIFY(asked(QStringLiteral("&No")));
+    QVERIFY(tab()->messages()->toPlainText().contains(QStringLiteral("Nothing was run.")));
+    QCOMPARE(tab()->resultCount(), 0);
+    tab()->editor()->setText(QStringLiteral("SELECT to_regclass('pg_temp.guarded_items') IS NULL AS missing;"));
+    QSignalSpy finished(m_window.get(), &MainWindow::scriptFinished);
+    m_window->runScriptAction()->trigger(); // nothing to ask about
+    QVERIFY(finished.wait(30000));
+    QCOMPARE(tab()->resultView()->model()->index(0, 0).data().toString(), QStringLiteral("t")); // not even the CREATE ran
+    QVERIFY(asked(QStringLiteral("&Yes")));
+    QVERIFY2(tab()->messages()->toPlainText().contains(QStringLiteral("DELETE 1")), qPrintable(tab()->messages()->toPlainText()));
+
+    m_window->setGuard(WorkbenchTab::Guard::Never);
+    QVERIFY(!asked(QStringLiteral("&Yes")));
+    QVERIFY(tab()->messages()->toPlainText().contains(QStringLiteral("DELETE 0")));
+
+    m_window->connectCurrentTabToDefault(); // the practice server: the learner's own
+    QVERIFY(opened.wait(30000));
+    m_window->setGuard(WorkbenchTab::Guard::SavedConnections);
+    QVERIFY(!asked(QStringLiteral("&Yes")));
+    m_window->setGuard(WorkbenchTab::Guard::Everywhere);
+    QVERIFY(asked(QStringLiteral("&Yes")));
 }
 
 QTEST_MAIN(tst_MainWindow)

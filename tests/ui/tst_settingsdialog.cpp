@@ -3,6 +3,7 @@
 #include "storebackups.h"
 
 #include <QAbstractButton>
+#include <QComboBox>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSignalSpy>
@@ -19,6 +20,7 @@ class tst_SettingsDialog : public QObject
 private Q_SLOTS:
     void init();
     void paletteIsKeptInTheSettingsFile();
+    void confirmationIsKeptInTheSettingsFile();
     void backupsAreListedAndOneIsChosenForRestore();
     void noBackupYetOffersNothingToRestore();
     void integrityVerdictIsShown_data();
@@ -62,6 +64,25 @@ void tst_SettingsDialog::paletteIsKeptInTheSettingsFile()
     file.write("[appearance]\npalette=purple\n");
     file.close();
     QCOMPARE(SettingsDialog::palette(settingsFile()), QStringLiteral("system"));
+}
+
+void tst_SettingsDialog::confirmationIsKeptInTheSettingsFile()
+{
+    QCOMPARE(SettingsDialog::confirmation(settingsFile()), QStringLiteral("saved"));
+    {
+        SettingsDialog dialog(settingsFile(), storePath());
+        QCOMPARE(dialog.chosenConfirmation(), QStringLiteral("saved"));
+        QSignalSpy chosen(&dialog, &SettingsDialog::confirmationChosen);
+        auto *combo = dialog.findChild<QComboBox *>();
+        QVERIFY(combo);
+        QCOMPARE(combo->count(), 3);
+        combo->setCurrentIndex(1);
+        Q_EMIT combo->activated(1);
+        QCOMPARE(chosen.count(), 1);
+        QCOMPARE(chosen.first().first().toString(), QStringLiteral("everywhere"));
+    }
+    QCOMPARE(SettingsDialog::confirmation(settingsFile()), QStringLiteral("everywhere"));
+    QCOMPARE(SettingsDialog(settingsFile(), storePath()).chosenConfirmation(), QStringLiteral("everywhere"));
 }
 
 void tst_SettingsDialog::backupsAreListedAndOneIsChosenForRestore()
