@@ -1,5 +1,7 @@
 #include "campusapplication.h"
 
+#include "activityview.h"
+#include "connectioninfo.h"
 #include "consoleoutput.h"
 #include "coursebrowser.h"
 #include "coursedocks.h"
@@ -7,6 +9,7 @@
 #include "examresultview.h"
 #include "examview.h"
 #include "labpanel.h"
+#include "graderconnection.h"
 #include "labsandbox.h"
 #include "mainwindow.h"
 #include "progressfile.h"
@@ -109,6 +112,7 @@ CampusApplication::CampusApplication(const Options &options)
 CampusApplication::~CampusApplication()
 {
     m_window.reset();
+    m_demoSessions.clear();
     m_grading.reset(); // its sandboxes are on the server
     if (m_storeCheck)
         m_storeCheck->wait();
@@ -240,6 +244,15 @@ bool CampusApplication::start()
     const bool ownScript = !sample.isEmpty() || m_window->setProgressStore(&m_store, learnerId) == 0;
     if (ownScript)
         m_window->currentTab()->editor()->setText(sampleScript(sample));
+    if (view == u"activity") {
+        m_window->setAttribute(Qt::WA_DontShowOnScreen, false);
+        m_window->show();
+        m_window->activityDock()->show();
+        m_window->resizeDocks({m_window->activityDock()}, {420}, Qt::Vertical);
+        QTimer::singleShot(ScreenshotTimeoutMs, this, &CampusApplication::saveScreenshot);
+        startPracticeServer();
+        return true;
+    }
     if (view == u"explain") {
         showExplainSample(ExplainSamples.value(m_options.view.section(u':', 1)));
         return true;
@@ -317,6 +330,8 @@ bool CampusApplication::checkView()
         return true;
     if (view == u"explain" && ExplainSamples.contains(argument))
         return true;
+    if (view == u"activity" && argument.isEmpty())
+        return true;
     if (view == u"exam-result") {
         if (argument == u"LAST")
             return true;
@@ -341,7 +356,7 @@ bool CampusApplication::checkView()
                    : tr("Unknown view \"%1\". Available views: workbench, workbench:result, workbench:error, "
                         "workbench:transaction, workbench:describe, courses, lesson:ID, lab:ID, exam:ID, exam-submit:ID, "
                         "exam-result:LAST, exam-resume, review, dashboard, profiles, settings, settings:backups, "
-                        "explain:misestimate, explain:join.")
+                        "explain:misestimate, explain:join, activity.")
                          .arg(m_options.view));
     return false;
 }
@@ -418,6 +433,8 @@ void CampusApplication::onServerStarted(bool ok, const QString &error)
     }
     m_window->setDefaultConnection(tr("Practice server"), m_server.connectionString());
     m_courses->setAdminConninfo(m_server.connectionString());
+    if (m_options.view == u"activity")
+        showBlockedSessions();
 }
 
 // Sandboxes on the practice server that no profile of this store owns any more (a purged
@@ -440,6 +457,30 @@ void CampusApplication::dropOtherLearnersSandboxes()
     connect(worker, &QThread::finished, worker, &QObject::deleteLater);
     m_sandboxCleanup = worker;
     worker->start();
+}
+
+// For --view activity: two sessions of the screenshot's own, one holding an advisory lock
+// in an open transaction, the other waiting for it; the picture is taken once the view
+// shows the wait.
+void CampusApplication::showBlockedSessions()
+{
+    QString error;
+    m_demoSessions.resize(2);
+    for (GraderConnection &c : m_demoSessions) {
+        if (!c.open(ConnectionInfo(m_server.connectionString()).with(QStringLiteral("application_name"), QStringLiteral("psql")),
+                    0, &error)) {
+            printError(error);
+            return;
+        }
+    }
+    m_demoSessions[0].exec(QStringLiteral("BEGIN; SELECT pg_advisory_xact_lock(4711)"));
+    m_demoSessions[1].send(QStringLiteral("SELECT pg_advisory_xact_lock(4711) /* waits for the first session */"));
+    ActivityView *activity = m_window->activity();
+    connect(activity, &ActivityView::refreshed, this, [this, activity] {
+        if (activity->snapshot().blockedCount() > 0)
+            saveScreenshot();
+    });
+    activity->watch(m_server.connectionString());
 }
 
 // The sample's data is made by running its script; then the last statement is explained

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "courselibrary.h"
+#include "graderconnection.h"
 #include "practiceserver.h"
 #include "progressstore.h"
 #include "settingsdialog.h"
@@ -68,6 +69,7 @@ private:
     void checkAndBackUpStore();
     void dropOtherLearnersSandboxes();
     void showExplainSample(const QString &script);
+    void showBlockedSessions();
     void openSettings(SettingsDialog::Page page);
     // Asks, then puts the backup in the store's place and starts PG Campus again.
     void restoreFromBackup(const QString &backupPath, const QDate &day);
@@ -114,5 +116,6 @@ private:
     bool m_serverStarting = false;
     bool m_screenshotTaken = false;
     bool m_explainShown = false;
+    std::vector<GraderConnection> m_demoSessions; // --view activity
     int m_exitCode = 0;
 };

@@ -2,6 +2,23 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>ActivityView</name>
+    <message numerus="yes">
+        <source>%n session(s)</source>
+        <translation>
+            <numerusform>%n session</numerusform>
+            <numerusform>%n sessions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting for a lock</source>
+        <translation>
+            <numerusform>%n waiting for a lock</numerusform>
+            <numerusform>%n waiting for a lock</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CampusApplication</name>
     <message numerus="yes">
         <source>%1 (%n min)</source>

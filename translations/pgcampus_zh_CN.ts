@@ -2,6 +2,121 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>ActivityView</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 分 %2 秒</translation>
+    </message>
+    <message>
+        <source>Cancel Query…</source>
+        <translation>取消查询…</translation>
+    </message>
+    <message>
+        <source>Terminate Session…</source>
+        <translation>终止会话…</translation>
+    </message>
+    <message>
+        <source>PID</source>
+        <translation>PID</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Waiting for</source>
+        <translation>等待</translation>
+    </message>
+    <message>
+        <source>Query time</source>
+        <translation>查询时长</translation>
+    </message>
+    <message>
+        <source>Transaction time</source>
+        <translation>事务时长</translation>
+    </message>
+    <message>
+        <source>Query</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <source>pg_cancel_backend: stop the session&apos;s running query; the session stays</source>
+        <translation>pg_cancel_backend：停止该会话正在执行的查询；会话保留</translation>
+    </message>
+    <message>
+        <source>pg_terminate_backend: end the session; its open transaction is rolled back</source>
+        <translation>pg_terminate_backend：结束该会话；其未结束的事务会被回滚</translation>
+    </message>
+    <message>
+        <source>Show the catalog queries</source>
+        <translation>显示目录查询</translation>
+    </message>
+    <message>
+        <source>Sessions and Locks</source>
+        <translation>会话与锁</translation>
+    </message>
+    <message>
+        <source>Table Statistics</source>
+        <translation>表统计信息</translation>
+    </message>
+    <message>
+        <source>Replication</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>%1, blocked by %2</source>
+        <translation>%1，被 %2 阻塞</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s)</source>
+        <translation>
+            <numerusform>%n 个会话</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting for a lock</source>
+        <translation>
+            <numerusform>%n 个在等待锁</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No standby and no replication slot on this server.</source>
+        <translation>这台服务器上没有备库，也没有复制槽。</translation>
+    </message>
+    <message>
+        <source>Cancel query</source>
+        <translation>取消查询</translation>
+    </message>
+    <message>
+        <source>Cancel the query session %1 is running? The session stays; its statement ends with an error.</source>
+        <translation>要取消会话 %1 正在执行的查询吗？会话会保留；它的语句会以错误结束。</translation>
+    </message>
+    <message>
+        <source>Terminate session</source>
+        <translation>终止会话</translation>
+    </message>
+    <message>
+        <source>End session %1? Its open transaction is rolled back and its client is disconnected.</source>
+        <translation>要结束会话 %1 吗？它未结束的事务会被回滚，客户端会被断开。</translation>
+    </message>
+</context>
+<context>
     <name>BankInterchange</name>
     <message>
         <source>a choice question needs at least two answers</source>
@@ -421,8 +536,8 @@
         <translation>学习进度库没有通过完整性检查（%1）。现在的操作可能无法正确保存。请使用“文件 → 设置… → 备份”回到一份完好的副本。</translation>
     </message>
     <message>
-        <source>Unknown view &quot;%1&quot;. Available views: workbench, workbench:result, workbench:error, workbench:transaction, workbench:describe, courses, lesson:ID, lab:ID, exam:ID, exam-submit:ID, exam-result:LAST, exam-resume, review, dashboard, profiles, settings, settings:backups, explain:misestimate, explain:join.</source>
-        <translation>未知视图“%1”。可用视图：workbench、workbench:result、workbench:error、workbench:transaction、workbench:describe、courses、lesson:ID、lab:ID、exam:ID、exam-submit:ID、exam-result:LAST、exam-resume、review、dashboard、profiles、settings、settings:backups、explain:misestimate、explain:join。</translation>
+        <source>Unknown view &quot;%1&quot;. Available views: workbench, workbench:result, workbench:error, workbench:transaction, workbench:describe, courses, lesson:ID, lab:ID, exam:ID, exam-submit:ID, exam-result:LAST, exam-resume, review, dashboard, profiles, settings, settings:backups, explain:misestimate, explain:join, activity.</source>
+        <translation>未知视图“%1”。可用视图：workbench、workbench:result、workbench:error、workbench:transaction、workbench:describe、courses、lesson:ID、lab:ID、exam:ID、exam-submit:ID、exam-result:LAST、exam-resume、review、dashboard、profiles、settings、settings:backups、explain:misestimate、explain:join、activity。</translation>
     </message>
 </context>
 <context>
@@ -2357,6 +2472,14 @@ Your server is back as it was: fix the settings and try again.</source>
     <message>
         <source>Run the statement under the cursor and show its plan with what happened (Shift+F7). It runs inside a transaction that is rolled back: nothing it changes is kept.</source>
         <translation>执行光标所在的语句并显示其执行计划和实际情况 (Shift+F7)。语句在一个随后回滚的事务中执行：它所做的修改都不会保留。</translation>
+    </message>
+    <message>
+        <source>Activity and Locks</source>
+        <translation>活动与锁</translation>
+    </message>
+    <message>
+        <source>&amp;Activity and Locks</source>
+        <translation>活动与锁(&amp;A)</translation>
     </message>
 </context>
 <context>

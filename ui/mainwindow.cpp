@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "activityview.h"
 #include "connectiondialog.h"
 #include "connectioninfo.h"
 #include "historypanel.h"
@@ -40,9 +41,12 @@ MainWindow::MainWindow(QWidget *parent)
     , m_runningTimer(new QTimer(this))
     , m_autosaveTimer(new QTimer(this))
     , m_history(new HistoryPanel)
+    , m_activity(new ActivityView)
+    , m_activityDock(new QDockWidget(tr("Activity and Locks"), this))
 {
     setWindowTitle(tr("PG Campus"));
     resize(1200, 800);
+    m_tabs->setObjectName(QStringLiteral("editorTabs"));
     m_tabs->setDocumentMode(true);
     m_tabs->setTabsClosable(true);
     m_tabs->setMovable(true);
@@ -81,6 +85,15 @@ MainWindow::MainWindow(QWidget *parent)
     });
     m_autosaveTimer->setInterval(AutosaveIntervalMs);
     connect(m_autosaveTimer, &QTimer::timeout, this, &MainWindow::autosave);
+
+    m_activityDock->setObjectName(QStringLiteral("activityDock"));
+    m_activityDock->setWidget(m_activity);
+    addDockWidget(Qt::BottomDockWidgetArea, m_activityDock);
+    m_activityDock->hide();
+    connect(m_activityDock, &QDockWidget::visibilityChanged, this, [this](bool shown) {
+        if (shown && currentTab())
+            m_activity->watch(currentTab()->session()->conninfo());
+    });
 
     createActions();
     menuBar()->actions().at(1)->menu()->addAction(historyDock->toggleViewAction()); // Query → History
@@ -515,6 +528,11 @@ void MainWindow::createActions()
     connect(m_workbench, &QAction::triggered, this, &MainWindow::showWorkbench);
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addActions({m_home, m_workbench});
+    view->addSeparator();
+    QAction *activity = m_activityDock->toggleViewAction();
+    activity->setText(tr("&Activity and Locks"));
+    activity->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_3));
+    view->addAction(activity);
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(about);
 

@@ -11,7 +11,9 @@ struct ConnectionProfile;
 class QStackedWidget;
 class QTabWidget;
 class QTimer;
+class ActivityView;
 class HistoryPanel;
+class QDockWidget;
 class ProgressStore;
 class WorkbenchTab;
 
@@ -60,6 +62,9 @@ public:
 
     bool openFile(const QString &path);
     HistoryPanel *history() const { return m_history; }
+    // View → Activity and Locks: the sessions of the current tab's server, live.
+    ActivityView *activity() const { return m_activity; }
+    QDockWidget *activityDock() const { return m_activityDock; }
 
     QAction *runScriptAction() const { return m_runScript; }
     QAction *runStatementAction() const { return m_runStatement; }
@@ -127,6 +132,8 @@ private:
     QTimer *m_runningTimer;
     QTimer *m_autosaveTimer;
     HistoryPanel *m_history;
+    ActivityView *m_activity;
+    QDockWidget *m_activityDock;
     ProgressStore *m_store = nullptr;
     qint64 m_learnerId = 0;
     QString m_defaultName;

@@ -485,7 +485,7 @@ void tst_MainWindow::readOnlyProfileRefusesChanges()
     QSignalSpy opened(tab()->session(), &QuerySession::opened);
     m_window->connectCurrentTab(store.profiles().first());
     QVERIFY(opened.wait(30000));
-    QVERIFY(!m_window->findChild<QTabWidget *>()->tabIcon(0).isNull()); // the colour tag
+    QVERIFY(!m_window->findChild<QTabWidget *>(QStringLiteral("editorTabs"))->tabIcon(0).isNull()); // the colour tag
     typeScript(QStringLiteral("CREATE TABLE not_on_production (n int);"));
     QVERIFY(runWith(Qt::Key_F5));
     QVERIFY2(tab()->messages()->toPlainText().contains(QStringLiteral("25006")), qPrintable(tab()->messages()->toPlainText()));
