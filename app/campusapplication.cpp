@@ -64,6 +64,8 @@ QString sampleScript(const QString &sample)
         return QStringLiteral("SELECT name, setting FROM pg_settings WHERE name = 'work_mem';\n"
                               "SELECT nmae, setting\n"
                               "FROM pg_settings;\n");
+    if (sample == u"complete") // completion: "n." lists the columns of the table n names
+        return QStringLiteral("SELECT n.\nFROM pg_catalog.pg_namespace n\nWHERE n.nspname NOT LIKE 'pg\\_%';\n");
     if (sample == u"describe") // psql's meta-commands in the editor
         return QStringLiteral("\\dn\n\\d pg_catalog.pg_namespace\n");
     if (sample == u"transaction")
@@ -95,7 +97,8 @@ const QHash<QString, QString> ExplainSamples = {
                     "GROUP BY c.city ORDER BY 3 DESC;\n")}};
 
 const QStringList WorkbenchSamples = {QStringLiteral("result"), QStringLiteral("error"),
-                                      QStringLiteral("transaction"), QStringLiteral("describe")};
+                                      QStringLiteral("transaction"), QStringLiteral("describe"),
+                                      QStringLiteral("complete")};
 
 void printError(const QString &text)
 {
@@ -244,6 +247,10 @@ bool CampusApplication::start()
     const bool ownScript = !sample.isEmpty() || m_window->setProgressStore(&m_store, learnerId) == 0;
     if (ownScript)
         m_window->currentTab()->editor()->setText(sampleScript(sample));
+    if (m_options.view == u"workbench:complete") {
+        showCompletionSample();
+        return true;
+    }
     if (view == u"activity") {
         m_window->setAttribute(Qt::WA_DontShowOnScreen, false);
         m_window->show();
@@ -354,7 +361,7 @@ bool CampusApplication::checkView()
                    ? tr("No %1 \"%2\" in the courseware (packs are read from: %3).")
                          .arg(view, argument, CourseLibrary::defaultDirectories(m_options.dataDirectory).join(QStringLiteral(", ")))
                    : tr("Unknown view \"%1\". Available views: workbench, workbench:result, workbench:error, "
-                        "workbench:transaction, workbench:describe, courses, lesson:ID, lab:ID, exam:ID, exam-submit:ID, "
+                        "workbench:transaction, workbench:describe, workbench:complete, courses, lesson:ID, lab:ID, exam:ID, exam-submit:ID, "
                         "exam-result:LAST, exam-resume, review, dashboard, profiles, settings, settings:backups, "
                         "explain:misestimate, explain:join, activity.")
                          .arg(m_options.view));
@@ -481,6 +488,29 @@ void CampusApplication::showBlockedSessions()
             saveScreenshot();
     });
     activity->watch(m_server.connectionString());
+}
+
+// The catalog loads once the tab is connected; then the popup opens after "n." and the
+// picture is taken with the popup (a window of its own) drawn where it stands.
+void CampusApplication::showCompletionSample()
+{
+    m_window->setAttribute(Qt::WA_DontShowOnScreen, false);
+    m_window->show();
+    auto *poll = new QTimer(this);
+    poll->setInterval(100);
+    connect(poll, &QTimer::timeout, this, [this, poll] {
+        WorkbenchTab *tab = m_window->currentTab();
+        if (!tab->catalog())
+            return;
+        poll->stop();
+        tab->editor()->setFocus();
+        tab->editor()->setCursorPosition(0, 9);
+        tab->complete();
+        QTimer::singleShot(400, this, &CampusApplication::saveScreenshot);
+    });
+    poll->start();
+    QTimer::singleShot(ScreenshotTimeoutMs, this, &CampusApplication::saveScreenshot);
+    startPracticeServer();
 }
 
 // The sample's data is made by running its script; then the last statement is explained
@@ -1105,6 +1135,14 @@ void CampusApplication::saveScreenshot()
             : m_exam                ? static_cast<QWidget *>(m_exam.get())
                                     : static_cast<QWidget *>(m_window.get());
         QPixmap image = shown->grab();
+        if (shown == m_window.get()) {
+            // Popups (the completion list) are windows of their own: drawn where they stand.
+            QPainter painter(&image);
+            for (QWidget *popup : QApplication::topLevelWidgets()) {
+                if (popup != shown && popup->isVisible() && (popup->windowType() == Qt::Popup || popup->windowType() == Qt::ToolTip))
+                    painter.drawPixmap(shown->mapFromGlobal(popup->mapToGlobal(QPoint(0, 0))), popup->grab());
+            }
+        }
         if (m_confirmation && shown == m_exam.get()) {
             // A dialog is a window of its own: drawn where it stands over the exam.
             const QPixmap dialog = m_confirmation->grab();

@@ -46,13 +46,21 @@ QString targetOf(const QString &statement)
 }
 } // namespace
 
-QString StatementRisk::withoutLiterals(const QString &statement)
+QString StatementRisk::withoutLiterals(const QString &statement, bool keepQuotedNames)
 {
     static const QRegularExpression literals(
         QStringLiteral("--[^\\n]*|/\\*.*?\\*/|[Ee]?'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|\\$(\\w*)\\$.*?\\$\\1\\$"),
         QRegularExpression::DotMatchesEverythingOption);
-    QString text = statement;
-    text.replace(literals, QStringLiteral(" x "));
+    QString text;
+    qsizetype done = 0;
+    QRegularExpressionMatchIterator it = literals.globalMatch(statement);
+    while (it.hasNext()) {
+        const QRegularExpressionMatch m = it.next();
+        text += QStringView(statement).mid(done, m.capturedStart() - done);
+        text += keepQuotedNames && m.captured().startsWith(u'"') ? m.captured() : QStringLiteral(" x ");
+        done = m.capturedEnd();
+    }
+    text += QStringView(statement).mid(done);
     return text;
 }
 

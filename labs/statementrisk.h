@@ -18,7 +18,7 @@ public:
     // One line for the confirmation: "DROP TABLE orders", "DELETE without WHERE: every row of orders".
     static QString describe(Kind kind, const QString &statement);
 
-    // The statement with comments, string literals, dollar-quoted bodies and quoted names
-    // taken out: what is left are its words.
-    static QString withoutLiterals(const QString &statement);
+    // The statement with comments, string literals, dollar-quoted bodies and (unless kept)
+    // quoted names taken out: what is left are its words.
+    static QString withoutLiterals(const QString &statement, bool keepQuotedNames = false);
 };

@@ -7,6 +7,7 @@
 
 #include <QFontDatabase>
 #include <QKeyEvent>
+#include <QShortcut>
 
 namespace {
 constexpr int ErrorIndicator = 8;
@@ -33,6 +34,13 @@ SqlEditor::SqlEditor(QWidget *parent)
     setIndicatorForegroundColor(QColor(0xe0, 0x20, 0x20), ErrorIndicator);
     connect(this, &QsciScintilla::linesChanged, this, &SqlEditor::updateMarginWidth);
     updateMarginWidth();
+    // Ctrl+Space asks for completions; so does a "." after a name (schema. or alias.).
+    auto *complete = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Space), this, nullptr, nullptr, Qt::WidgetShortcut);
+    connect(complete, &QShortcut::activated, this, &SqlEditor::completionRequested);
+    connect(this, &QsciScintillaBase::SCN_CHARADDED, this, [this](int ch) {
+        if (ch == '.')
+            Q_EMIT completionRequested();
+    });
 }
 
 void SqlEditor::applyTheme()
@@ -70,6 +78,29 @@ int SqlEditor::textIndexAt(long bytePosition) const
 long SqlEditor::bytePositionAt(int textIndex) const
 {
     return long(text().left(textIndex).toUtf8().size());
+}
+
+void SqlEditor::showCompletions(const QStringList &items, int prefixLength)
+{
+    m_shownCompletions = items;
+    if (items.isEmpty()) {
+        SendScintilla(SCI_AUTOCCANCEL);
+        return;
+    }
+    SendScintilla(SCI_AUTOCSETSEPARATOR, long('\n'));
+    SendScintilla(SCI_AUTOCSETORDER, long(SC_ORDER_CUSTOM));
+    SendScintilla(SCI_AUTOCSETIGNORECASE, 1L);
+    SendScintilla(SCI_AUTOCSETAUTOHIDE, 1L);
+    SendScintilla(SCI_AUTOCSETDROPRESTOFWORD, 0L);
+    SendScintilla(SCI_AUTOCSETMAXHEIGHT, 12L);
+    const QByteArray list = items.join(u'\n').toUtf8();
+    const QByteArray typed = text().mid(cursorTextIndex() - prefixLength, prefixLength).toUtf8();
+    SendScintilla(SCI_AUTOCSHOW, long(typed.size()), list.constData());
+}
+
+bool SqlEditor::isCompletionShown() const
+{
+    return SendScintilla(SCI_AUTOCACTIVE) != 0;
 }
 
 int SqlEditor::cursorTextIndex() const

@@ -28,6 +28,17 @@ public:
     void clearErrorMarks();
     bool hasErrorMark() const;
 
+    // The completion popup at the cursor: items in the order given (names with spaces
+    // allowed), the typed prefix of prefixLength characters replaced by the one chosen;
+    // it narrows as the learner types.
+    void showCompletions(const QStringList &items, int prefixLength);
+    bool isCompletionShown() const;
+    QStringList shownCompletions() const { return m_shownCompletions; }
+
+Q_SIGNALS:
+    // Ctrl+Space, or a "." typed: the owner answers with showCompletions().
+    void completionRequested();
+
 protected:
     bool event(QEvent *event) override;
 
@@ -36,4 +47,5 @@ private:
     void updateMarginWidth();
 
     SqlLexer *m_lexer = nullptr;
+    QStringList m_shownCompletions;
 };

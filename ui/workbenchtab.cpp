@@ -2,6 +2,7 @@
 
 #include "connectioninfo.h"
 #include "explainview.h"
+#include "sqlcompletion.h"
 #include "statementrisk.h"
 #include "messagespane.h"
 #include "passwordkeychain.h"
@@ -16,6 +17,10 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QPointer>
+#include <QRegularExpression>
+#include <QThread>
+#include <QApplication>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QSaveFile>
@@ -96,6 +101,8 @@ WorkbenchTab::WorkbenchTab(QWidget *parent)
             grid->refreshHeaders();
     });
     connect(m_session, &QuerySession::metaOutput, this, &WorkbenchTab::onMetaOutput);
+    connect(m_session, &QuerySession::opened, this, &WorkbenchTab::reloadCatalog);
+    connect(m_editor, &SqlEditor::completionRequested, this, &WorkbenchTab::complete);
     connect(m_session, &QuerySession::hiddenQuery, this, [this](int statement, const QString &sql) {
         if (m_showCatalogQueries)
             m_messages->addInfo(tr("Catalog query:\n%1").arg(sql), statement >= 0 ? editorLineOf(statement) : -1);
@@ -352,6 +359,44 @@ void WorkbenchTab::explain(bool analyze)
     Q_EMIT statusChanged();
 }
 
+void WorkbenchTab::reloadCatalog()
+{
+    if (m_catalogLoading) {
+        m_catalogStale = true;
+        return;
+    }
+    m_catalogLoading = true;
+    m_catalogStale = false;
+    QPointer<WorkbenchTab> self(this);
+    QThread *worker = QThread::create([self, conninfo = m_session->conninfo()] {
+        QString error;
+        std::optional<CatalogMetadata> loaded = CatalogMetadata::load(conninfo, &error);
+        auto shared = loaded ? std::make_shared<const CatalogMetadata>(std::move(*loaded)) : nullptr;
+        QMetaObject::invokeMethod(qApp, [self, shared] {
+            if (!self)
+                return;
+            self->m_catalogLoading = false;
+            if (shared)
+                self->m_catalog = shared;
+            if (self->m_catalogStale)
+                self->reloadCatalog();
+        }, Qt::QueuedConnection);
+    });
+    connect(worker, &QThread::finished, worker, &QObject::deleteLater);
+    worker->start();
+}
+
+void WorkbenchTab::complete()
+{
+    static const CatalogMetadata empty;
+    const SqlCompletion::Result r = SqlCompletion::at(m_catalog ? *m_catalog : empty, m_editor->text(), m_editor->cursorTextIndex());
+    QStringList items;
+    for (const SqlCompletion::Candidate &c : r.candidates)
+        items << c.text;
+    items.removeDuplicates();
+    m_editor->showCompletions(items, int(r.prefix.size()));
+}
+
 bool WorkbenchTab::confirmRisks()
 {
     if (m_guard == Guard::Never || (m_guard == Guard::SavedConnections && m_ownServer))
@@ -535,6 +580,9 @@ void WorkbenchTab::onMetaOutput(int statement, const MetaOutput &output)
 
 void WorkbenchTab::onStatementFinished(const StatementOutcome &outcome)
 {
+    static const QRegularExpression ddl(QStringLiteral("^(CREATE|ALTER|DROP|COMMENT|GRANT|REVOKE|SET|ROLLBACK)\\b"));
+    if (!outcome.failed && ddl.match(outcome.commandTag).hasMatch())
+        reloadCatalog(); // completion knows what the script just made
     if (outcome.statement >= 0 && outcome.statement < m_runUnits.size()) {
         HistoryEntry entry;
         entry.connection = m_connectionName;

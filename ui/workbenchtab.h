@@ -1,11 +1,15 @@
 #pragma once
 
+#include "catalogmetadata.h"
+
 #include "progressstore.h"
 #include "querysession.h"
 #include "statementsplitter.h"
 
 #include <QElapsedTimer>
 #include <QWidget>
+
+#include <memory>
 
 class QLabel;
 class QSplitter;
@@ -78,6 +82,12 @@ public Q_SLOTS:
     // shown as a plan. With analyze it runs: inside BEGIN … ROLLBACK (a savepoint in an open
     // transaction), so nothing it changes is kept.
     void explain(bool analyze);
+    // Completions at the cursor from the catalog, shown in the editor's popup.
+    void complete();
+    // The catalog completion uses, loaded on a connection of its own after the session opens
+    // and again after DDL; null until the first load is done.
+    std::shared_ptr<const CatalogMetadata> catalog() const { return m_catalog; }
+    void reloadCatalog();
     void cancel();
     void commit();
     void rollback();
@@ -127,6 +137,9 @@ private:
     bool m_stopOnError = true;
     bool m_autocommit = true;
     bool m_showCatalogQueries = false;
+    std::shared_ptr<const CatalogMetadata> m_catalog;
+    bool m_catalogLoading = false;
+    bool m_catalogStale = false; // DDL ran while a load was under way
     Guard m_guard = Guard::SavedConnections;
     bool m_ownServer = true;
     // An Explain run: its plan becomes a plan view, not a grid.

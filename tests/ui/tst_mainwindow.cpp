@@ -65,6 +65,7 @@ private Q_SLOTS:
     void explainAnalyzeChangesNothing();
     void explainErrorIsMarkedInTheStatement();
     void destructiveStatementsAreConfirmed();
+    void completionOffersColumnsThroughAnAlias();
 
 private:
     WorkbenchTab *tab() const { return m_window->currentTab(); }
@@ -722,6 +723,34 @@ void tst_MainWindow::destructiveStatementsAreConfirmed()
     QVERIFY(!asked(QStringLiteral("&Yes")));
     m_window->setGuard(WorkbenchTab::Guard::Everywhere);
     QVERIFY(asked(QStringLiteral("&Yes")));
+}
+
+// The catalog is loaded on a connection of its own and again after DDL, so a table the
+// script just made completes: typing "c." lists its columns; Ctrl+Space completes a name.
+void tst_MainWindow::completionOffersColumnsThroughAnAlias()
+{
+    typeScript(QStringLiteral("CREATE TABLE completion_items (item_id int, item_name text);"));
+    QVERIFY(runWith(Qt::Key_F5));
+    QTRY_VERIFY_WITH_TIMEOUT(tab()->catalog() && tab()->catalog()->relation(QString(), QStringLiteral("completion_items")), 10000);
+    SqlEditor *editor = tab()->editor();
+    editor->setText(QStringLiteral("SELECT  FROM completion_items c"));
+    editor->setCursorPosition(0, 7);
+    editor->setFocus();
+    QTest::keyClicks(editor, QStringLiteral("c."));
+    QTRY_VERIFY(editor->isCompletionShown());
+    QCOMPARE(editor->shownCompletions(), (QStringList{QStringLiteral("item_id"), QStringLiteral("item_name")}));
+    QTest::keyClick(editor, Qt::Key_Down);
+    QTest::keyClick(editor, Qt::Key_Return);
+    QCOMPARE(editor->text(), QStringLiteral("SELECT c.item_name FROM completion_items c"));
+    editor->setText(QStringLiteral("SELECT * FROM completion_it"));
+    editor->setCursorPosition(0, int(editor->text().size()));
+    QTest::keyClick(editor, Qt::Key_Space, Qt::ControlModifier);
+    QTRY_VERIFY(editor->isCompletionShown());
+    QVERIFY(editor->shownCompletions().contains(QStringLiteral("completion_items")));
+    QTest::keyClick(editor, Qt::Key_Return);
+    QCOMPARE(editor->text(), QStringLiteral("SELECT * FROM completion_items"));
+    tab()->editor()->setText(QStringLiteral("DROP TABLE completion_items;"));
+    QVERIFY(runWith(Qt::Key_F5));
 }
 
 QTEST_MAIN(tst_MainWindow)
