@@ -359,6 +359,12 @@ void WorkbenchTab::explain(bool analyze)
     Q_EMIT statusChanged();
 }
 
+WorkbenchTab::~WorkbenchTab()
+{
+    if (m_catalogWorker)
+        m_catalogWorker->wait();
+}
+
 void WorkbenchTab::reloadCatalog()
 {
     if (m_catalogLoading) {
@@ -383,6 +389,7 @@ void WorkbenchTab::reloadCatalog()
         }, Qt::QueuedConnection);
     });
     connect(worker, &QThread::finished, worker, &QObject::deleteLater);
+    m_catalogWorker = worker;
     worker->start();
 }
 

@@ -7,6 +7,8 @@
 #include "statementsplitter.h"
 
 #include <QElapsedTimer>
+#include <QPointer>
+#include <QThread>
 #include <QWidget>
 
 #include <memory>
@@ -28,6 +30,8 @@ class WorkbenchTab : public QWidget
     Q_OBJECT
 public:
     explicit WorkbenchTab(QWidget *parent = nullptr);
+    // Waits for a catalog load under way: it must not outlive the tab (or the app).
+    ~WorkbenchTab() override;
 
     SqlEditor *editor() const { return m_editor; }
     QuerySession *session() const { return m_session; }
@@ -139,6 +143,7 @@ private:
     bool m_showCatalogQueries = false;
     std::shared_ptr<const CatalogMetadata> m_catalog;
     bool m_catalogLoading = false;
+    QPointer<QThread> m_catalogWorker;
     bool m_catalogStale = false; // DDL ran while a load was under way
     Guard m_guard = Guard::SavedConnections;
     bool m_ownServer = true;
