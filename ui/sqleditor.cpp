@@ -103,6 +103,11 @@ bool SqlEditor::isCompletionShown() const
     return SendScintilla(SCI_AUTOCACTIVE) != 0;
 }
 
+int SqlEditor::lineAt(int textIndex) const
+{
+    return int(SendScintilla(SCI_LINEFROMPOSITION, bytePositionAt(textIndex)));
+}
+
 int SqlEditor::cursorTextIndex() const
 {
     return textIndexAt(const_cast<SqlEditor *>(this)->SendScintilla(SCI_GETCURRENTPOS));

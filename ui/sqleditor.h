@@ -20,6 +20,8 @@ public:
     int textIndexAt(long bytePosition) const;
     long bytePositionAt(int textIndex) const;
     int cursorTextIndex() const;
+    // The 0-based line a text index is on.
+    int lineAt(int textIndex) const;
     // Where the selection starts, as a text index; -1 without a selection.
     int selectionStartIndex() const;
 

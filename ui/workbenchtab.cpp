@@ -349,8 +349,7 @@ void WorkbenchTab::explain(bool analyze)
         m_prependedUnits = 1;
     }
     m_runOffset = offset;
-    m_runBaseLine = offset == 0 ? 0
-                                : int(m_editor->SendScintilla(QsciScintilla::SCI_LINEFROMPOSITION, m_editor->bytePositionAt(offset)));
+    m_runBaseLine = m_editor->lineAt(offset);
     m_explaining = true;
     m_explainAnalyze = analyze;
     m_explainChangesData = ExplainPlan::changesData(units.at(at).text);
@@ -470,9 +469,7 @@ void WorkbenchTab::run(const QString &text, int offset)
         m_runUnits = StatementSplitter::split(text, {m_session->standardConformingStrings()});
         m_runOffset = offset;
     }
-    m_runBaseLine = m_runOffset == 0 ? 0
-                                     : int(m_editor->SendScintilla(QsciScintilla::SCI_LINEFROMPOSITION,
-                                                                   m_editor->bytePositionAt(m_runOffset)));
+    m_runBaseLine = m_editor->lineAt(m_runOffset);
     clearOutput();
     if (m_runUnits.isEmpty()) {
         m_messages->addInfo(tr("There is no statement to run."));
@@ -617,7 +614,7 @@ void WorkbenchTab::onMessage(const ServerMessage &message)
     const int position = editorPositionOf(message);
     int line = message.statement >= 0 ? editorLineOf(message.statement) : -1;
     if (position >= 0)
-        line = int(m_editor->SendScintilla(QsciScintilla::SCI_LINEFROMPOSITION, m_editor->bytePositionAt(position)));
+        line = m_editor->lineAt(position);
     m_messages->addServerMessage(message, line, position);
     if (message.isError() && !m_errorMarked) {
         m_errorMarked = true;
