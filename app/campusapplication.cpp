@@ -1,6 +1,7 @@
 #include "campusapplication.h"
 
 #include "activityview.h"
+#include "schemabrowser.h"
 #include "connectioninfo.h"
 #include "consoleoutput.h"
 #include "coursebrowser.h"
@@ -260,6 +261,16 @@ bool CampusApplication::start()
         startPracticeServer();
         return true;
     }
+    if (view == u"browser") {
+        m_window->setAttribute(Qt::WA_DontShowOnScreen, false);
+        m_window->show();
+        m_window->schemaBrowserDock()->show();
+        m_window->schemaBrowserDock()->raise();
+        m_window->resizeDocks({m_window->schemaBrowserDock()}, {620}, Qt::Horizontal);
+        QTimer::singleShot(ScreenshotTimeoutMs, this, &CampusApplication::saveScreenshot);
+        startPracticeServer();
+        return true;
+    }
     if (view == u"explain") {
         showExplainSample(ExplainSamples.value(m_options.view.section(u':', 1)));
         return true;
@@ -337,7 +348,7 @@ bool CampusApplication::checkView()
         return true;
     if (view == u"explain" && ExplainSamples.contains(argument))
         return true;
-    if (view == u"activity" && argument.isEmpty())
+    if ((view == u"activity" || view == u"browser") && argument.isEmpty())
         return true;
     if (view == u"exam-result") {
         if (argument == u"LAST")
@@ -363,7 +374,7 @@ bool CampusApplication::checkView()
                    : tr("Unknown view \"%1\". Available views: workbench, workbench:result, workbench:error, "
                         "workbench:transaction, workbench:describe, workbench:complete, courses, lesson:ID, lab:ID, exam:ID, exam-submit:ID, "
                         "exam-result:LAST, exam-resume, review, dashboard, profiles, settings, settings:backups, "
-                        "explain:misestimate, explain:join, activity.")
+                        "explain:misestimate, explain:join, activity, browser.")
                          .arg(m_options.view));
     return false;
 }
@@ -442,6 +453,8 @@ void CampusApplication::onServerStarted(bool ok, const QString &error)
     m_courses->setAdminConninfo(m_server.connectionString());
     if (m_options.view == u"activity")
         showBlockedSessions();
+    if (m_options.view == u"browser")
+        showBrowserSample();
 }
 
 // Sandboxes on the practice server that no profile of this store owns any more (a purged
@@ -488,6 +501,71 @@ void CampusApplication::showBlockedSessions()
             saveScreenshot();
     });
     activity->watch(m_server.connectionString());
+}
+
+// For --view browser: a small shop database of the screenshot's own (dropped on the way
+// out), browsed down to its orders table, whose DDL is in the picture.
+void CampusApplication::showBrowserSample()
+{
+    const QString database = QStringLiteral("pgcampus_browser_sample");
+    const QString admin = m_server.connectionString();
+    GraderConnection c;
+    QString error;
+    if (!c.open(admin, 0, &error)) {
+        printError(error);
+        return;
+    }
+    c.exec(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(database));
+    SqlOutcome made = c.exec(QStringLiteral("CREATE DATABASE %1").arg(database));
+    GraderConnection sample;
+    if (!made.ok || !sample.open(m_server.connectionString(database), 0, &error)) {
+        printError(made.ok ? error : made.message);
+        return;
+    }
+    connect(qApp, &QCoreApplication::aboutToQuit, this, [admin, database] {
+        GraderConnection c;
+        QString error;
+        if (c.open(admin, 0, &error))
+            c.exec(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(database));
+    });
+    made = sample.execScript(QStringLiteral(
+        "CREATE SCHEMA shop;\n"
+        "CREATE TYPE shop.order_status AS ENUM ('new', 'paid', 'shipped');\n"
+        "CREATE TABLE shop.customers (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, name text NOT NULL,\n"
+        "  email text UNIQUE, city text);\n"
+        "CREATE TABLE shop.orders (id bigserial PRIMARY KEY,\n"
+        "  customer_id bigint NOT NULL REFERENCES shop.customers ON DELETE CASCADE,\n"
+        "  status shop.order_status NOT NULL DEFAULT 'new', total numeric(10, 2) CHECK (total >= 0),\n"
+        "  created_at timestamptz NOT NULL DEFAULT now());\n"
+        "CREATE INDEX orders_customer_idx ON shop.orders (customer_id);\n"
+        "CREATE INDEX orders_open_idx ON shop.orders (created_at) WHERE status <> 'shipped';\n"
+        "COMMENT ON TABLE shop.orders IS 'One row per order a customer placed.';\n"
+        "INSERT INTO shop.customers (name, email, city)\n"
+        "  SELECT 'customer ' || g, 'c' || g || '@example.com', (ARRAY['Beijing', 'Shanghai', 'Hangzhou'])[1 + g % 3]\n"
+        "  FROM generate_series(1, 2000) g;\n"
+        "INSERT INTO shop.orders (customer_id, status, total, created_at)\n"
+        "  SELECT 1 + g % 2000, (ARRAY['new', 'paid', 'shipped'])[1 + g % 3]::shop.order_status, (g % 500) + 0.99,\n"
+        "    now() - g * interval '5 minutes' FROM generate_series(1, 20000) g;\n"
+        "CREATE VIEW shop.open_orders AS SELECT o.id, c.name, o.total FROM shop.orders o\n"
+        "  JOIN shop.customers c ON c.id = o.customer_id WHERE o.status <> 'shipped';\n"
+        "CREATE MATERIALIZED VIEW shop.daily_sales AS SELECT created_at::date AS day, sum(total) AS total\n"
+        "  FROM shop.orders GROUP BY 1;\n"
+        "CREATE FUNCTION shop.customer_total(customer bigint) RETURNS numeric LANGUAGE sql STABLE\n"
+        "  AS $$SELECT coalesce(sum(total), 0) FROM shop.orders WHERE customer_id = customer$$;\n"
+        "ANALYZE;\n"));
+    if (!made.ok) {
+        printError(made.message);
+        return;
+    }
+    SchemaBrowser *browser = m_window->schemaBrowser();
+    connect(browser, &SchemaBrowser::ddlShown, this, [this, browser] {
+        if (browser->ddl().contains(u"CREATE TABLE shop.orders"))
+            saveScreenshot();
+    });
+    m_window->currentTab()->connectTo(tr("Practice server"), m_server.connectionString(database));
+    browser->browse(m_server.connectionString(database));
+    browser->reveal({CatalogTreeModel::listingName(CatalogListing::Databases), database, QStringLiteral("shop"),
+                     CatalogTreeModel::listingName(CatalogListing::Tables), QStringLiteral("orders")});
 }
 
 // The catalog loads once the tab is connected; then the popup opens after "n." and the

@@ -70,6 +70,7 @@ private:
     void dropOtherLearnersSandboxes();
     void showExplainSample(const QString &script);
     void showBlockedSessions();
+    void showBrowserSample();
     void showCompletionSample();
     void openSettings(SettingsDialog::Page page);
     // Asks, then puts the backup in the store's place and starts PG Campus again.

@@ -69,6 +69,7 @@ public:
     bool needsPassword() const { return m_needsPassword; }
     // Statements run on every connection before opened() (SET default_transaction_read_only = on, ...).
     void setSetupStatements(const QStringList &statements) { m_setup = statements; }
+    QStringList setupStatements() const { return m_setup; }
 
     // Runs a script's units one after another; results, messages and finished() follow.
     bool run(const QList<ScriptUnit> &units, const RunOptions &options);

@@ -57,6 +57,16 @@
     </message>
 </context>
 <context>
+    <name>CatalogTreeModel</name>
+    <message numerus="yes">
+        <source>About %Ln rows, as the planner estimates them (ANALYZE updates the estimate).</source>
+        <translation>
+            <numerusform>About %Ln row, as the planner estimates it (ANALYZE updates the estimate).</numerusform>
+            <numerusform>About %Ln rows, as the planner estimates them (ANALYZE updates the estimate).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DashboardView</name>
     <message numerus="yes">
         <source>Labs passed: %1 of %2 (%3 attempted) · Streak: %n day(s) · Exams taken: %4</source>
@@ -191,6 +201,16 @@
         <translation>
             <numerusform>%n row in your result that should not be there, for example:</numerusform>
             <numerusform>%n rows in your result that should not be there, for example:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SchemaBrowser</name>
+    <message numerus="yes">
+        <source>-- The catalog queries behind it (%n):</source>
+        <translation>
+            <numerusform>-- The catalog query behind it:</numerusform>
+            <numerusform>-- The catalog queries behind it (%n):</numerusform>
         </translation>
     </message>
 </context>

@@ -536,8 +536,152 @@
         <translation>学习进度库没有通过完整性检查（%1）。现在的操作可能无法正确保存。请使用“文件 → 设置… → 备份”回到一份完好的副本。</translation>
     </message>
     <message>
-        <source>Unknown view &quot;%1&quot;. Available views: workbench, workbench:result, workbench:error, workbench:transaction, workbench:describe, workbench:complete, courses, lesson:ID, lab:ID, exam:ID, exam-submit:ID, exam-result:LAST, exam-resume, review, dashboard, profiles, settings, settings:backups, explain:misestimate, explain:join, activity.</source>
-        <translation>未知视图“%1”。可用视图：workbench、workbench:result、workbench:error、workbench:transaction、workbench:describe、workbench:complete、courses、lesson:ID、lab:ID、exam:ID、exam-submit:ID、exam-result:LAST、exam-resume、review、dashboard、profiles、settings、settings:backups、explain:misestimate、explain:join、activity。</translation>
+        <source>Unknown view &quot;%1&quot;. Available views: workbench, workbench:result, workbench:error, workbench:transaction, workbench:describe, workbench:complete, courses, lesson:ID, lab:ID, exam:ID, exam-submit:ID, exam-result:LAST, exam-resume, review, dashboard, profiles, settings, settings:backups, explain:misestimate, explain:join, activity, browser.</source>
+        <translation>未知视图“%1”。可用视图：workbench、workbench:result、workbench:error、workbench:transaction、workbench:describe、workbench:complete、courses、lesson:ID、lab:ID、exam:ID、exam-submit:ID、exam-result:LAST、exam-resume、review、dashboard、profiles、settings、settings:backups、explain:misestimate、explain:join、activity、browser。</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogBrowser</name>
+    <message>
+        <source>This object has no DDL.</source>
+        <translation>此对象没有 DDL。</translation>
+    </message>
+    <message>
+        <source>%1 no longer exists.</source>
+        <translation>%1 已不存在。</translation>
+    </message>
+    <message>
+        <source>-- The identity sequence of %1: ALTER TABLE … ALTER COLUMN makes and changes it.
+</source>
+        <translation>-- %1 的标识列序列：由 ALTER TABLE … ALTER COLUMN 创建和修改。
+</translation>
+    </message>
+    <message>
+        <source>-- %1 is a base type, written in C: its input function is %2 and its output function %3.
+</source>
+        <translation>-- %1 是用 C 编写的基本类型：输入函数为 %2，输出函数为 %3。
+</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogTreeModel</name>
+    <message>
+        <source>enum: %1</source>
+        <translation>枚举：%1</translation>
+    </message>
+    <message>
+        <source>domain over %1</source>
+        <translation>基于 %1 的域</translation>
+    </message>
+    <message>
+        <source>range of %1</source>
+        <translation>%1 的范围类型</translation>
+    </message>
+    <message>
+        <source>composite: %1</source>
+        <translation>复合类型：%1</translation>
+    </message>
+    <message>
+        <source>base type</source>
+        <translation>基本类型</translation>
+    </message>
+    <message>
+        <source>Databases</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Schemas</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <source>Extensions</source>
+        <translation>扩展</translation>
+    </message>
+    <message>
+        <source>Tables</source>
+        <translation>表</translation>
+    </message>
+    <message>
+        <source>Views</source>
+        <translation>视图</translation>
+    </message>
+    <message>
+        <source>Materialized Views</source>
+        <translation>物化视图</translation>
+    </message>
+    <message>
+        <source>Indexes</source>
+        <translation>索引</translation>
+    </message>
+    <message>
+        <source>Sequences</source>
+        <translation>序列</translation>
+    </message>
+    <message>
+        <source>Functions</source>
+        <translation>函数</translation>
+    </message>
+    <message>
+        <source>Types</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Constraints</source>
+        <translation>约束</translation>
+    </message>
+    <message>
+        <source>Triggers</source>
+        <translation>触发器</translation>
+    </message>
+    <message>
+        <source>Partitions</source>
+        <translation>分区</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message numerus="yes">
+        <source>About %Ln rows, as the planner estimates them (ANALYZE updates the estimate).</source>
+        <translation>
+            <numerusform>规划器估计约 %Ln 行（ANALYZE 会更新估计值）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No row estimate yet: the table has not been analyzed.</source>
+        <translation>尚无行数估计：该表还没有执行过 ANALYZE。</translation>
+    </message>
+    <message>
+        <source>You may not connect to this database.</source>
+        <translation>你没有连接此数据库的权限。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Rows (est.)</source>
+        <translation>行数（估计）</translation>
     </message>
 </context>
 <context>
@@ -2481,6 +2625,14 @@ Your server is back as it was: fix the settings and try again.</source>
         <source>&amp;Activity and Locks</source>
         <translation>活动与锁(&amp;A)</translation>
     </message>
+    <message>
+        <source>Schema Browser</source>
+        <translation>模式浏览器</translation>
+    </message>
+    <message>
+        <source>Schema &amp;Browser</source>
+        <translation>模式浏览器(&amp;B)</translation>
+    </message>
 </context>
 <context>
     <name>MessagesPane</name>
@@ -3460,6 +3612,85 @@ Your server is back as it was: fix the settings and try again.</source>
     </message>
 </context>
 <context>
+    <name>SchemaBrowser</name>
+    <message>
+        <source>Show the catalog queries</source>
+        <translation>显示目录查询</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Show DDL</source>
+        <translation>显示 DDL</translation>
+    </message>
+    <message>
+        <source>Open in Editor</source>
+        <translation>在编辑器中打开</translation>
+    </message>
+    <message>
+        <source>DDL to Editor</source>
+        <translation>DDL 复制到编辑器</translation>
+    </message>
+    <message>
+        <source>Copy Name</source>
+        <translation>复制名称</translation>
+    </message>
+    <message>
+        <source>System Objects</source>
+        <translation>系统对象</translation>
+    </message>
+    <message>
+        <source>Select an object to see its DDL.</source>
+        <translation>选择一个对象以查看其 DDL。</translation>
+    </message>
+    <message>
+        <source>Read the selected level again (the whole tree when nothing is selected)</source>
+        <translation>重新读取所选层级（未选择时重新读取整棵树）</translation>
+    </message>
+    <message>
+        <source>The statements that would make the selected object, from the server&apos;s pg_get_*def functions</source>
+        <translation>创建所选对象的语句，由服务器的 pg_get_*def 函数生成</translation>
+    </message>
+    <message>
+        <source>SELECT the first 100 rows of the selected table or view in a new tab</source>
+        <translation>在新标签页中 SELECT 所选表或视图的前 100 行</translation>
+    </message>
+    <message>
+        <source>Copy the DDL shown into a new tab, to read or change it</source>
+        <translation>把显示的 DDL 复制到新标签页，便于阅读或修改</translation>
+    </message>
+    <message>
+        <source>Add the catalog queries that produced the DDL under it, as psql -E does</source>
+        <translation>像 psql -E 一样，在 DDL 下方附上生成它的系统目录查询</translation>
+    </message>
+    <message>
+        <source>Also show pg_catalog, information_schema, the template databases and the predefined roles</source>
+        <translation>同时显示 pg_catalog、information_schema、模板数据库和预定义角色</translation>
+    </message>
+    <message>
+        <source>DDL of %1</source>
+        <translation>%1 的 DDL</translation>
+    </message>
+    <message>
+        <source>-- Reading the catalog…</source>
+        <translation>-- 正在读取系统目录…</translation>
+    </message>
+    <message>
+        <source>-- The DDL could not be read: %1
+</source>
+        <translation>-- 无法读取 DDL：%1
+</translation>
+    </message>
+    <message numerus="yes">
+        <source>-- The catalog queries behind it (%n):</source>
+        <translation>
+            <numerusform>-- 其背后的系统目录查询（%n 条）：</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>&amp;Restore…</source>
@@ -3918,6 +4149,46 @@ Run them?</source>
     <message>
         <source>Nothing was run.</source>
         <translation>什么都没有执行。</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>schema</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <source>table</source>
+        <translation>表</translation>
+    </message>
+    <message>
+        <source>view</source>
+        <translation>视图</translation>
+    </message>
+    <message>
+        <source>column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>function</source>
+        <translation>函数</translation>
+    </message>
+    <message>
+        <source>type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>setting</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>function %1%2</source>
+        <translation>函数 %1%2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
     </message>
 </context>
 <context>

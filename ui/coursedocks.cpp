@@ -36,6 +36,9 @@ CourseDocks::CourseDocks(MainWindow *window, const Setup &setup)
     window->addDockWidget(Qt::RightDockWidgetArea, m_lessonDock);
     window->addDockWidget(Qt::RightDockWidgetArea, m_labDock);
     window->tabifyDockWidget(m_lessonDock, m_labDock);
+    // The schema browser, when shown, is a tab beside the courses.
+    window->tabifyDockWidget(m_browserDock, window->schemaBrowserDock());
+    m_browserDock->raise();
     window->resizeDocks({m_browserDock, m_lessonDock}, {290, 470}, Qt::Horizontal);
     m_lessonDock->hide();
     m_labDock->hide();

@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "activityview.h"
+#include "schemabrowser.h"
 #include "connectiondialog.h"
 #include "connectioninfo.h"
 #include "historypanel.h"
@@ -43,6 +44,8 @@ MainWindow::MainWindow(QWidget *parent)
     , m_history(new HistoryPanel)
     , m_activity(new ActivityView)
     , m_activityDock(new QDockWidget(tr("Activity and Locks"), this))
+    , m_schemaBrowser(new SchemaBrowser)
+    , m_schemaBrowserDock(new QDockWidget(tr("Schema Browser"), this))
 {
     setWindowTitle(tr("PG Campus"));
     resize(1200, 800);
@@ -95,6 +98,18 @@ MainWindow::MainWindow(QWidget *parent)
             m_activity->watch(currentTab()->session()->conninfo());
     });
 
+    m_schemaBrowserDock->setObjectName(QStringLiteral("schemaBrowserDock"));
+    m_schemaBrowserDock->setWidget(m_schemaBrowser);
+    addDockWidget(Qt::LeftDockWidgetArea, m_schemaBrowserDock);
+    m_schemaBrowserDock->hide();
+    connect(m_schemaBrowserDock, &QDockWidget::visibilityChanged, this, &MainWindow::browseCurrentTab);
+    connect(m_schemaBrowserDock->toggleViewAction(), &QAction::triggered, this, [this](bool shown) {
+        if (shown) // a tab beside the courses comes to the front
+            m_schemaBrowserDock->raise();
+    });
+    connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::browseCurrentTab);
+    connect(m_schemaBrowser, &SchemaBrowser::openRequested, this, &MainWindow::openFromBrowser);
+
     createActions();
     menuBar()->actions().at(1)->menu()->addAction(historyDock->toggleViewAction()); // Query → History
     addTab();
@@ -102,6 +117,10 @@ MainWindow::MainWindow(QWidget *parent)
 
 void MainWindow::watchTab(WorkbenchTab *tab)
 {
+    connect(tab->session(), &QuerySession::opened, this, [this, tab] {
+        if (tab == currentTab())
+            browseCurrentTab();
+    });
     connect(tab, &WorkbenchTab::titleChanged, this, [this, tab] { updateTabDecoration(tab); });
     connect(tab, &WorkbenchTab::statementRan, this, [this](const HistoryEntry &entry) {
         if (m_store && m_store->isOpen()) {
@@ -134,6 +153,27 @@ void MainWindow::updateTabDecoration(WorkbenchTab *tab)
     m_tabs->setTabIcon(index, icon);
     if (tab == currentTab())
         updateStatus();
+}
+
+// The browser follows the current tab's server while it is shown.
+void MainWindow::browseCurrentTab()
+{
+    if (m_schemaBrowserDock->isVisible() && currentTab())
+        m_schemaBrowser->browse(currentTab()->session()->conninfo());
+}
+
+// "Open in Editor" and "DDL to Editor": a new tab on the browsed connection, in the
+// object's database; a SELECT runs once the tab is connected.
+void MainWindow::openFromBrowser(const QString &database, const QString &sql, bool run)
+{
+    WorkbenchTab *origin = currentTab();
+    WorkbenchTab *tab = addTab();
+    if (origin)
+        tab->connectLike(*origin, database);
+    tab->editor()->setText(sql);
+    if (!run)
+        return;
+    connect(tab->session(), &QuerySession::opened, tab, &WorkbenchTab::runScript, Qt::SingleShotConnection);
 }
 
 void MainWindow::fillConnectMenu(QMenu *menu)
@@ -533,6 +573,10 @@ void MainWindow::createActions()
     activity->setText(tr("&Activity and Locks"));
     activity->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_3));
     view->addAction(activity);
+    QAction *browser = m_schemaBrowserDock->toggleViewAction();
+    browser->setText(tr("Schema &Browser"));
+    browser->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_4));
+    view->addAction(browser);
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(about);
 

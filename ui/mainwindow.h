@@ -12,6 +12,7 @@ class QStackedWidget;
 class QTabWidget;
 class QTimer;
 class ActivityView;
+class SchemaBrowser;
 class HistoryPanel;
 class QDockWidget;
 class ProgressStore;
@@ -65,6 +66,9 @@ public:
     // View → Activity and Locks: the sessions of the current tab's server, live.
     ActivityView *activity() const { return m_activity; }
     QDockWidget *activityDock() const { return m_activityDock; }
+    // View → Schema Browser: the current tab's server as a tree, with each object's DDL.
+    SchemaBrowser *schemaBrowser() const { return m_schemaBrowser; }
+    QDockWidget *schemaBrowserDock() const { return m_schemaBrowserDock; }
 
     QAction *runScriptAction() const { return m_runScript; }
     QAction *runStatementAction() const { return m_runStatement; }
@@ -105,6 +109,8 @@ private:
     void watchTab(WorkbenchTab *tab);
     void fillConnectMenu(QMenu *menu);
     void updateTabDecoration(WorkbenchTab *tab);
+    void browseCurrentTab();
+    void openFromBrowser(const QString &database, const QString &sql, bool run);
 
     QStackedWidget *m_pages;
     QTabWidget *m_tabs;
@@ -134,6 +140,8 @@ private:
     HistoryPanel *m_history;
     ActivityView *m_activity;
     QDockWidget *m_activityDock;
+    SchemaBrowser *m_schemaBrowser;
+    QDockWidget *m_schemaBrowserDock;
     ProgressStore *m_store = nullptr;
     qint64 m_learnerId = 0;
     QString m_defaultName;

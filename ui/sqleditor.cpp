@@ -7,6 +7,7 @@
 
 #include <QFontDatabase>
 #include <QKeyEvent>
+#include <QLabel>
 #include <QShortcut>
 
 namespace {
@@ -37,6 +38,16 @@ SqlEditor::SqlEditor(QWidget *parent)
     // Ctrl+Space asks for completions; so does a "." after a name (schema. or alias.).
     auto *complete = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Space), this, nullptr, nullptr, Qt::WidgetShortcut);
     connect(complete, &QShortcut::activated, this, &SqlEditor::completionRequested);
+    connect(this, &QsciScintillaBase::SCN_AUTOCSELECTIONCHANGE, this, [this](const char *selection, int, int) {
+        showDetail(QString::fromUtf8(selection));
+    });
+    for (auto closed : {&QsciScintillaBase::SCN_AUTOCCANCELLED, &QsciScintillaBase::SCN_AUTOCCHARDELETED}) {
+        connect(this, closed, this, [this] {
+            if (!isCompletionShown())
+                showDetail({});
+        });
+    }
+    connect(this, &QsciScintillaBase::SCN_AUTOCCOMPLETED, this, [this] { showDetail({}); });
     connect(this, &QsciScintillaBase::SCN_CHARADDED, this, [this](int ch) {
         if (ch == '.')
             Q_EMIT completionRequested();
@@ -80,9 +91,10 @@ long SqlEditor::bytePositionAt(int textIndex) const
     return long(text().left(textIndex).toUtf8().size());
 }
 
-void SqlEditor::showCompletions(const QStringList &items, int prefixLength)
+void SqlEditor::showCompletions(const QStringList &items, int prefixLength, const QStringList &details)
 {
     m_shownCompletions = items;
+    m_completionDetails = details;
     if (items.isEmpty()) {
         SendScintilla(SCI_AUTOCCANCEL);
         return;
@@ -95,7 +107,38 @@ void SqlEditor::showCompletions(const QStringList &items, int prefixLength)
     SendScintilla(SCI_AUTOCSETMAXHEIGHT, 12L);
     const QByteArray list = items.join(u'\n').toUtf8();
     const QByteArray typed = text().mid(cursorTextIndex() - prefixLength, prefixLength).toUtf8();
+    m_completionStart = bytePositionAt(cursorTextIndex() - prefixLength);
     SendScintilla(SCI_AUTOCSHOW, long(typed.size()), list.constData());
+    const long current = SendScintilla(SCI_AUTOCGETCURRENT);
+    showDetail(isCompletionShown() && current >= 0 ? items.value(current) : QString());
+}
+
+// A tip of its own above the word, so it never covers the list below it (Scintilla's call
+// tip would close the list).
+void SqlEditor::showDetail(const QString &item)
+{
+    const qsizetype at = m_shownCompletions.indexOf(item);
+    m_shownDetail = at < 0 ? QString() : m_completionDetails.value(at);
+    if (m_shownDetail.isEmpty()) {
+        if (m_detailTip)
+            m_detailTip->hide();
+        return;
+    }
+    if (!m_detailTip) {
+        m_detailTip = new QLabel(this, Qt::ToolTip);
+        m_detailTip->setObjectName(QStringLiteral("completionDetail"));
+        m_detailTip->setForegroundRole(QPalette::ToolTipText);
+        m_detailTip->setBackgroundRole(QPalette::ToolTipBase);
+        m_detailTip->setAutoFillBackground(true);
+        m_detailTip->setFrameShape(QFrame::Box);
+        m_detailTip->setMargin(3);
+    }
+    m_detailTip->setText(m_shownDetail);
+    m_detailTip->adjustSize();
+    const int x = int(SendScintilla(SCI_POINTXFROMPOSITION, 0L, m_completionStart));
+    const int y = int(SendScintilla(SCI_POINTYFROMPOSITION, 0L, m_completionStart));
+    m_detailTip->move(viewport()->mapToGlobal(QPoint(x, y - m_detailTip->height() - 2)));
+    m_detailTip->show();
 }
 
 bool SqlEditor::isCompletionShown() const

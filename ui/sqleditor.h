@@ -2,6 +2,7 @@
 
 #include <Qsci/qsciscintilla.h>
 
+class QLabel;
 class SqlLexer;
 
 // The SQL editor: QScintilla coloured by the project's PostgreSQL definition,
@@ -32,10 +33,13 @@ public:
 
     // The completion popup at the cursor: items in the order given (names with spaces
     // allowed), the typed prefix of prefixLength characters replaced by the one chosen;
-    // it narrows as the learner types.
-    void showCompletions(const QStringList &items, int prefixLength);
+    // it narrows as the learner types. details (one per item, may be empty) show above the
+    // list for the item selected: a column's type, a function's signature.
+    void showCompletions(const QStringList &items, int prefixLength, const QStringList &details = {});
     bool isCompletionShown() const;
     QStringList shownCompletions() const { return m_shownCompletions; }
+    // The detail shown for the selected item; empty when there is none.
+    QString shownDetail() const { return m_shownDetail; }
 
 Q_SIGNALS:
     // Ctrl+Space, or a "." typed: the owner answers with showCompletions().
@@ -47,7 +51,12 @@ protected:
 private:
     void applyTheme();
     void updateMarginWidth();
+    void showDetail(const QString &item);
 
     SqlLexer *m_lexer = nullptr;
     QStringList m_shownCompletions;
+    QStringList m_completionDetails;
+    QString m_shownDetail;
+    long m_completionStart = 0;
+    QLabel *m_detailTip = nullptr;
 };

@@ -250,6 +250,23 @@ void WorkbenchTab::connectTo(const ConnectionProfile &profile)
     });
 }
 
+void WorkbenchTab::connectLike(const WorkbenchTab &other, const QString &database)
+{
+    const QString conninfo = other.m_session->conninfo();
+    const bool sameDatabase = ConnectionInfo(conninfo).value(QStringLiteral("dbname")) == database;
+    m_connectionName = sameDatabase || other.m_connectionName.isEmpty()
+        ? other.m_connectionName
+        : tr("%1 · %2").arg(other.m_connectionName, database);
+    m_ownServer = other.m_ownServer;
+    m_profileId = other.m_profileId;
+    m_color = other.m_color;
+    m_askedForPassword = false;
+    m_session->setSetupStatements(other.m_session->setupStatements());
+    m_session->open(sameDatabase ? conninfo : ConnectionInfo(conninfo).with(QStringLiteral("dbname"), database));
+    Q_EMIT statusChanged();
+    Q_EMIT titleChanged();
+}
+
 // The server wants a password the conninfo, ~/.pgpass and PGPASSWORD did not give:
 // ask once; it stays in memory for this connection only.
 void WorkbenchTab::askForPassword()
@@ -396,11 +413,34 @@ void WorkbenchTab::complete()
 {
     static const CatalogMetadata empty;
     const SqlCompletion::Result r = SqlCompletion::at(m_catalog ? *m_catalog : empty, m_editor->text(), m_editor->cursorTextIndex());
-    QStringList items;
-    for (const SqlCompletion::Candidate &c : r.candidates)
+    QStringList items, details;
+    for (const SqlCompletion::Candidate &c : r.candidates) {
+        if (items.contains(c.text))
+            continue;
         items << c.text;
-    items.removeDuplicates();
-    m_editor->showCompletions(items, int(r.prefix.size()));
+        details << completionDetail(c);
+    }
+    m_editor->showCompletions(items, int(r.prefix.size()), details);
+}
+
+// What the popup says above an item: the kind of thing and its type, signature or table.
+QString WorkbenchTab::completionDetail(const SqlCompletion::Candidate &c)
+{
+    using K = SqlCompletion::Candidate::Kind;
+    QString kind;
+    switch (c.kind) {
+    case K::Keyword: return {};
+    case K::Schema: kind = tr("schema"); break;
+    case K::Table: kind = tr("table"); break;
+    case K::View: kind = tr("view"); break;
+    case K::Column: kind = tr("column"); break;
+    case K::Function: kind = tr("function"); break;
+    case K::Type: kind = tr("type"); break;
+    case K::Setting: kind = tr("setting"); break;
+    }
+    if (c.kind == K::Function)
+        return tr("function %1%2").arg(c.text, c.detail);
+    return c.detail.isEmpty() ? kind : tr("%1: %2").arg(kind, c.detail);
 }
 
 bool WorkbenchTab::confirmRisks()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "catalogmetadata.h"
+#include "sqlcompletion.h"
 
 #include "progressstore.h"
 #include "querysession.h"
@@ -52,6 +53,8 @@ public:
     void setGuard(Guard guard) { m_guard = guard; }
     // A profile: its read-only flag becomes default_transaction_read_only, its colour the tab's.
     void connectTo(const ConnectionProfile &profile);
+    // The connection other has (its name, colour, read-only setting), in another database.
+    void connectLike(const WorkbenchTab &other, const QString &database);
     QString profileId() const { return m_profileId; }
     QString connectionColor() const { return m_color; }
 
@@ -105,6 +108,7 @@ Q_SIGNALS:
     void statementRan(const HistoryEntry &entry);
 
 private:
+    static QString completionDetail(const SqlCompletion::Candidate &candidate);
     void run(const QString &text, int offset);
     void clearOutput();
     void onResultStarted(int statement, const ResultSet &result);

@@ -739,9 +739,13 @@ void tst_MainWindow::completionOffersColumnsThroughAnAlias()
     QTest::keyClicks(editor, QStringLiteral("c."));
     QTRY_VERIFY(editor->isCompletionShown());
     QCOMPARE(editor->shownCompletions(), (QStringList{QStringLiteral("item_id"), QStringLiteral("item_name")}));
+    // The selected item's type shows above the list, and follows the selection.
+    QCOMPARE(editor->shownDetail(), WorkbenchTab::tr("%1: %2").arg(WorkbenchTab::tr("column"), QStringLiteral("integer")));
     QTest::keyClick(editor, Qt::Key_Down);
+    QTRY_COMPARE(editor->shownDetail(), WorkbenchTab::tr("%1: %2").arg(WorkbenchTab::tr("column"), QStringLiteral("text")));
     QTest::keyClick(editor, Qt::Key_Return);
     QCOMPARE(editor->text(), QStringLiteral("SELECT c.item_name FROM completion_items c"));
+    QVERIFY(editor->shownDetail().isEmpty()); // gone with the list
     editor->setText(QStringLiteral("SELECT * FROM completion_it"));
     editor->setCursorPosition(0, int(editor->text().size()));
     QTest::keyClick(editor, Qt::Key_Space, Qt::ControlModifier);
