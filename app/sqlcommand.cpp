@@ -208,8 +208,9 @@ int SqlCommand::run(const QStringList &arguments, const QString &defaultDataDire
     });
     QObject::connect(&session, &QuerySession::resultReady, &loop, [&](int, const ResultSet &result) {
         hadRows = true;
-        if (outputFormat == u"table")
-            writeTo(stdout, ResultFormatter::aligned(result));
+        if (outputFormat == u"table") // \x on: psql's expanded display; "auto" is aligned off a terminal, as in psql
+            writeTo(stdout, session.expandedDisplay() == u"on" ? ResultFormatter::expanded(result)
+                                                               : ResultFormatter::aligned(result));
         else if (outputFormat == u"csv")
             writeTo(stdout, ResultFormatter::csv(result));
         else if (outputFormat == u"json") {

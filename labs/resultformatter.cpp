@@ -177,6 +177,64 @@ QString aligned(const ResultSet &result, bool rowCount)
     return out;
 }
 
+QString expanded(const ResultSet &result)
+{
+    const int columns = result.columnCount();
+    const qsizetype rows = result.rowCount();
+    if (rows == 0)
+        return QStringLiteral("(0 rows)\n\n");
+    QList<CellLines> headers;
+    int hwidth = 0, dwidth = 0;
+    for (int c = 0; c < columns; ++c) {
+        headers << splitCell(result.columns().at(c).name);
+        hwidth = std::max(hwidth, *std::max_element(headers[c].widths.cbegin(), headers[c].widths.cend()));
+    }
+    for (qsizetype r = 0; r < rows; ++r) {
+        for (int c = 0; c < columns; ++c) {
+            const CellLines cell = splitCell(result.isNull(r, c) ? QString() : result.text(r, c));
+            dwidth = std::max(dwidth, *std::max_element(cell.widths.cbegin(), cell.widths.cend()));
+        }
+    }
+    QString out;
+    for (qsizetype r = 0; r < rows; ++r) {
+        // "-[ RECORD n ]" then dashes as far as the header, the "-+-" and the values reach.
+        const QString record = QStringLiteral("[ RECORD %1 ]").arg(r + 1);
+        int reclen = int(record.size()) + 1;
+        out += u'-' + record;
+        for (int i = reclen; i < hwidth; ++i)
+            out += u'-';
+        reclen -= hwidth;
+        for (QChar rule : {u'-', u'+', u'-'}) {
+            if (reclen-- <= 0)
+                out += rule;
+        }
+        for (int i = std::max(reclen, 0); i < dwidth; ++i)
+            out += u'-';
+        out += u'\n';
+        for (int c = 0; c < columns; ++c) {
+            const CellLines &h = headers.at(c);
+            const CellLines d = splitCell(result.isNull(r, c) ? QString() : result.text(r, c));
+            const int lines = int(std::max(h.lines.size(), d.lines.size()));
+            for (int line = 0; line < lines; ++line) {
+                if (line < h.lines.size())
+                    out += h.lines.at(line) + spaces(hwidth - h.widths.at(line));
+                else
+                    out += spaces(hwidth);
+                out += line + 1 < h.lines.size() ? u'+' : u' ';
+                out += QStringLiteral("| ");
+                if (line < d.lines.size()) {
+                    out += d.lines.at(line);
+                    if (line + 1 < d.lines.size())
+                        out += spaces(dwidth - d.widths.at(line)) + u'+';
+                }
+                out += u'\n';
+            }
+        }
+    }
+    out += u'\n';
+    return out;
+}
+
 namespace {
 QList<qsizetype> rowsOf(const ResultSet &result, const Range &range)
 {

@@ -19,6 +19,9 @@ struct Range
 // psql's default output (aligned, border 1, ASCII lines), footer ("(3 rows)", unless
 // rowCount is false) and trailing blank line included; NULL shows as an empty cell.
 QString aligned(const ResultSet &result, bool rowCount = true);
+// psql's expanded display (\x): a "-[ RECORD n ]" line per row, then "column | value" lines;
+// only an empty result has a footer ("(0 rows)").
+QString expanded(const ResultSet &result);
 // psql --csv: a header line, then one line per row; NULL is an empty field.
 QString csv(const ResultSet &result, QChar separator = u',', const Range &range = {}, bool header = true);
 // Tab-separated, as spreadsheets paste it: tabs and newlines inside values become spaces.

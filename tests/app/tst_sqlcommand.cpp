@@ -24,6 +24,7 @@ private Q_SLOTS:
     void echoSendsWhatPsqlSends();
     void tablesLookLikePsql_data();
     void tablesLookLikePsql();
+    void expandedLooksLikePsql();
     void csvLikePsql();
     void jsonCarriesEveryStatement();
     void errorsGoToStderrWithEveryField();
@@ -127,6 +128,23 @@ void tst_SqlCommand::tablesLookLikePsql()
     const ProgramOutput theirs = psql({QStringLiteral("-e"), QStringLiteral("-f"), copy});
     QCOMPARE(QString::fromUtf8(ours.out), QString::fromUtf8(theirs.out));
     QCOMPARE(ours.exitCode, theirs.err.contains("ERROR") ? 1 : 0);
+}
+
+// \x on prints records as psql's expanded display does, byte for byte; \x off goes back.
+void tst_SqlCommand::expandedLooksLikePsql()
+{
+    const QString script = writeScript(QStringLiteral(
+        "\\x\n"
+        "SELECT 1 AS a, 'hello'::text AS \"long column name\", NULL AS n, E'two\\nlines' AS m, '中文' AS \"名字\";\n"
+        "SELECT g AS n, repeat('x', g * 12) AS wide FROM generate_series(1, 2) g;\n"
+        "SELECT 1 AS a WHERE false;\n"
+        "SELECT 1 AS \"a very long column name indeed\", 2 AS b;\n"
+        "\\x off\n"
+        "SELECT 1 AS back;\n"));
+    const ProgramOutput ours = pgcampus({QStringLiteral("-f"), script});
+    const ProgramOutput theirs = psql({QStringLiteral("-f"), script});
+    QVERIFY(QString::fromUtf8(theirs.out).contains(u"-[ RECORD 2 ]"));
+    QCOMPARE(QString::fromUtf8(ours.out), QString::fromUtf8(theirs.out));
 }
 
 void tst_SqlCommand::csvLikePsql()
