@@ -1,4 +1,5 @@
 #include "campusapplication.h"
+#include "classcommand.h"
 #include "coursewarecommand.h"
 #include "progresscommand.h"
 #include "progressstore.h"
@@ -71,13 +72,16 @@ void installTranslations(QCoreApplication &app, const QString &language)
 int main(int argc, char **argv)
 {
     if (argc > 1 && (qstrcmp(argv[1], "sql") == 0 || qstrcmp(argv[1], "courseware") == 0
-                     || qstrcmp(argv[1], "progress") == 0)) { // no display needed
+                     || qstrcmp(argv[1], "progress") == 0 || qstrcmp(argv[1], "class") == 0)) { // no display needed
         QCoreApplication app(argc, argv);
         QCoreApplication::setApplicationName(QStringLiteral("pgcampus"));
         QCoreApplication::setApplicationVersion(QStringLiteral(PGCAMPUS_VERSION));
         installTranslations(app, earlyOption(argc, argv, "lang"));
         if (qstrcmp(argv[1], "courseware") == 0)
             return CoursewareCommand::run(QCoreApplication::arguments().mid(1));
+        if (qstrcmp(argv[1], "class") == 0)
+            return ClassCommand::run(QCoreApplication::arguments().mid(1),
+                                     QStandardPaths::writableLocation(QStandardPaths::AppDataLocation));
         if (qstrcmp(argv[1], "progress") == 0)
             return ProgressCommand::run(QCoreApplication::arguments().mid(1),
                                         QStandardPaths::writableLocation(QStandardPaths::AppDataLocation));

@@ -696,6 +696,178 @@
     </message>
 </context>
 <context>
+    <name>ClassCommand</name>
+    <message>
+        <source>Run a class on a shared PostgreSQL server:
+  pgcampus class provision --conn CONNINFO (--students N | --roster FILE.csv) [--pack ID...]
+                           --credentials OUT.csv [--class ID]
+  pgcampus class status|teardown --conn CONNINFO --class ID
+  pgcampus class reset --conn CONNINFO --class ID --lab ID [--student N...]</source>
+        <translation>在共享的 PostgreSQL 服务器上开班：
+  pgcampus class provision --conn CONNINFO (--students N | --roster FILE.csv) [--pack ID...]
+                           --credentials OUT.csv [--class ID]
+  pgcampus class status|teardown --conn CONNINFO --class ID
+  pgcampus class reset --conn CONNINFO --class ID --lab ID [--student N...]</translation>
+    </message>
+    <message>
+        <source>The trainer&apos;s connection (a superuser, or CREATEROLE and CREATEDB), in the database that keeps the class.</source>
+        <translation>讲师的连接（超级用户，或具有 CREATEROLE 和 CREATEDB 的角色），连到保存班级信息的数据库。</translation>
+    </message>
+    <message>
+        <source>The class id (provision makes one when not given).</source>
+        <translation>班级编号（provision 未指定时自动生成）。</translation>
+    </message>
+    <message>
+        <source>How many students (named Student 01…).</source>
+        <translation>学生人数（命名为 学生 01…）。</translation>
+    </message>
+    <message>
+        <source>A CSV file with one student&apos;s name per line.</source>
+        <translation>每行一个学生姓名的 CSV 文件。</translation>
+    </message>
+    <message>
+        <source>A course pack whose labs the class does (all packs when not given).</source>
+        <translation>班级要做其中实验的课程包（未指定时为全部课程包）。</translation>
+    </message>
+    <message>
+        <source>Where to write the students&apos; logins and passwords.</source>
+        <translation>学生登录名和密码写入的文件。</translation>
+    </message>
+    <message>
+        <source>The lab to reset.</source>
+        <translation>要重置的实验。</translation>
+    </message>
+    <message>
+        <source>The student (by number) to reset; everyone when not given.</source>
+        <translation>要重置的学生（按编号）；未指定时为全部学生。</translation>
+    </message>
+    <message>
+        <source>The data directory whose installed packs count too.</source>
+        <translation>其中已安装的课程包也会计入的数据目录。</translation>
+    </message>
+    <message>
+        <source>Message language: zh_CN or en.</source>
+        <translation>提示信息的语言：zh_CN 或 en。</translation>
+    </message>
+    <message>
+        <source>usage: pgcampus class provision|status|reset|teardown --conn CONNINFO … (see --help)</source>
+        <translation>用法：pgcampus class provision|status|reset|teardown --conn CONNINFO …（见 --help）</translation>
+    </message>
+    <message>
+        <source>--conn is required</source>
+        <translation>必须指定 --conn</translation>
+    </message>
+    <message>
+        <source>--class is required</source>
+        <translation>必须指定 --class</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a class id (c and seven letters or digits)</source>
+        <translation>“%1”不是班级编号（c 加七个小写字母或数字）</translation>
+    </message>
+    <message>
+        <source>class %1: %2 students, %3 sandboxes, %4 results; labs: %5
+</source>
+        <translation>班级 %1：%2 名学生，%3 个沙箱，%4 条结果；实验：%5
+</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>class %1 torn down: its roles, sandboxes and schema are gone
+</source>
+        <translation>班级 %1 已拆除：其角色、沙箱和模式均已删除
+</translation>
+    </message>
+    <message>
+        <source>--lab is required</source>
+        <translation>必须指定 --lab</translation>
+    </message>
+    <message>
+        <source>no lab &quot;%1&quot; in the course packs</source>
+        <translation>课程包中没有实验“%1”</translation>
+    </message>
+    <message>
+        <source>--student takes a student&apos;s number: %1</source>
+        <translation>--student 需要学生编号：%1</translation>
+    </message>
+    <message>
+        <source>give either --students N or --roster FILE.csv</source>
+        <translation>请指定 --students N 或 --roster FILE.csv 之一</translation>
+    </message>
+    <message>
+        <source>--credentials is required: the students&apos; passwords are written there</source>
+        <translation>必须指定 --credentials：学生的密码会写入该文件</translation>
+    </message>
+    <message>
+        <source>--students takes a number from 1 to 999</source>
+        <translation>--students 需要 1 到 999 之间的数字</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 names no students</source>
+        <translation>%1 中没有学生姓名</translation>
+    </message>
+    <message>
+        <source>no course pack &quot;%1&quot;</source>
+        <translation>没有课程包“%1”</translation>
+    </message>
+    <message>
+        <source>%1 (run the same command again to finish: nothing is made twice)</source>
+        <translation>%1（再次运行同一命令即可完成：不会重复创建任何东西）</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>class %1: %2 students provisioned; credentials in %3
+</source>
+        <translation>班级 %1：已为 %2 名学生开通；账号信息在 %3
+</translation>
+    </message>
+</context>
+<context>
+    <name>Classroom</name>
+    <message>
+        <source>Student %1</source>
+        <translation>学生 %1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a class id (c and seven letters or digits).</source>
+        <translation>“%1”不是班级编号（c 加七个小写字母或数字）。</translation>
+    </message>
+    <message>
+        <source>Class %1: bookkeeping in schema %2</source>
+        <translation>班级 %1：班级信息保存在模式 %2</translation>
+    </message>
+    <message>
+        <source>%1&apos;s sandbox of %2: %3</source>
+        <translation>%1 的 %2 沙箱：%3</translation>
+    </message>
+    <message>
+        <source>Student %1 of %2: %3</source>
+        <translation>第 %1 名学生（共 %2 名）：%3</translation>
+    </message>
+    <message>
+        <source>There is no class %1 on this server.</source>
+        <translation>此服务器上没有班级 %1。</translation>
+    </message>
+    <message>
+        <source>Reset %1 for %2</source>
+        <translation>已为 %2 重置 %1</translation>
+    </message>
+    <message>
+        <source>Dropped %1 and its sandboxes</source>
+        <translation>已删除 %1 及其沙箱</translation>
+    </message>
+</context>
+<context>
     <name>ClusterCheck</name>
     <message>
         <source>a cluster check needs one of: %1</source>

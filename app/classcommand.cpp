@@ -1,0 +1,161 @@
+#include "classcommand.h"
+
+#include "classroom.h"
+#include "connectioninfo.h"
+#include "consoleoutput.h"
+#include "courselibrary.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFile>
+
+namespace {
+int fail(const QString &text)
+{
+    writeTo(stderr, QStringLiteral("pgcampus class: %1\n").arg(text));
+    return 1;
+}
+} // namespace
+
+int ClassCommand::run(const QStringList &arguments, const QString &defaultDataDirectory)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Run a class on a shared PostgreSQL server:\n"
+           "  pgcampus class provision --conn CONNINFO (--students N | --roster FILE.csv) [--pack ID...]\n"
+           "                           --credentials OUT.csv [--class ID]\n"
+           "  pgcampus class status|teardown --conn CONNINFO --class ID\n"
+           "  pgcampus class reset --conn CONNINFO --class ID --lab ID [--student N...]"));
+    parser.addHelpOption();
+    const QCommandLineOption conn(QStringLiteral("conn"),
+                                  tr("The trainer's connection (a superuser, or CREATEROLE and CREATEDB), in the database "
+                                     "that keeps the class."),
+                                  QStringLiteral("CONNINFO"));
+    const QCommandLineOption classId(QStringLiteral("class"), tr("The class id (provision makes one when not given)."),
+                                     QStringLiteral("ID"));
+    const QCommandLineOption count(QStringLiteral("students"), tr("How many students (named Student 01…)."), QStringLiteral("N"));
+    const QCommandLineOption roster(QStringLiteral("roster"), tr("A CSV file with one student's name per line."),
+                                    QStringLiteral("FILE"));
+    const QCommandLineOption pack(QStringLiteral("pack"), tr("A course pack whose labs the class does (all packs when not given)."),
+                                  QStringLiteral("ID"));
+    const QCommandLineOption credentials(QStringLiteral("credentials"), tr("Where to write the students' logins and passwords."),
+                                         QStringLiteral("FILE"));
+    const QCommandLineOption lab(QStringLiteral("lab"), tr("The lab to reset."), QStringLiteral("ID"));
+    const QCommandLineOption student(QStringLiteral("student"), tr("The student (by number) to reset; everyone when not given."),
+                                     QStringLiteral("N"));
+    const QCommandLineOption dataDir(QStringLiteral("data-dir"), tr("The data directory whose installed packs count too."),
+                                     QStringLiteral("DIR"));
+    const QCommandLineOption lang(QStringLiteral("lang"), tr("Message language: zh_CN or en."), QStringLiteral("LANG"));
+    parser.addOptions({conn, classId, count, roster, pack, credentials, lab, student, dataDir, lang});
+    const auto usage = [](const QString &text) {
+        writeTo(stderr, QStringLiteral("pgcampus class: %1\n").arg(text));
+        return 2;
+    };
+    if (!parser.parse(QStringList{QCoreApplication::applicationFilePath()} + arguments.mid(1)))
+        return usage(parser.errorText());
+    if (parser.isSet(QStringLiteral("help"))) {
+        writeTo(stdout, parser.helpText());
+        return 0;
+    }
+    const QString action = parser.positionalArguments().value(0);
+    if (parser.positionalArguments().size() != 1
+        || !QStringList{QStringLiteral("provision"), QStringLiteral("status"), QStringLiteral("reset"), QStringLiteral("teardown")}
+                .contains(action))
+        return usage(tr("usage: pgcampus class provision|status|reset|teardown --conn CONNINFO … (see --help)"));
+    if (!parser.isSet(conn))
+        return usage(tr("--conn is required"));
+    if (action != u"provision" && !parser.isSet(classId))
+        return usage(tr("--class is required"));
+    const QString id = parser.isSet(classId) ? parser.value(classId) : Classroom::newClassId();
+    if (!Classroom::isClassId(id))
+        return usage(tr("\"%1\" is not a class id (c and seven letters or digits)").arg(id));
+    Classroom room(parser.value(conn), id);
+    const auto say = [](const QString &text) { writeTo(stdout, text + u'\n'); };
+    QString error;
+
+    if (action == u"status") {
+        const std::optional<Classroom::Status> s = room.status(&error);
+        if (!s)
+            return fail(error);
+        writeTo(stdout, tr("class %1: %2 students, %3 sandboxes, %4 results; labs: %5\n")
+                            .arg(id)
+                            .arg(s->students)
+                            .arg(s->sandboxes)
+                            .arg(s->results)
+                            .arg(s->labs.isEmpty() ? tr("none") : s->labs.join(QStringLiteral(", "))));
+        return 0;
+    }
+    if (action == u"teardown") {
+        if (!room.teardown(&error, say))
+            return fail(error);
+        writeTo(stdout, tr("class %1 torn down: its roles, sandboxes and schema are gone\n").arg(id));
+        return 0;
+    }
+
+    CourseLibrary library;
+    const QString directory = parser.isSet(dataDir) ? QDir(parser.value(dataDir)).absolutePath() : defaultDataDirectory;
+    library.load(CourseLibrary::defaultDirectories(directory));
+    if (action == u"reset") {
+        if (!parser.isSet(lab))
+            return usage(tr("--lab is required"));
+        const Lab *found = library.find(parser.value(lab)).lab;
+        if (!found)
+            return usage(tr("no lab \"%1\" in the course packs").arg(parser.value(lab)));
+        QList<int> numbers;
+        for (const QString &n : parser.values(student)) {
+            bool ok = false;
+            numbers << n.toInt(&ok);
+            if (!ok || numbers.last() < 1)
+                return usage(tr("--student takes a student's number: %1").arg(n));
+        }
+        if (!room.reset(*found, numbers, &error, say))
+            return fail(error);
+        return 0;
+    }
+
+    // provision
+    if (parser.isSet(count) == parser.isSet(roster))
+        return usage(tr("give either --students N or --roster FILE.csv"));
+    if (!parser.isSet(credentials))
+        return usage(tr("--credentials is required: the students' passwords are written there"));
+    QStringList names;
+    if (parser.isSet(count)) {
+        bool ok = false;
+        const int n = parser.value(count).toInt(&ok);
+        if (!ok || n < 1 || n > 999)
+            return usage(tr("--students takes a number from 1 to 999"));
+        names = Classroom::numberedStudents(n);
+    } else {
+        QFile file(parser.value(roster));
+        if (!file.open(QIODevice::ReadOnly))
+            return usage(tr("cannot read %1: %2").arg(file.fileName(), file.errorString()));
+        names = Classroom::rosterFromCsv(QString::fromUtf8(file.readAll()));
+        if (names.isEmpty())
+            return usage(tr("%1 names no students").arg(file.fileName()));
+    }
+    QList<Lab> labs;
+    const QStringList packs = parser.values(pack);
+    for (const QString &p : packs) {
+        if (!library.pack(p))
+            return usage(tr("no course pack \"%1\"").arg(p));
+    }
+    for (const CoursePack &p : library.packs()) {
+        if (packs.isEmpty() || packs.contains(p.id))
+            labs << p.labs;
+    }
+    if (!room.provision(names, labs, &error, say))
+        return fail(tr("%1 (run the same command again to finish: nothing is made twice)").arg(error));
+    const std::optional<QList<ClassStudent>> students = room.students(&error);
+    if (!students)
+        return fail(error);
+    const ConnectionInfo info(parser.value(conn));
+    QFile out(parser.value(credentials));
+    if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return fail(tr("cannot write %1: %2").arg(out.fileName(), out.errorString()));
+    out.write(Classroom::credentialsCsv(*students, info.value(QStringLiteral("host")), info.value(QStringLiteral("port")),
+                                        info.value(QStringLiteral("dbname")), id)
+                  .toUtf8());
+    out.close();
+    writeTo(stdout, tr("class %1: %2 students provisioned; credentials in %3\n").arg(id).arg(students->size()).arg(out.fileName()));
+    return 0;
+}

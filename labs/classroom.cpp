@@ -1,0 +1,359 @@
+#include "classroom.h"
+
+#include "graderconnection.h"
+#include "labenvironment.h"
+#include "labsandbox.h"
+
+#include <QRandomGenerator>
+#include <QRegularExpression>
+
+namespace {
+// Letters and digits nobody misreads on a printed sheet (no 0/O, 1/l/I).
+const QString PasswordAlphabet = QStringLiteral("abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789");
+constexpr int PasswordLength = 12;
+
+QString generatedPassword()
+{
+    QString password;
+    for (int i = 0; i < PasswordLength; ++i)
+        password += PasswordAlphabet.at(QRandomGenerator::system()->bounded(int(PasswordAlphabet.size())));
+    return password;
+}
+
+QString csvField(const QString &text)
+{
+    if (!text.contains(u',') && !text.contains(u'"') && !text.contains(u'\n'))
+        return text;
+    return u'"' + QString(text).replace(u'"', QStringLiteral("\"\"")) + u'"';
+}
+
+bool run(GraderConnection &c, const QString &sql, QString *error, const QStringList &parameters = {})
+{
+    const SqlOutcome outcome = parameters.isEmpty() ? c.exec(sql) : c.exec(sql, parameters);
+    if (!outcome.ok)
+        *error = outcome.message;
+    return outcome.ok;
+}
+} // namespace
+
+Classroom::Classroom(const QString &trainerConninfo, const QString &classId)
+    : m_trainer(trainerConninfo)
+    , m_id(classId)
+{
+}
+
+QString Classroom::newClassId()
+{
+    static const QString alphabet = QStringLiteral("abcdefghijklmnopqrstuvwxyz0123456789");
+    QString id = QStringLiteral("c");
+    for (int i = 0; i < 7; ++i)
+        id += alphabet.at(QRandomGenerator::system()->bounded(int(alphabet.size())));
+    return id;
+}
+
+bool Classroom::isClassId(const QString &id)
+{
+    static const QRegularExpression pattern(QStringLiteral("^c[a-z0-9]{7}$"));
+    return pattern.match(id).hasMatch();
+}
+
+QStringList Classroom::rosterFromCsv(const QString &csv)
+{
+    QStringList names;
+    const QStringList lines = QString(csv).remove(u'\r').split(u'\n');
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        const QString line = lines.at(i).trimmed();
+        if (line.isEmpty())
+            continue;
+        QString first;
+        if (line.startsWith(u'"')) { // a quoted field: "" is a quote inside it
+            for (qsizetype j = 1; j < line.size(); ++j) {
+                if (line.at(j) == u'"') {
+                    if (j + 1 < line.size() && line.at(j + 1) == u'"') {
+                        first += u'"';
+                        ++j;
+                        continue;
+                    }
+                    break;
+                }
+                first += line.at(j);
+            }
+        } else {
+            first = line.section(u',', 0, 0);
+        }
+        first = first.trimmed();
+        if (first.isEmpty() || (names.isEmpty() && (first.compare(u"name", Qt::CaseInsensitive) == 0 || first == u"姓名")))
+            continue;
+        names << first;
+    }
+    return names;
+}
+
+QStringList Classroom::numberedStudents(int count)
+{
+    QStringList names;
+    for (int i = 1; i <= count; ++i)
+        names << tr("Student %1").arg(i, 2, 10, QChar(u'0'));
+    return names;
+}
+
+QString Classroom::schema() const
+{
+    return QStringLiteral("pgcampus_class_") + m_id;
+}
+
+QString Classroom::studentsRole() const
+{
+    return QStringLiteral("pgcampus_class_%1_students").arg(m_id);
+}
+
+QString Classroom::channel() const
+{
+    return schema();
+}
+
+QString Classroom::learnerKey(int number) const
+{
+    return QStringLiteral("%1_s%2").arg(m_id).arg(number, 2, 10, QChar(u'0'));
+}
+
+QString Classroom::loginOf(int number) const
+{
+    return LabSandbox::roleFor(learnerKey(number));
+}
+
+QString Classroom::recordStatement() const
+{
+    return QStringLiteral("SELECT %1.record_result($1, $2, $3::boolean, $4, $5::uuid)").arg(schema());
+}
+
+bool Classroom::makeSchema(GraderConnection &c, QString *error) const
+{
+    const QString s = schema(), group = GraderConnection::identifier(studentsRole());
+    const QString statements = QStringLiteral(
+        "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = %3) THEN\n"
+        "  CREATE ROLE %2 NOLOGIN; END IF; END $$;\n"
+        "CREATE SCHEMA IF NOT EXISTS %1;\n"
+        "REVOKE ALL ON SCHEMA %1 FROM PUBLIC;\n"
+        "GRANT USAGE ON SCHEMA %1 TO %2;\n"
+        "CREATE TABLE IF NOT EXISTS %1.class_info (key text PRIMARY KEY, value text NOT NULL);\n"
+        "CREATE TABLE IF NOT EXISTS %1.student (number int PRIMARY KEY, login name NOT NULL UNIQUE,\n"
+        "  display_name text NOT NULL, password text NOT NULL);\n"
+        "CREATE TABLE IF NOT EXISTS %1.item (id text PRIMARY KEY, kind text NOT NULL CHECK (kind IN ('lab', 'exam')));\n"
+        "CREATE TABLE IF NOT EXISTS %1.result (id bigserial PRIMARY KEY, login name NOT NULL, item text NOT NULL,\n"
+        "  step text NOT NULL DEFAULT '', passed boolean NOT NULL, feedback text NOT NULL DEFAULT '',\n"
+        "  token uuid NOT NULL UNIQUE, recorded_at timestamptz NOT NULL DEFAULT now());\n"
+        "ALTER TABLE %1.result ENABLE ROW LEVEL SECURITY;\n"
+        "DROP POLICY IF EXISTS own_results ON %1.result;\n"
+        "CREATE POLICY own_results ON %1.result FOR SELECT TO %2 USING (login = session_user);\n"
+        // Security definer: the row is written as the trainer, stamped with who called.
+        "CREATE OR REPLACE FUNCTION %1.record_result(item_id text, step_id text, did_pass boolean,\n"
+        "  feedback_text text, attempt uuid) RETURNS boolean\n"
+        "LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $f$\n"
+        "BEGIN\n"
+        "  IF NOT pg_catalog.pg_has_role(session_user, %3, 'MEMBER') THEN\n"
+        "    RAISE EXCEPTION 'only a student of this class records results here';\n"
+        "  END IF;\n"
+        "  INSERT INTO %1.result (login, item, step, passed, feedback, token)\n"
+        "    VALUES (session_user, item_id, step_id, did_pass, coalesce(feedback_text, ''), attempt)\n"
+        "    ON CONFLICT ON CONSTRAINT result_token_key DO NOTHING;\n"
+        "  IF NOT FOUND THEN RETURN false; END IF;\n"
+        "  PERFORM pg_catalog.pg_notify(%4, session_user || ' ' || item_id);\n"
+        "  RETURN true;\n"
+        "END $f$;\n"
+        "REVOKE ALL ON FUNCTION %1.record_result(text, text, boolean, text, uuid) FROM PUBLIC;\n"
+        "GRANT EXECUTE ON FUNCTION %1.record_result(text, text, boolean, text, uuid) TO %2;\n"
+        "REVOKE ALL ON %1.class_info, %1.student, %1.item, %1.result FROM PUBLIC;\n"
+        "GRANT SELECT ON %1.item, %1.result TO %2;\n"
+        "INSERT INTO %1.class_info VALUES ('id', %5), ('created_at', now()::text) ON CONFLICT (key) DO NOTHING;\n")
+        .arg(s, group, GraderConnection::literal(studentsRole()), GraderConnection::literal(channel()),
+             GraderConnection::literal(m_id));
+    return run(c, QStringLiteral("BEGIN"), error) && run(c, statements, error) && run(c, QStringLiteral("COMMIT"), error);
+}
+
+// The student's row (and password) first, then the role: a run cut short in between finds
+// the password where it left it.
+bool Classroom::makeStudent(GraderConnection &c, int number, const QString &name, QString *error) const
+{
+    const QString login = loginOf(number);
+    if (!run(c, QStringLiteral("INSERT INTO %1.student VALUES ($1, $2, $3, $4) ON CONFLICT (number) DO NOTHING").arg(schema()),
+             error, {QString::number(number), login, name, generatedPassword()}))
+        return false;
+    const QString password = c.value(QStringLiteral("SELECT password FROM %1.student WHERE number = $1").arg(schema()),
+                                     {QString::number(number)}, error);
+    if (password.isEmpty())
+        return false;
+    const QString role = GraderConnection::identifier(login);
+    const QString exists = c.value(QStringLiteral("SELECT count(*) FROM pg_catalog.pg_roles WHERE rolname = $1"), {login}, error);
+    if (!error->isEmpty())
+        return false;
+    const QString attributes = QStringLiteral("LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION PASSWORD ")
+        + GraderConnection::literal(password);
+    return run(c, (exists == u"0" ? QStringLiteral("CREATE ROLE %1 %2") : QStringLiteral("ALTER ROLE %1 %2")).arg(role, attributes),
+               error)
+        && run(c, QStringLiteral("GRANT %1 TO %2").arg(GraderConnection::identifier(studentsRole()), role), error);
+}
+
+bool Classroom::provision(const QStringList &students, const QList<Lab> &labs, QString *error, const Progress &progress)
+{
+    const auto say = [&](const QString &text) {
+        if (progress)
+            progress(text);
+    };
+    if (!isClassId(m_id)) {
+        *error = tr("\"%1\" is not a class id (c and seven letters or digits).").arg(m_id);
+        return false;
+    }
+    GraderConnection c;
+    if (!c.open(m_trainer, 0, error) || !makeSchema(c, error))
+        return false;
+    say(tr("Class %1: bookkeeping in schema %2").arg(m_id, schema()));
+    QList<Lab> sandboxLabs;
+    for (const Lab &lab : labs) {
+        if (lab.cluster)
+            continue;
+        sandboxLabs << lab;
+        if (!run(c, QStringLiteral("INSERT INTO %1.item VALUES ($1, 'lab') ON CONFLICT (id) DO NOTHING").arg(schema()), error,
+                 {lab.id}))
+            return false;
+    }
+    for (int number = 1; number <= students.size(); ++number) {
+        if (!makeStudent(c, number, students.at(number - 1), error))
+            return false;
+        for (const Lab &lab : std::as_const(sandboxLabs)) {
+            LabEnvironment::Options options;
+            options.adminConninfo = m_trainer;
+            options.learnerKey = learnerKey(number);
+            LabEnvironment environment(lab, options);
+            QString why;
+            if (!environment.prepare(false, &why)) {
+                *error = tr("%1's sandbox of %2: %3").arg(loginOf(number), lab.id, why);
+                return false;
+            }
+        }
+        say(tr("Student %1 of %2: %3").arg(number).arg(students.size()).arg(loginOf(number)));
+    }
+    return true;
+}
+
+std::optional<QList<ClassStudent>> Classroom::students(QString *error) const
+{
+    GraderConnection c;
+    if (!c.open(m_trainer, 0, error))
+        return std::nullopt;
+    const SqlOutcome rows = c.exec(
+        QStringLiteral("SELECT number, display_name, login, password FROM %1.student ORDER BY number").arg(schema()));
+    if (!rows.ok) {
+        *error = rows.sqlstate == u"42P01" ? tr("There is no class %1 on this server.").arg(m_id) : rows.message;
+        return std::nullopt;
+    }
+    QList<ClassStudent> out;
+    for (qsizetype r = 0; r < rows.result.rowCount(); ++r)
+        out.append({rows.result.text(r, 0).toInt(), rows.result.text(r, 1), rows.result.text(r, 2), rows.result.text(r, 3)});
+    return out;
+}
+
+std::optional<Classroom::Status> Classroom::status(QString *error) const
+{
+    GraderConnection c;
+    if (!c.open(m_trainer, 0, error))
+        return std::nullopt;
+    const SqlOutcome counts = c.exec(QStringLiteral(
+        "SELECT (SELECT count(*) FROM %1.student),\n"
+        "  (SELECT count(*) FROM pg_catalog.pg_database d JOIN pg_catalog.pg_auth_members m ON m.member = d.datdba\n"
+        "    WHERE m.roleid = (SELECT oid FROM pg_catalog.pg_roles WHERE rolname = %2)),\n"
+        "  (SELECT count(*) FROM %1.result),\n"
+        "  (SELECT coalesce(string_agg(id, ',' ORDER BY id), '') FROM %1.item)")
+        .arg(schema(), GraderConnection::literal(studentsRole())));
+    if (!counts.ok) {
+        *error = counts.sqlstate == u"42P01" || counts.sqlstate == u"3F000" ? tr("There is no class %1 on this server.").arg(m_id)
+                                                                           : counts.message;
+        return std::nullopt;
+    }
+    Status s;
+    s.students = counts.value(0, 0).toInt();
+    s.sandboxes = counts.value(0, 1).toInt();
+    s.results = counts.value(0, 2).toLongLong();
+    s.labs = counts.value(0, 3).split(u',', Qt::SkipEmptyParts);
+    return s;
+}
+
+bool Classroom::reset(const Lab &lab, const QList<int> &numbers, QString *error, const Progress &progress)
+{
+    const std::optional<QList<ClassStudent>> all = students(error);
+    if (!all)
+        return false;
+    for (const ClassStudent &student : *all) {
+        if (!numbers.isEmpty() && !numbers.contains(student.number))
+            continue;
+        LabEnvironment::Options options;
+        options.adminConninfo = m_trainer;
+        options.learnerKey = learnerKey(student.number);
+        LabEnvironment environment(lab, options);
+        QString why;
+        if (!environment.reset(&why)) {
+            *error = tr("%1's sandbox of %2: %3").arg(student.login, lab.id, why);
+            return false;
+        }
+        if (progress)
+            progress(tr("Reset %1 for %2").arg(lab.id, student.login));
+    }
+    return true;
+}
+
+bool Classroom::teardown(QString *error, const Progress &progress)
+{
+    GraderConnection c;
+    if (!c.open(m_trainer, 0, error))
+        return false;
+    // Every member of the class's group, and every login the bookkeeping names.
+    const QString group = GraderConnection::literal(studentsRole());
+    SqlOutcome logins = c.exec(QStringLiteral(
+        "SELECT r.rolname FROM pg_catalog.pg_roles r JOIN pg_catalog.pg_auth_members m ON m.member = r.oid\n"
+        "WHERE m.roleid = (SELECT oid FROM pg_catalog.pg_roles WHERE rolname = %1)\n"
+        "UNION SELECT login FROM %2.student WHERE to_regnamespace(%3) IS NOT NULL")
+        .arg(group, schema(), GraderConnection::literal(schema())));
+    if (!logins.ok) // no bookkeeping left: the group's members are all there is
+        logins = c.exec(QStringLiteral("SELECT r.rolname FROM pg_catalog.pg_roles r JOIN pg_catalog.pg_auth_members m "
+                                       "ON m.member = r.oid WHERE m.roleid = (SELECT oid FROM pg_catalog.pg_roles WHERE rolname = %1)")
+                            .arg(group));
+    if (!logins.ok) {
+        *error = logins.message;
+        return false;
+    }
+    for (qsizetype r = 0; r < logins.result.rowCount(); ++r) {
+        const QString login = logins.result.text(r, 0);
+        const SqlOutcome databases = c.exec(
+            QStringLiteral("SELECT datname FROM pg_catalog.pg_database WHERE datdba = (SELECT oid FROM pg_catalog.pg_roles WHERE rolname = $1)"),
+            {login});
+        for (qsizetype d = 0; databases.ok && d < databases.result.rowCount(); ++d) {
+            if (!run(c, QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)")
+                            .arg(GraderConnection::identifier(databases.result.text(d, 0))), error))
+                return false;
+        }
+        for (const QString &role : {login + QStringLiteral("_grader"), login}) {
+            if (!run(c, QStringLiteral("DROP OWNED BY %1").arg(GraderConnection::identifier(role)), error)
+                && !error->contains(u"does not exist"))
+                return false;
+            if (!run(c, QStringLiteral("DROP ROLE IF EXISTS %1").arg(GraderConnection::identifier(role)), error))
+                return false;
+        }
+        if (progress)
+            progress(tr("Dropped %1 and its sandboxes").arg(login));
+    }
+    return run(c, QStringLiteral("DROP SCHEMA IF EXISTS %1 CASCADE").arg(schema()), error)
+        && run(c, QStringLiteral("DROP ROLE IF EXISTS %1").arg(GraderConnection::identifier(studentsRole())), error);
+}
+
+QString Classroom::credentialsCsv(const QList<ClassStudent> &students, const QString &host, const QString &port,
+                                  const QString &database, const QString &classId)
+{
+    QString out = QStringLiteral("class,host,port,database,number,name,login,password\n");
+    for (const ClassStudent &s : students) {
+        out += QStringList{classId, csvField(host), port, csvField(database), QString::number(s.number), csvField(s.name),
+                           s.login, s.password}
+                   .join(u',')
+            + u'\n';
+    }
+    return out;
+}

@@ -1,0 +1,95 @@
+#pragma once
+
+#include "coursepack.h"
+
+#include <QCoreApplication>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+#include <optional>
+
+class GraderConnection;
+
+// One student of a class: their number in the class, the name the trainer gave, and the
+// login role (with its generated password) they use on the class's server.
+struct ClassStudent
+{
+    int number = 0;
+    QString name;
+    QString login;
+    QString password;
+};
+
+// A class on a shared PostgreSQL server the trainer already runs. Provisioning makes, in
+// the trainer's database, a bookkeeping schema (pgcampus_class_ID) and, on the server, a
+// login role per student with a generated password, a group role for the class, and each
+// student's sandbox of each of the class's labs (cloned from the lab's template, which
+// classes share). Results go into the schema through record_result(), which stamps the
+// caller (session_user): students see only their own rows (row-level security), may not
+// write the table, and cannot record for someone else. Passwords stay in a table only the
+// trainer may read, so an interrupted provisioning run can be run again and hands out the
+// same credentials. Blocking: call it off the UI thread.
+class Classroom
+{
+    Q_DECLARE_TR_FUNCTIONS(Classroom)
+public:
+    // trainerConninfo: a superuser, or a role with CREATEROLE and CREATEDB, connected to the
+    // database that keeps the class's bookkeeping.
+    Classroom(const QString &trainerConninfo, const QString &classId);
+
+    // "c" and seven random letters or digits: short enough for role and database names.
+    static QString newClassId();
+    static bool isClassId(const QString &id);
+    // The first column of each line of a roster (a header line "name" is skipped).
+    static QStringList rosterFromCsv(const QString &csv);
+    // "Student 01", "Student 02"… for a class given only its size.
+    static QStringList numberedStudents(int count);
+
+    QString classId() const { return m_id; }
+    QString schema() const;        // pgcampus_class_ID
+    QString studentsRole() const;  // the class's group role; every student is a member
+    QString channel() const;       // what record_result() notifies: "login item"
+    // A student's part of sandbox and role names, and their login role.
+    QString learnerKey(int number) const;
+    QString loginOf(int number) const;
+
+    using Progress = std::function<void(const QString &)>;
+    // Makes what is missing; students already there keep their login and password, and
+    // students beyond the roster's size are left alone. Labs on a cluster of their own are
+    // not provisioned (they run on the student's own laptop).
+    bool provision(const QStringList &students, const QList<Lab> &labs, QString *error, const Progress &progress = {});
+    std::optional<QList<ClassStudent>> students(QString *error) const;
+
+    struct Status
+    {
+        int students = 0;
+        int sandboxes = 0; // databases the students own
+        qint64 results = 0;
+        QStringList labs;
+    };
+    std::optional<Status> status(QString *error) const;
+    // The lab's sandbox of these students (all of them when numbers is empty) as its template
+    // has it again.
+    bool reset(const Lab &lab, const QList<int> &numbers, QString *error, const Progress &progress = {});
+    // Drops the students' sandboxes and roles, the group role and the schema. Lab templates
+    // stay: other classes on the server clone them too.
+    bool teardown(QString *error, const Progress &progress = {});
+
+    // Run on a student's own connection: records one check or submission as theirs and
+    // notifies the trainer; a token already recorded is not recorded again (true: it was new).
+    // Parameters: item, step, passed ("true"/"false"), feedback, token (a UUID).
+    QString recordStatement() const;
+
+    // The sheet to hand out: one line per student with server, database, class, login and password.
+    static QString credentialsCsv(const QList<ClassStudent> &students, const QString &host, const QString &port,
+                                  const QString &database, const QString &classId);
+
+private:
+    bool makeSchema(GraderConnection &c, QString *error) const;
+    bool makeStudent(GraderConnection &c, int number, const QString &name, QString *error) const;
+
+    QString m_trainer;
+    QString m_id;
+};
