@@ -51,12 +51,8 @@ int ClassCommand::run(const QStringList &arguments, const QString &defaultDataDi
         writeTo(stderr, QStringLiteral("pgcampus class: %1\n").arg(text));
         return 2;
     };
-    if (!parser.parse(QStringList{QCoreApplication::applicationFilePath()} + arguments.mid(1)))
-        return usage(parser.errorText());
-    if (parser.isSet(QStringLiteral("help"))) {
-        writeTo(stdout, parser.helpText());
-        return 0;
-    }
+    if (const std::optional<int> done = parseSubcommand(parser, arguments))
+        return *done;
     const QString action = parser.positionalArguments().value(0);
     if (parser.positionalArguments().size() != 1
         || !QStringList{QStringLiteral("provision"), QStringLiteral("status"), QStringLiteral("reset"), QStringLiteral("teardown")}

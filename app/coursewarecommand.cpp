@@ -15,23 +15,6 @@
 
 #include <cstdio>
 
-namespace {
-// Parses a subcommand's arguments (they start with "courseware"); the exit code when that
-// already ends the command: 2 for a parse error, 0 after --help.
-std::optional<int> parseArguments(QCommandLineParser &parser, const QStringList &arguments)
-{
-    if (!parser.parse(QStringList{QCoreApplication::applicationFilePath()} + arguments.mid(1))) {
-        writeTo(stderr, QStringLiteral("pgcampus courseware: %1\n").arg(parser.errorText()));
-        return 2;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        writeTo(stdout, parser.helpText());
-        return 0;
-    }
-    return std::nullopt;
-}
-} // namespace
-
 // pgcampus courseware import gift|aiken|moodlexml FILE --into PACKDIR [--lang zh_CN|en]
 int CoursewareCommand::importBank(const QStringList &arguments)
 {
@@ -45,7 +28,7 @@ int CoursewareCommand::importBank(const QStringList &arguments)
     parser.addOption(into);
     parser.addOption(language);
     const QString usage = tr("pgcampus courseware: usage: pgcampus courseware import gift|aiken|moodlexml FILE --into PACKDIR\n");
-    if (const std::optional<int> done = parseArguments(parser, arguments))
+    if (const std::optional<int> done = parseSubcommand(parser, arguments))
         return *done;
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 3 || !parser.isSet(into)) {
@@ -91,7 +74,7 @@ int CoursewareCommand::exportBank(const QStringList &arguments)
     const QCommandLineOption language(QStringLiteral("lang"), tr("The language to export: zh_CN or en (default en)."),
                                       QStringLiteral("LANGUAGE"), QStringLiteral("en"));
     parser.addOption(language);
-    if (const std::optional<int> done = parseArguments(parser, arguments))
+    if (const std::optional<int> done = parseSubcommand(parser, arguments))
         return *done;
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 5 || positional.at(1) != u"moodlexml") {
@@ -136,7 +119,7 @@ int CoursewareCommand::run(const QStringList &arguments)
                                        tr("Also build every lab on a throwaway practice server and prove that each step "
                                           "passes with its reference solution and fails with each of its decoys."));
     parser.addOption(runOption);
-    if (const std::optional<int> done = parseArguments(parser, arguments))
+    if (const std::optional<int> done = parseSubcommand(parser, arguments))
         return *done;
     const QStringList positional = parser.positionalArguments();
     if (positional.size() < 2 || positional.first() != u"check") {

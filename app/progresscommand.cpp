@@ -23,12 +23,8 @@ int ProgressCommand::run(const QStringList &arguments, const QString &defaultDat
         writeTo(stderr, QStringLiteral("pgcampus progress: %1\n").arg(text));
         return 2;
     };
-    if (!parser.parse(QStringList{QCoreApplication::applicationFilePath()} + arguments.mid(1)))
-        return usage(parser.errorText());
-    if (parser.isSet(QStringLiteral("help"))) {
-        writeTo(stdout, parser.helpText());
-        return 0;
-    }
+    if (const std::optional<int> done = parseSubcommand(parser, arguments))
+        return *done;
     const QStringList positional = parser.positionalArguments();
     const QString action = positional.value(0);
     const bool exporting = action == u"export" && positional.size() == 2 && parser.isSet(profile);
