@@ -208,6 +208,11 @@ bool Classroom::provision(const QStringList &students, const QList<Lab> &labs, Q
     if (!c.open(m_trainer, 0, error) || !makeSchema(c, error))
         return false;
     say(tr("Class %1: bookkeeping in schema %2").arg(m_id, schema()));
+    const int allowed = c.value(QStringLiteral("SELECT current_setting('max_connections')::int "
+                                               "- current_setting('superuser_reserved_connections')::int"), {}, error).toInt();
+    if (allowed < connectionsNeeded(int(students.size())))
+        say(tr("Warning: the server takes %1 connections, and a class of %2 may hold %3 at once; raise max_connections.")
+                .arg(allowed).arg(students.size()).arg(connectionsNeeded(int(students.size()))));
     QList<Lab> sandboxLabs;
     for (const Lab &lab : labs) {
         if (lab.cluster)
@@ -261,7 +266,7 @@ std::optional<Classroom::Status> Classroom::status(QString *error) const
     const SqlOutcome counts = c.exec(QStringLiteral(
         "SELECT (SELECT count(*) FROM %1.student),\n"
         "  (SELECT count(*) FROM pg_catalog.pg_database d JOIN pg_catalog.pg_auth_members m ON m.member = d.datdba\n"
-        "    WHERE m.roleid = (SELECT oid FROM pg_catalog.pg_roles WHERE rolname = %2)),\n"
+        "    WHERE m.roleid = (SELECT oid FROM pg_catalog.pg_roles WHERE rolname = %2) AND d.datallowconn),\n"
         "  (SELECT count(*) FROM %1.result),\n"
         "  (SELECT coalesce(string_agg(id, ',' ORDER BY id), '') FROM %1.item)")
         .arg(schema(), GraderConnection::literal(studentsRole())));

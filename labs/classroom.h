@@ -47,6 +47,10 @@ public:
     // "Student 01", "Student 02"… for a class given only its size.
     static QStringList numberedStudents(int count);
 
+    // Connections a class holds at most: about three a student (the editor, the class's
+    // bookkeeping, a check), and a few for the trainer.
+    static int connectionsNeeded(int students) { return 3 * students + 10; }
+
     QString classId() const { return m_id; }
     QString schema() const;        // pgcampus_class_ID
     QString studentsRole() const;  // the class's group role; every student is a member
@@ -65,7 +69,7 @@ public:
     struct Status
     {
         int students = 0;
-        int sandboxes = 0; // databases the students own
+        int sandboxes = 0; // databases the students own and may open (not spares set aside)
         qint64 results = 0;
         QStringList labs;
     };

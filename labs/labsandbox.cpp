@@ -274,15 +274,36 @@ bool LabSandbox::handOver(QString *error) const
                    error);
 }
 
-bool LabSandbox::swapInSpare(GraderConnection &admin, bool dropCurrent, QString *error) const
+bool LabSandbox::swapInSpare(GraderConnection &admin, bool retireCurrent, QString *error) const
 {
     const QString db = GraderConnection::identifier(m_database);
+    if (retireCurrent && !retire(admin, error))
+        return false;
     return execAll(admin,
-                   {dropCurrent ? QStringLiteral("DROP DATABASE %1 WITH (FORCE)").arg(db) : QString(),
-                    QStringLiteral("ALTER DATABASE %1 RENAME TO %2").arg(GraderConnection::identifier(spareDatabase()), db),
+                   {QStringLiteral("ALTER DATABASE %1 RENAME TO %2").arg(GraderConnection::identifier(spareDatabase()), db),
                     QStringLiteral("ALTER DATABASE %1 WITH ALLOW_CONNECTIONS true").arg(db)},
                    error)
         && handOver(error);
+}
+
+// The learner's copy out of the way without waiting for DROP DATABASE: no new connections,
+// the open ones ended (waiting until they are), then renamed aside. A session that would
+// not end in time leaves the drop to do it.
+bool LabSandbox::retire(GraderConnection &admin, QString *error) const
+{
+    const QString db = GraderConnection::identifier(m_database), old = GraderConnection::identifier(retiredDatabase());
+    if (!execAll(admin,
+                 {QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(old),
+                  QStringLiteral("ALTER DATABASE %1 WITH ALLOW_CONNECTIONS false").arg(db)},
+                 error))
+        return false;
+    const SqlOutcome ended = admin.exec(QStringLiteral("SELECT bool_and(pg_catalog.pg_terminate_backend(pid, 5000)) "
+                                                       "FROM pg_catalog.pg_stat_activity WHERE datname = $1"),
+                                        {m_database});
+    if (ended.ok && ended.value() != u"f"
+        && admin.exec(QStringLiteral("ALTER DATABASE %1 RENAME TO %2").arg(db, old)).ok)
+        return true;
+    return execAll(admin, {QStringLiteral("DROP DATABASE %1 WITH (FORCE)").arg(db)}, error);
 }
 
 bool LabSandbox::create(QString *error)
@@ -338,6 +359,10 @@ bool LabSandbox::prepareSpare(QString *error)
 {
     GraderConnection c;
     if (!c.open(m_admin, 0, error))
+        return false;
+    // The copy the last reset set aside goes first.
+    if (!execAll(c, {QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(GraderConnection::identifier(retiredDatabase()))},
+                 error))
         return false;
     if (databasePresent(c, spareDatabase(), error) || !error->isEmpty())
         return error->isEmpty();

@@ -12,8 +12,10 @@
 //
 // A reset is mostly disk work (CREATE DATABASE writes and syncs every block), so a spare
 // copy can be made ahead of time (prepareSpare(), on a worker, while the learner works):
-// it waits with connections refused, and a reset then drops the learner's copy and renames
-// the spare in its place. Without a spare, reset clones as before.
+// it waits with connections refused, and a reset then sets the learner's copy aside (its
+// sessions ended, renamed, no connections) and renames the spare in its place; dropping
+// the old copy is disk work too, so the next prepareSpare() does it. Without a spare,
+// reset drops and clones as before.
 class LabSandbox
 {
     Q_DECLARE_TR_FUNCTIONS(LabSandbox)
@@ -64,6 +66,9 @@ public:
     // Makes the spare copy the next reset swaps in, unless there is one. Safe beside a reset.
     bool prepareSpare(QString *error);
     QString spareDatabase() const { return m_database + QStringLiteral("_spare"); }
+    // The copy a reset with a spare set aside (no connections): the next prepareSpare()
+    // drops it, off the learner's path.
+    QString retiredDatabase() const { return m_database + QStringLiteral("_old"); }
     bool hasSpare() const;
     bool exists() const;
 
@@ -86,7 +91,8 @@ private:
     bool cloneTemplate(class GraderConnection &admin, const QString &target, bool spare, QString *error) const;
     // Inside the learner's copy, the lab's objects become the learner's.
     bool handOver(QString *error) const;
-    bool swapInSpare(class GraderConnection &admin, bool dropCurrent, QString *error) const;
+    bool swapInSpare(class GraderConnection &admin, bool retireCurrent, QString *error) const;
+    bool retire(class GraderConnection &admin, QString *error) const;
     bool databaseExists(const QString &database) const;
     bool buildDatabase(const QString &database, const QString &setupSql, bool rebuild, bool isTemplate, QString *error);
 

@@ -833,6 +833,13 @@
     </message>
 </context>
 <context>
+    <name>ClassSimulation</name>
+    <message>
+        <source>The lab has no step to check.</source>
+        <translation>该实验没有可检查的步骤。</translation>
+    </message>
+</context>
+<context>
     <name>Classroom</name>
     <message>
         <source>Student %1</source>
@@ -865,6 +872,10 @@
     <message>
         <source>Dropped %1 and its sandboxes</source>
         <translation>已删除 %1 及其沙箱</translation>
+    </message>
+    <message>
+        <source>Warning: the server takes %1 connections, and a class of %2 may hold %3 at once; raise max_connections.</source>
+        <translation>警告：服务器最多接受 %1 个连接，而 %2 名学生的班级可能同时占用 %3 个；请调高 max_connections。</translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,6 @@
 #include "classroom.h"
+#include "classsimulation.h"
+#include "coursepackloader.h"
 #include "graderconnection.h"
 #include "throwawayserver.h"
 
@@ -19,6 +21,7 @@ private Q_SLOTS:
     void studentsAreKeptApart();
     void anInterruptedRunCompletes();
     void credentialsSheet();
+    void aShortClassRunLosesNothing();
     void teardownLeavesNothing();
 
 private:
@@ -40,6 +43,10 @@ void tst_Classroom::initTestCase()
     m_lab.id = QStringLiteral("orders-lab");
     m_lab.setup = QStringLiteral("CREATE TABLE orders (id int PRIMARY KEY, total numeric);\n"
                                  "INSERT INTO orders SELECT g, g * 1.5 FROM generate_series(1, 20) g;\n");
+    LabStep step;
+    step.id = QStringLiteral("count");
+    step.checks << CoursePackLoader::checkFromYaml(QStringLiteral("kind: result\nreference: SELECT count(*) FROM orders\n"));
+    m_lab.steps << step;
     m_id = Classroom::newClassId();
     QVERIFY(Classroom::isClassId(m_id));
     QVERIFY(!Classroom::isClassId(QStringLiteral("c123; DROP")));
@@ -182,6 +189,30 @@ void tst_Classroom::credentialsSheet()
                                                   QStringLiteral("training"), QStringLiteral("cabcdefg"));
     QCOMPARE(csv, QStringLiteral("class,host,port,database,number,name,login,password\n"
                                  "cabcdefg,db.example.com,5432,training,1,\"Smith, John\",learner_x_s01,pw\n"));
+}
+
+// Four students at once for a few seconds: every check is recorded once, a token sent
+// again is not stored again, and resets work beside everyone else's checks.
+void tst_Classroom::aShortClassRunLosesNothing()
+{
+    Classroom room(m_server.connectionString(), m_id);
+    QString error;
+    QVERIFY2(room.provision(Classroom::numberedStudents(4), {m_lab}, &error), qPrintable(error));
+    const QString results = QStringLiteral("SELECT count(*) FROM %1.result").arg(room.schema());
+    const QString failures = results + QStringLiteral(" WHERE NOT passed");
+    const qint64 before = ask(m_server.connectionString(), results).toLongLong();
+    const QString failedBefore = ask(m_server.connectionString(), failures);
+    ClassSimulation simulation(m_server.connectionString(), m_id, m_lab);
+    simulation.setWork(QStringLiteral("SELECT sum(total) FROM orders"), QStringLiteral("SELECT count(*) FROM orders"));
+    simulation.setThinkTime(20, 100);
+    const ClassSimulationReport report = simulation.run(4);
+    QVERIFY2(report.errors.isEmpty(), qPrintable(report.errors.join(u'\n')));
+    QCOMPARE(report.students, 4);
+    QVERIFY(!report.checkMs.isEmpty());
+    QCOMPARE(report.stored - before, report.recorded);
+    QCOMPARE(report.recorded, qint64(report.checkMs.size()));
+    QCOMPARE(report.retriesStored, qint64(0));
+    QCOMPARE(ask(m_server.connectionString(), failures), failedBefore); // the answer is right, and every check said so
 }
 
 void tst_Classroom::teardownLeavesNothing()

@@ -210,8 +210,20 @@ void tst_LabSandbox::spareCopyIsSwappedInOnReset()
     PGconn *lingering = PQconnectdb(box.learnerConninfo().toUtf8().constData());
     QCOMPARE(PQstatus(lingering), CONNECTION_OK);
     QVERIFY2(box.reset(&error), qPrintable(error));
+    PGresult *after = PQexec(lingering, "SELECT 1");
+    QVERIFY(PQresultStatus(after) != PGRES_TUPLES_OK); // its session was ended
+    PQclear(after);
     PQfinish(lingering);
     QVERIFY(!box.hasSpare()); // used up
+    // The old copy waits aside, closed to everyone, until the next spare is made.
+    const QString admin = m_server.connectionString();
+    QCOMPARE(queryScalar(admin, QStringLiteral("SELECT datallowconn FROM pg_database WHERE datname = '%1'").arg(box.retiredDatabase())),
+             QStringLiteral("f"));
+    QVERIFY2(box.prepareSpare(&error), qPrintable(error));
+    QCOMPARE(queryScalar(admin, QStringLiteral("SELECT count(*) FROM pg_database WHERE datname = '%1'").arg(box.retiredDatabase())),
+             QStringLiteral("0"));
+    QVERIFY2(box.reset(&error), qPrintable(error)); // a second spare swapped in while an old copy is aside
+    QVERIFY(!box.hasSpare());
     const QString learner = box.learnerConninfo();
     QCOMPARE(queryScalar(learner, QStringLiteral("SELECT count(*) FROM orders")), QStringLiteral("1000"));
     QCOMPARE(queryScalar(learner, QStringLiteral("SELECT to_regclass('junk') IS NULL")), QStringLiteral("t"));
