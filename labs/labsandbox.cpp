@@ -251,24 +251,27 @@ bool LabSandbox::cloneTemplate(GraderConnection &admin, const QString &target, b
 {
     const QString db = GraderConnection::identifier(target);
     const QString role = GraderConnection::identifier(m_role);
-    QStringList steps = {
-        QStringLiteral("CREATE DATABASE %1 TEMPLATE %2 OWNER %3 STRATEGY %4 ALLOW_CONNECTIONS %5")
+    const QStringList steps = {
+        QStringLiteral("CREATE DATABASE %1 TEMPLATE %2 OWNER %3 STRATEGY %4")
             .arg(db, GraderConnection::identifier(m_template), role,
-                 m_strategy == CloneStrategy::FileCopy ? QStringLiteral("FILE_COPY") : QStringLiteral("WAL_LOG"),
-                 spare ? QStringLiteral("false") : QStringLiteral("true")),
+                 m_strategy == CloneStrategy::FileCopy ? QStringLiteral("FILE_COPY") : QStringLiteral("WAL_LOG")),
         QStringLiteral("COMMENT ON DATABASE %1 IS %2").arg(db, GraderConnection::literal(marker(m_labId))),
-        QStringLiteral("REVOKE ALL ON DATABASE %1 FROM PUBLIC").arg(db),
-        QStringLiteral("GRANT CONNECT, TEMPORARY ON DATABASE %1 TO %2").arg(db, role),
-        QStringLiteral("GRANT CONNECT ON DATABASE %1 TO %2").arg(db, GraderConnection::identifier(graderRole()))};
+        QStringLiteral("REVOKE ALL ON DATABASE %1 FROM PUBLIC").arg(db)};
+    QStringList after;
+    if (spare) // nobody connects to a spare until a reset swaps it in
+        after << QStringLiteral("ALTER DATABASE %1 WITH ALLOW_CONNECTIONS false").arg(db);
+    after << QStringLiteral("GRANT CONNECT, TEMPORARY ON DATABASE %1 TO %2").arg(db, role)
+          << QStringLiteral("GRANT CONNECT ON DATABASE %1 TO %2").arg(db, GraderConnection::identifier(graderRole()));
     for (const QString &labRole : std::as_const(m_labRoles))
-        steps << QStringLiteral("GRANT CONNECT ON DATABASE %1 TO %2").arg(db, GraderConnection::identifier(labRole));
-    return execAll(admin, steps, error) && (spare || handOver(error));
+        after << QStringLiteral("GRANT CONNECT ON DATABASE %1 TO %2").arg(db, GraderConnection::identifier(labRole));
+    // A spare is handed over as it is made, so a reset only renames.
+    return execAll(admin, steps, error) && handOver(target, error) && execAll(admin, after, error);
 }
 
-bool LabSandbox::handOver(QString *error) const
+bool LabSandbox::handOver(const QString &database, QString *error) const
 {
     GraderConnection inside;
-    return inside.open(graderConninfo(), 0, error)
+    return inside.open(ConnectionInfo(m_admin).with(QStringLiteral("dbname"), database), 0, error)
         && execAll(inside, {QStringLiteral("REASSIGN OWNED BY %1 TO %2")
                                 .arg(GraderConnection::identifier(LabOwner), GraderConnection::identifier(m_role))},
                    error);
@@ -279,11 +282,21 @@ bool LabSandbox::swapInSpare(GraderConnection &admin, bool retireCurrent, QStrin
     const QString db = GraderConnection::identifier(m_database);
     if (retireCurrent && !retire(admin, error))
         return false;
-    return execAll(admin,
-                   {QStringLiteral("ALTER DATABASE %1 RENAME TO %2").arg(GraderConnection::identifier(spareDatabase()), db),
-                    QStringLiteral("ALTER DATABASE %1 WITH ALLOW_CONNECTIONS true").arg(db)},
-                   error)
-        && handOver(error);
+    if (!execAll(admin,
+                 {QStringLiteral("ALTER DATABASE %1 RENAME TO %2").arg(GraderConnection::identifier(spareDatabase()), db),
+                  QStringLiteral("ALTER DATABASE %1 WITH ALLOW_CONNECTIONS true").arg(db)},
+                 error))
+        return false;
+    // A spare made before spares were handed over as they were made still has the lab owner's objects.
+    const SqlOutcome owned = admin.exec(QStringLiteral("SELECT count(*) FROM pg_shdepend s JOIN pg_database d ON d.oid = s.dbid "
+                                                       "WHERE d.datname = $1 AND s.deptype = 'o' "
+                                                       "AND s.refobjid = (SELECT oid FROM pg_roles WHERE rolname = $2)"),
+                                        {m_database, LabOwner});
+    if (!owned.ok) {
+        *error = owned.message;
+        return false;
+    }
+    return owned.value() == u"0" || handOver(m_database, error);
 }
 
 // The learner's copy out of the way without waiting for DROP DATABASE: no new connections,

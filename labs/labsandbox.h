@@ -90,7 +90,7 @@ private:
     // grants; a spare refuses connections until it is swapped in.
     bool cloneTemplate(class GraderConnection &admin, const QString &target, bool spare, QString *error) const;
     // Inside the learner's copy, the lab's objects become the learner's.
-    bool handOver(QString *error) const;
+    bool handOver(const QString &database, QString *error) const;
     bool swapInSpare(class GraderConnection &admin, bool retireCurrent, QString *error) const;
     bool retire(class GraderConnection &admin, QString *error) const;
     bool databaseExists(const QString &database) const;
