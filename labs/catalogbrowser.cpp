@@ -358,6 +358,17 @@ SqlOutcome CatalogBrowser::run(const QString &database, const QString &sql, cons
     return {};
 }
 
+// The object's one row of sql ($1 is its oid), or why there is none.
+std::optional<SqlOutcome> CatalogBrowser::one(const CatalogObject &object, const QString &database, const QString &sql,
+                                              QString *error)
+{
+    SqlOutcome outcome = run(database, sql, {QString::number(object.oid)});
+    if (outcome.ok && outcome.result.rowCount() > 0)
+        return outcome;
+    *error = outcome.ok ? tr("%1 no longer exists.").arg(object.name) : outcome.message;
+    return std::nullopt;
+}
+
 std::optional<QList<CatalogObject>> CatalogBrowser::list(CatalogListing listing, const CatalogObject &parent,
                                                           QString *error)
 {
@@ -503,12 +514,8 @@ std::optional<QString> CatalogBrowser::simpleDdl(const CatalogObject &object, QS
         *error = tr("This object has no DDL.");
         return std::nullopt;
     }
-    const SqlOutcome outcome = run(object.database, sql, {QString::number(object.oid)});
-    if (!outcome.ok || outcome.result.rowCount() == 0) {
-        *error = outcome.ok ? tr("%1 no longer exists.").arg(object.name) : outcome.message;
-        return std::nullopt;
-    }
-    return statement(outcome.value());
+    const std::optional<SqlOutcome> found = one(object, object.database, sql, error);
+    return found ? std::optional<QString>(statement(found->value())) : std::nullopt;
 }
 
 std::optional<QString> CatalogBrowser::columnsDdl(const CatalogObject &table, int onlyColumn, bool skipInherited,
@@ -552,7 +559,7 @@ std::optional<QString> CatalogBrowser::columnsDdl(const CatalogObject &table, in
 
 std::optional<QString> CatalogBrowser::tableDdl(const CatalogObject &table, QString *error)
 {
-    const SqlOutcome info = run(table.database, QStringLiteral(
+    const std::optional<SqlOutcome> info = one(table, table.database, QStringLiteral(
         "SELECT pg_catalog.format('%I.%I', n.nspname, c.relname), c.relkind, c.relpersistence, c.relispartition,\n"
         "  (SELECT pg_catalog.format('%I.%I', pn.nspname, p.relname) FROM pg_catalog.pg_inherits i\n"
         "    JOIN pg_catalog.pg_class p ON p.oid = i.inhparent JOIN pg_catalog.pg_namespace pn ON pn.oid = p.relnamespace\n"
@@ -571,13 +578,10 @@ std::optional<QString> CatalogBrowser::tableDdl(const CatalogObject &table, QStr
         "      pg_catalog.format('%I %L', pg_catalog.split_part(o, '=', 1), pg_catalog.substr(o, pg_catalog.strpos(o, '=') + 1)), ', ')\n"
         "      FROM pg_catalog.unnest(f.ftoptions) o) || ')', '')\n"
         "    FROM pg_catalog.pg_foreign_table f JOIN pg_catalog.pg_foreign_server s ON s.oid = f.ftserver WHERE f.ftrelid = c.oid)\n"
-        "FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = $1"),
-        {QString::number(table.oid)});
-    if (!info.ok || info.result.rowCount() == 0) {
-        *error = info.ok ? tr("%1 no longer exists.").arg(table.name) : info.message;
+        "FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = $1"), error);
+    if (!info)
         return std::nullopt;
-    }
-    const auto field = [&](int column) { return info.value(0, column); };
+    const auto field = [&](int column) { return info->value(0, column); };
     const QString name = field(0);
     const bool partition = field(3) == u"t";
     QString out;
@@ -711,25 +715,22 @@ std::optional<QString> CatalogBrowser::tableDdl(const CatalogObject &table, QStr
 
 std::optional<QString> CatalogBrowser::viewDdl(const CatalogObject &view, QString *error)
 {
-    const SqlOutcome info = run(view.database, QStringLiteral(
+    const std::optional<SqlOutcome> info = one(view, view.database, QStringLiteral(
         "SELECT pg_catalog.format('%I.%I', n.nspname, c.relname), c.relkind, pg_catalog.pg_get_viewdef(c.oid, true),\n"
         "  pg_catalog.array_to_string(c.reloptions, ', '), c.relispopulated, pg_catalog.obj_description(c.oid, 'pg_class'),\n"
         "  pg_catalog.quote_ident(pg_catalog.pg_get_userbyid(c.relowner))\n"
-        "FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = $1"),
-        {QString::number(view.oid)});
-    if (!info.ok || info.result.rowCount() == 0) {
-        *error = info.ok ? tr("%1 no longer exists.").arg(view.name) : info.message;
+        "FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = $1"), error);
+    if (!info)
         return std::nullopt;
-    }
-    const QString name = info.value(0, 0);
-    const bool materialized = info.value(0, 1) == u"m";
-    QString body = info.value(0, 2).trimmed();
+    const QString name = info->value(0, 0);
+    const bool materialized = info->value(0, 1) == u"m";
+    QString body = info->value(0, 2).trimmed();
     while (body.endsWith(u';'))
         body.chop(1);
-    const QString options = info.value(0, 3).isEmpty() ? QString() : QStringLiteral(" WITH (%1)").arg(info.value(0, 3));
+    const QString options = info->value(0, 3).isEmpty() ? QString() : QStringLiteral(" WITH (%1)").arg(info->value(0, 3));
     QString out = materialized
         ? QStringLiteral("CREATE MATERIALIZED VIEW %1%2 AS\n %3\nWITH %4;\n")
-              .arg(name, options, body, info.value(0, 4) == u"t" ? QStringLiteral("DATA") : QStringLiteral("NO DATA"))
+              .arg(name, options, body, info->value(0, 4) == u"t" ? QStringLiteral("DATA") : QStringLiteral("NO DATA"))
         : QStringLiteral("CREATE OR REPLACE VIEW %1%2 AS\n %3;\n").arg(name, options, body);
     if (materialized) {
         const SqlOutcome indexes = run(view.database, QStringLiteral(
@@ -742,9 +743,9 @@ std::optional<QString> CatalogBrowser::viewDdl(const CatalogObject &view, QStrin
             out += u'\n' + lines.join(u'\n') + u'\n';
     }
     out += u'\n';
-    if (!info.value(0, 5).isEmpty())
-        out += QStringLiteral("COMMENT ON %1 %2 IS %3;\n").arg(objectWord(view.kind), name, literal(info.value(0, 5)));
-    out += QStringLiteral("ALTER %1 %2 OWNER TO %3;\n").arg(objectWord(view.kind), name, info.value(0, 6));
+    if (!info->value(0, 5).isEmpty())
+        out += QStringLiteral("COMMENT ON %1 %2 IS %3;\n").arg(objectWord(view.kind), name, literal(info->value(0, 5)));
+    out += QStringLiteral("ALTER %1 %2 OWNER TO %3;\n").arg(objectWord(view.kind), name, info->value(0, 6));
     const std::optional<QString> grants = privileges(view, error);
     if (!grants)
         return std::nullopt;
@@ -753,7 +754,7 @@ std::optional<QString> CatalogBrowser::viewDdl(const CatalogObject &view, QStrin
 
 std::optional<QString> CatalogBrowser::sequenceDdl(const CatalogObject &sequence, bool ownedByTable, QString *error)
 {
-    const SqlOutcome info = run(sequence.database, QStringLiteral(
+    const std::optional<SqlOutcome> info = one(sequence, sequence.database, QStringLiteral(
         "SELECT pg_catalog.format('%I.%I', n.nspname, c.relname), pg_catalog.format_type(s.seqtypid, NULL), s.seqincrement,\n"
         "  s.seqmin,\n"
         "  s.seqmax, s.seqstart, s.seqcache, s.seqcycle, c.relpersistence,\n"
@@ -765,13 +766,10 @@ std::optional<QString> CatalogBrowser::sequenceDdl(const CatalogObject &sequence
         "      AND d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.deptype IN ('a', 'i')),\n"
         "  pg_catalog.obj_description(c.oid, 'pg_class'), pg_catalog.quote_ident(pg_catalog.pg_get_userbyid(c.relowner))\n"
         "FROM pg_catalog.pg_sequence s JOIN pg_catalog.pg_class c ON c.oid = s.seqrelid\n"
-        "  JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = $1"),
-        {QString::number(sequence.oid)});
-    if (!info.ok || info.result.rowCount() == 0) {
-        *error = info.ok ? tr("%1 no longer exists.").arg(sequence.name) : info.message;
+        "  JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = $1"), error);
+    if (!info)
         return std::nullopt;
-    }
-    const auto field = [&](int column) { return info.value(0, column); };
+    const auto field = [&](int column) { return info->value(0, column); };
     const QString name = field(0);
     QString out = QStringLiteral("CREATE %1SEQUENCE %2\n    AS %3\n    INCREMENT BY %4\n    MINVALUE %5\n"
                                  "    MAXVALUE %6\n    START WITH %7\n    CACHE %8\n    %9CYCLE;\n")
@@ -802,21 +800,18 @@ std::optional<QString> CatalogBrowser::sequenceDdl(const CatalogObject &sequence
 
 std::optional<QString> CatalogBrowser::functionDdl(const CatalogObject &function, QString *error)
 {
-    const SqlOutcome info = run(function.database, QStringLiteral(
+    const std::optional<SqlOutcome> info = one(function, function.database, QStringLiteral(
         "SELECT pg_catalog.pg_get_functiondef(p.oid),\n"
         "  pg_catalog.format('%I.%I(%s)', n.nspname, p.proname, pg_catalog.pg_get_function_identity_arguments(p.oid)),\n"
         "  pg_catalog.obj_description(p.oid, 'pg_proc'), pg_catalog.quote_ident(pg_catalog.pg_get_userbyid(p.proowner))\n"
-        "FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace WHERE p.oid = $1"),
-        {QString::number(function.oid)});
-    if (!info.ok || info.result.rowCount() == 0) {
-        *error = info.ok ? tr("%1 no longer exists.").arg(function.name) : info.message;
+        "FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace WHERE p.oid = $1"), error);
+    if (!info)
         return std::nullopt;
-    }
-    const QString word = objectWord(function.kind), name = info.value(0, 1);
-    QString out = statement(info.value(0, 0)) + u'\n';
-    if (!info.value(0, 2).isEmpty())
-        out += QStringLiteral("COMMENT ON %1 %2 IS %3;\n").arg(word, name, literal(info.value(0, 2)));
-    out += QStringLiteral("ALTER %1 %2 OWNER TO %3;\n").arg(word, name, info.value(0, 3));
+    const QString word = objectWord(function.kind), name = info->value(0, 1);
+    QString out = statement(info->value(0, 0)) + u'\n';
+    if (!info->value(0, 2).isEmpty())
+        out += QStringLiteral("COMMENT ON %1 %2 IS %3;\n").arg(word, name, literal(info->value(0, 2)));
+    out += QStringLiteral("ALTER %1 %2 OWNER TO %3;\n").arg(word, name, info->value(0, 3));
     const std::optional<QString> grants = privileges(function, error);
     if (!grants)
         return std::nullopt;
@@ -825,7 +820,7 @@ std::optional<QString> CatalogBrowser::functionDdl(const CatalogObject &function
 
 std::optional<QString> CatalogBrowser::aggregateDdl(const CatalogObject &aggregate, QString *error)
 {
-    const SqlOutcome info = run(aggregate.database, QStringLiteral(
+    const std::optional<SqlOutcome> info = one(aggregate, aggregate.database, QStringLiteral(
         "SELECT pg_catalog.format('%I.%I', n.nspname, p.proname), pg_catalog.pg_get_function_identity_arguments(p.oid),\n"
         "  pg_catalog.concat_ws(E',\\n    ', 'SFUNC = ' || a.aggtransfn::pg_catalog.regproc,\n"
         "    'STYPE = ' || pg_catalog.format_type(a.aggtranstype, NULL),\n"
@@ -840,23 +835,20 @@ std::optional<QString> CatalogBrowser::aggregateDdl(const CatalogObject &aggrega
         "    CASE WHEN a.aggkind = 'h' THEN 'HYPOTHETICAL' END),\n"
         "  pg_catalog.obj_description(p.oid, 'pg_proc'), pg_catalog.quote_ident(pg_catalog.pg_get_userbyid(p.proowner))\n"
         "FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace\n"
-        "  JOIN pg_catalog.pg_aggregate a ON a.aggfnoid = p.oid WHERE p.oid = $1"),
-        {QString::number(aggregate.oid)});
-    if (!info.ok || info.result.rowCount() == 0) {
-        *error = info.ok ? tr("%1 no longer exists.").arg(aggregate.name) : info.message;
+        "  JOIN pg_catalog.pg_aggregate a ON a.aggfnoid = p.oid WHERE p.oid = $1"), error);
+    if (!info)
         return std::nullopt;
-    }
-    const QString name = QStringLiteral("%1(%2)").arg(info.value(0, 0), info.value(0, 1));
-    QString out = QStringLiteral("CREATE AGGREGATE %1 (\n    %2\n);\n\n").arg(name, info.value(0, 2));
-    if (!info.value(0, 3).isEmpty())
-        out += QStringLiteral("COMMENT ON AGGREGATE %1 IS %2;\n").arg(name, literal(info.value(0, 3)));
-    out += QStringLiteral("ALTER AGGREGATE %1 OWNER TO %2;\n").arg(name, info.value(0, 4));
+    const QString name = QStringLiteral("%1(%2)").arg(info->value(0, 0), info->value(0, 1));
+    QString out = QStringLiteral("CREATE AGGREGATE %1 (\n    %2\n);\n\n").arg(name, info->value(0, 2));
+    if (!info->value(0, 3).isEmpty())
+        out += QStringLiteral("COMMENT ON AGGREGATE %1 IS %2;\n").arg(name, literal(info->value(0, 3)));
+    out += QStringLiteral("ALTER AGGREGATE %1 OWNER TO %2;\n").arg(name, info->value(0, 4));
     return out;
 }
 
 std::optional<QString> CatalogBrowser::typeDdl(const CatalogObject &type, QString *error)
 {
-    const SqlOutcome info = run(type.database, QStringLiteral(
+    const std::optional<SqlOutcome> info = one(type, type.database, QStringLiteral(
         "SELECT pg_catalog.format('%I.%I', n.nspname, t.typname), t.typtype,\n"
         "  CASE t.typtype\n"
         "    WHEN 'e' THEN 'AS ENUM (' || (SELECT coalesce(pg_catalog.string_agg(pg_catalog.quote_literal(e.enumlabel), ', '\n"
@@ -880,37 +872,32 @@ std::optional<QString> CatalogBrowser::typeDdl(const CatalogObject &type, QStrin
         "  END,\n"
         "  pg_catalog.obj_description(t.oid, 'pg_type'), pg_catalog.quote_ident(pg_catalog.pg_get_userbyid(t.typowner)),\n"
         "  t.typinput::pg_catalog.regproc, t.typoutput::pg_catalog.regproc\n"
-        "FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace WHERE t.oid = $1"),
-        {QString::number(type.oid)});
-    if (!info.ok || info.result.rowCount() == 0) {
-        *error = info.ok ? tr("%1 no longer exists.").arg(type.name) : info.message;
+        "FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace WHERE t.oid = $1"), error);
+    if (!info)
         return std::nullopt;
-    }
-    const QString name = info.value(0, 0), typtype = info.value(0, 1);
+    const QString name = info->value(0, 0), typtype = info->value(0, 1);
     if (typtype == u"b")
         return tr("-- %1 is a base type, written in C: its input function is %2 and its output function %3.\n")
-            .arg(name, info.value(0, 5), info.value(0, 6));
+            .arg(name, info->value(0, 5), info->value(0, 6));
     const QString word = typtype == u"d" ? QStringLiteral("DOMAIN") : QStringLiteral("TYPE");
-    QString out = QStringLiteral("CREATE %1 %2 %3;\n\n").arg(word, name, info.value(0, 2));
-    if (!info.value(0, 3).isEmpty())
-        out += QStringLiteral("COMMENT ON %1 %2 IS %3;\n").arg(word, name, literal(info.value(0, 3)));
-    out += QStringLiteral("ALTER %1 %2 OWNER TO %3;\n").arg(word, name, info.value(0, 4));
+    QString out = QStringLiteral("CREATE %1 %2 %3;\n\n").arg(word, name, info->value(0, 2));
+    if (!info->value(0, 3).isEmpty())
+        out += QStringLiteral("COMMENT ON %1 %2 IS %3;\n").arg(word, name, literal(info->value(0, 3)));
+    out += QStringLiteral("ALTER %1 %2 OWNER TO %3;\n").arg(word, name, info->value(0, 4));
     return out;
 }
 
 std::optional<QString> CatalogBrowser::schemaDdl(const CatalogObject &schema, QString *error)
 {
-    const SqlOutcome info = run(schema.database, QStringLiteral(
+    const std::optional<SqlOutcome> info = one(schema, schema.database, QStringLiteral(
         "SELECT pg_catalog.quote_ident(n.nspname), pg_catalog.quote_ident(pg_catalog.pg_get_userbyid(n.nspowner)),\n"
         "  pg_catalog.obj_description(n.oid, 'pg_namespace')\n"
-        "FROM pg_catalog.pg_namespace n WHERE n.oid = $1"), {QString::number(schema.oid)});
-    if (!info.ok || info.result.rowCount() == 0) {
-        *error = info.ok ? tr("%1 no longer exists.").arg(schema.name) : info.message;
+        "FROM pg_catalog.pg_namespace n WHERE n.oid = $1"), error);
+    if (!info)
         return std::nullopt;
-    }
-    QString out = QStringLiteral("CREATE SCHEMA IF NOT EXISTS %1 AUTHORIZATION %2;\n").arg(info.value(0, 0), info.value(0, 1));
-    if (!info.value(0, 2).isEmpty())
-        out += QStringLiteral("\nCOMMENT ON SCHEMA %1 IS %2;\n").arg(info.value(0, 0), literal(info.value(0, 2)));
+    QString out = QStringLiteral("CREATE SCHEMA IF NOT EXISTS %1 AUTHORIZATION %2;\n").arg(info->value(0, 0), info->value(0, 1));
+    if (!info->value(0, 2).isEmpty())
+        out += QStringLiteral("\nCOMMENT ON SCHEMA %1 IS %2;\n").arg(info->value(0, 0), literal(info->value(0, 2)));
     const std::optional<QString> grants = privileges(schema, error);
     if (!grants)
         return std::nullopt;
@@ -920,19 +907,17 @@ std::optional<QString> CatalogBrowser::schemaDdl(const CatalogObject &schema, QS
 std::optional<QString> CatalogBrowser::databaseDdl(const CatalogObject &database, QString *error)
 {
     // to_jsonb reads the locale column by the name each server version gives it.
-    const SqlOutcome info = run(QString(), QStringLiteral(
+    const std::optional<SqlOutcome> info = one(database, QString(), QStringLiteral(
         "SELECT pg_catalog.quote_ident(d.datname), pg_catalog.quote_ident(pg_catalog.pg_get_userbyid(d.datdba)),\n"
         "  pg_catalog.pg_encoding_to_char(d.encoding), d.datlocprovider, d.datcollate, d.datctype,\n"
         "  coalesce(pg_catalog.to_jsonb(d) ->> 'datlocale', pg_catalog.to_jsonb(d) ->> 'daticulocale'),\n"
         "  (SELECT pg_catalog.quote_ident(s.spcname) FROM pg_catalog.pg_tablespace s WHERE s.oid = d.dattablespace),\n"
         "  d.datconnlimit, d.datallowconn, d.datistemplate, pg_catalog.shobj_description(d.oid, 'pg_database'),\n"
         "  (SELECT s.setconfig FROM pg_catalog.pg_db_role_setting s WHERE s.setdatabase = d.oid AND s.setrole = 0)\n"
-        "FROM pg_catalog.pg_database d WHERE d.oid = $1"), {QString::number(database.oid)});
-    if (!info.ok || info.result.rowCount() == 0) {
-        *error = info.ok ? tr("%1 no longer exists.").arg(database.name) : info.message;
+        "FROM pg_catalog.pg_database d WHERE d.oid = $1"), error);
+    if (!info)
         return std::nullopt;
-    }
-    const auto field = [&](int column) { return info.value(0, column); };
+    const auto field = [&](int column) { return info->value(0, column); };
     const QString name = field(0);
     const QString provider = field(3) == u"i" ? QStringLiteral("icu") : field(3) == u"b" ? QStringLiteral("builtin")
                                                                                       : QStringLiteral("libc");
@@ -966,7 +951,7 @@ std::optional<QString> CatalogBrowser::databaseDdl(const CatalogObject &database
 
 std::optional<QString> CatalogBrowser::roleDdl(const CatalogObject &role, QString *error)
 {
-    const SqlOutcome info = run(QString(), QStringLiteral(
+    const std::optional<SqlOutcome> info = one(role, QString(), QStringLiteral(
         "SELECT pg_catalog.quote_ident(r.rolname),\n"
         "  pg_catalog.concat_ws(E'\\n    ', CASE WHEN r.rolcanlogin THEN 'LOGIN' ELSE 'NOLOGIN' END,\n"
         "    CASE WHEN r.rolsuper THEN 'SUPERUSER' ELSE 'NOSUPERUSER' END,\n"
@@ -981,20 +966,18 @@ std::optional<QString> CatalogBrowser::roleDdl(const CatalogObject &role, QStrin
         "      CASE WHEN m.admin_option THEN ' WITH ADMIN OPTION' ELSE '' END), E'\\n' ORDER BY g.rolname)\n"
         "    FROM pg_catalog.pg_auth_members m JOIN pg_catalog.pg_roles g ON g.oid = m.roleid WHERE m.member = r.oid),\n"
         "  r.rolconfig, pg_catalog.shobj_description(r.oid, 'pg_authid')\n"
-        "FROM pg_catalog.pg_roles r WHERE r.oid = $1"), {QString::number(role.oid)});
-    if (!info.ok || info.result.rowCount() == 0) {
-        *error = info.ok ? tr("%1 no longer exists.").arg(role.name) : info.message;
+        "FROM pg_catalog.pg_roles r WHERE r.oid = $1"), error);
+    if (!info)
         return std::nullopt;
-    }
-    const QString name = info.value(0, 0);
-    QString out = QStringLiteral("CREATE ROLE %1 WITH\n    %2;\n").arg(name, info.value(0, 1));
+    const QString name = info->value(0, 0);
+    QString out = QStringLiteral("CREATE ROLE %1 WITH\n    %2;\n").arg(name, info->value(0, 1));
     QStringList tail;
-    if (!info.value(0, 2).isEmpty())
-        tail << info.value(0, 2);
-    for (const QString &setting : arrayElements(info.value(0, 3)))
+    if (!info->value(0, 2).isEmpty())
+        tail << info->value(0, 2);
+    for (const QString &setting : arrayElements(info->value(0, 3)))
         tail << QStringLiteral("ALTER ROLE %1 %2;").arg(name, settingClause(setting));
-    if (!info.value(0, 4).isEmpty())
-        tail << QStringLiteral("COMMENT ON ROLE %1 IS %2;").arg(name, literal(info.value(0, 4)));
+    if (!info->value(0, 4).isEmpty())
+        tail << QStringLiteral("COMMENT ON ROLE %1 IS %2;").arg(name, literal(info->value(0, 4)));
     if (!tail.isEmpty())
         out += u'\n' + tail.join(u'\n') + u'\n';
     return out;

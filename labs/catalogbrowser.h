@@ -81,6 +81,7 @@ public:
 private:
     SqlOutcome run(const QString &database, const QString &sql, const QStringList &parameters = {});
     GraderConnection *connection(const QString &database, QString *error);
+    std::optional<SqlOutcome> one(const CatalogObject &object, const QString &database, const QString &sql, QString *error);
 
     std::optional<QString> tableDdl(const CatalogObject &table, QString *error);
     std::optional<QString> columnsDdl(const CatalogObject &table, int onlyColumn, bool skipInherited, QStringList *lines, QString *error);
