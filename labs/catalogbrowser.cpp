@@ -706,11 +706,8 @@ std::optional<QString> CatalogBrowser::tableDdl(const CatalogObject &table, QStr
     for (qsizetype r = 0; comments.ok && r < comments.result.rowCount(); ++r)
         tail << QStringLiteral("COMMENT ON COLUMN %1.%2 IS %3;").arg(name, comments.result.text(r, 0), literal(comments.result.text(r, 1)));
     tail << QStringLiteral("ALTER %1 %2 OWNER TO %3;").arg(objectWord(table.kind), name, field(14));
-    const std::optional<QString> grants = privileges(table, error);
-    if (!grants)
-        return std::nullopt;
-    out += u'\n' + tail.join(u'\n') + u'\n' + *grants;
-    return out;
+    out += u'\n' + tail.join(u'\n') + u'\n';
+    return withPrivileges(table, out, error);
 }
 
 std::optional<QString> CatalogBrowser::viewDdl(const CatalogObject &view, QString *error)
@@ -746,10 +743,7 @@ std::optional<QString> CatalogBrowser::viewDdl(const CatalogObject &view, QStrin
     if (!info->value(0, 5).isEmpty())
         out += QStringLiteral("COMMENT ON %1 %2 IS %3;\n").arg(objectWord(view.kind), name, literal(info->value(0, 5)));
     out += QStringLiteral("ALTER %1 %2 OWNER TO %3;\n").arg(objectWord(view.kind), name, info->value(0, 6));
-    const std::optional<QString> grants = privileges(view, error);
-    if (!grants)
-        return std::nullopt;
-    return out + *grants;
+    return withPrivileges(view, out, error);
 }
 
 std::optional<QString> CatalogBrowser::sequenceDdl(const CatalogObject &sequence, bool ownedByTable, QString *error)
@@ -792,10 +786,7 @@ std::optional<QString> CatalogBrowser::sequenceDdl(const CatalogObject &sequence
     if (!field(10).isEmpty())
         out += QStringLiteral("COMMENT ON SEQUENCE %1 IS %2;\n").arg(name, literal(field(10)));
     out += QStringLiteral("ALTER SEQUENCE %1 OWNER TO %2;\n").arg(name, field(11));
-    const std::optional<QString> grants = privileges(sequence, error);
-    if (!grants)
-        return std::nullopt;
-    return out + *grants;
+    return withPrivileges(sequence, out, error);
 }
 
 std::optional<QString> CatalogBrowser::functionDdl(const CatalogObject &function, QString *error)
@@ -812,10 +803,7 @@ std::optional<QString> CatalogBrowser::functionDdl(const CatalogObject &function
     if (!info->value(0, 2).isEmpty())
         out += QStringLiteral("COMMENT ON %1 %2 IS %3;\n").arg(word, name, literal(info->value(0, 2)));
     out += QStringLiteral("ALTER %1 %2 OWNER TO %3;\n").arg(word, name, info->value(0, 3));
-    const std::optional<QString> grants = privileges(function, error);
-    if (!grants)
-        return std::nullopt;
-    return out + *grants;
+    return withPrivileges(function, out, error);
 }
 
 std::optional<QString> CatalogBrowser::aggregateDdl(const CatalogObject &aggregate, QString *error)
@@ -898,10 +886,7 @@ std::optional<QString> CatalogBrowser::schemaDdl(const CatalogObject &schema, QS
     QString out = QStringLiteral("CREATE SCHEMA IF NOT EXISTS %1 AUTHORIZATION %2;\n").arg(info->value(0, 0), info->value(0, 1));
     if (!info->value(0, 2).isEmpty())
         out += QStringLiteral("\nCOMMENT ON SCHEMA %1 IS %2;\n").arg(info->value(0, 0), literal(info->value(0, 2)));
-    const std::optional<QString> grants = privileges(schema, error);
-    if (!grants)
-        return std::nullopt;
-    return out + *grants;
+    return withPrivileges(schema, out, error);
 }
 
 std::optional<QString> CatalogBrowser::databaseDdl(const CatalogObject &database, QString *error)
@@ -943,10 +928,7 @@ std::optional<QString> CatalogBrowser::databaseDdl(const CatalogObject &database
         tail << QStringLiteral("COMMENT ON DATABASE %1 IS %2;").arg(name, literal(field(11)));
     if (!tail.isEmpty())
         out += u'\n' + tail.join(u'\n') + u'\n';
-    const std::optional<QString> grants = privileges(database, error);
-    if (!grants)
-        return std::nullopt;
-    return out + *grants;
+    return withPrivileges(database, out, error);
 }
 
 std::optional<QString> CatalogBrowser::roleDdl(const CatalogObject &role, QString *error)
@@ -981,6 +963,12 @@ std::optional<QString> CatalogBrowser::roleDdl(const CatalogObject &role, QStrin
     if (!tail.isEmpty())
         out += u'\n' + tail.join(u'\n') + u'\n';
     return out;
+}
+
+std::optional<QString> CatalogBrowser::withPrivileges(const CatalogObject &object, const QString &ddl, QString *error)
+{
+    const std::optional<QString> grants = privileges(object, error);
+    return grants ? std::optional<QString>(ddl + *grants) : std::nullopt;
 }
 
 std::optional<QString> CatalogBrowser::privileges(const CatalogObject &object, QString *error)

@@ -95,6 +95,8 @@ private:
     std::optional<QString> schemaDdl(const CatalogObject &schema, QString *error);
     // GRANT and REVOKE that turn the object's default privileges into its own.
     std::optional<QString> privileges(const CatalogObject &object, QString *error);
+    // ddl followed by the object's privileges.
+    std::optional<QString> withPrivileges(const CatalogObject &object, const QString &ddl, QString *error);
     std::optional<QString> simpleDdl(const CatalogObject &object, QString *error);
 
     QString m_conninfo;
