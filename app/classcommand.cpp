@@ -1,6 +1,9 @@
 #include "classcommand.h"
 
 #include "classroom.h"
+#include "classsimulation.h"
+#include "graderconnection.h"
+#include "practiceserver.h"
 #include "connectioninfo.h"
 #include "consoleoutput.h"
 #include "courselibrary.h"
@@ -8,12 +11,63 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFile>
+#include <QTemporaryDir>
+
+#include <cmath>
 
 namespace {
 int fail(const QString &text)
 {
     writeTo(stderr, QStringLiteral("pgcampus class: %1\n").arg(text));
     return 1;
+}
+
+// A simulated class on the trainer's server, or on a practice server of its own in a
+// temporary directory (fsync on, max_connections raised for the class) when none is given.
+int simulate(const QString &conninfo, int students, int seconds)
+{
+    const auto say = [](const QString &text) { writeTo(stderr, text + u'\n'); };
+    QTemporaryDir directory;
+    std::unique_ptr<PracticeServer> server;
+    QString trainer = conninfo;
+    if (trainer.isEmpty()) {
+        if (!directory.isValid())
+            return fail(ClassCommand::tr("cannot make a temporary directory: %1").arg(directory.errorString()));
+        server = std::make_unique<PracticeServer>(directory.path());
+        QString error;
+        GraderConnection c;
+        say(ClassCommand::tr("Starting a practice server for the class in %1…").arg(directory.path()));
+        if (!server->start() || !c.open(server->connectionString(), 0, &error)
+            || !c.exec(QStringLiteral("ALTER SYSTEM SET max_connections = %1").arg(Classroom::connectionsNeeded(students) + 3)).ok
+            || !server->restart())
+            return fail(ClassCommand::tr("cannot start the practice server: %1").arg(error + server->errorString()));
+        trainer = server->connectionString();
+    }
+    const ClassSimulationReport report = ClassSimulation::simulate(trainer, students, seconds, say);
+    if (server)
+        server->stop();
+    for (const QString &e : report.errors)
+        say(e);
+    if (!report.errors.isEmpty() || report.checkMs.isEmpty())
+        return fail(ClassCommand::tr("the simulation did not run through"));
+    writeTo(stdout, ClassCommand::tr("class simulation: %1 students, %2 s: %3 statements, %4 checks, %5 resets, %6 answers sent twice\n")
+                        .arg(report.students)
+                        .arg(std::lround(report.seconds))
+                        .arg(report.statements)
+                        .arg(report.checkMs.size())
+                        .arg(report.resetMs.size())
+                        .arg(report.retried));
+    const auto figure = [](const char *name, double value) {
+        writeTo(stdout, QStringLiteral("%1 %2\n").arg(QLatin1String(name)).arg(value, 0, 'f', value == std::floor(value) ? 0 : 1));
+    };
+    figure("class_provision_ms", report.provisionMs);
+    figure("class_check_p50_ms", ClassSimulationReport::percentile(report.checkMs, 50));
+    figure("class_check_p99_ms", ClassSimulationReport::percentile(report.checkMs, 99));
+    figure("class_reset_p50_ms", ClassSimulationReport::percentile(report.resetMs, 50));
+    figure("class_reset_p99_ms", ClassSimulationReport::percentile(report.resetMs, 99));
+    figure("class_results_lost", double(report.lost()));
+    figure("class_results_duplicated", double(report.duplicated() + report.retriesStored));
+    return report.lost() == 0 && report.duplicated() == 0 && report.retriesStored == 0 ? 0 : 1;
 }
 } // namespace
 
@@ -25,7 +79,8 @@ int ClassCommand::run(const QStringList &arguments, const QString &defaultDataDi
            "  pgcampus class provision --conn CONNINFO (--students N | --roster FILE.csv) [--pack ID...]\n"
            "                           --credentials OUT.csv [--class ID]\n"
            "  pgcampus class status|teardown --conn CONNINFO --class ID\n"
-           "  pgcampus class reset --conn CONNINFO --class ID --lab ID [--student N...]"));
+           "  pgcampus class reset --conn CONNINFO --class ID --lab ID [--student N...]\n"
+           "  pgcampus class simulate --students N --minutes M [--conn CONNINFO]"));
     parser.addHelpOption();
     const QCommandLineOption conn(QStringLiteral("conn"),
                                   tr("The trainer's connection (a superuser, or CREATEROLE and CREATEDB), in the database "
@@ -46,7 +101,9 @@ int ClassCommand::run(const QStringList &arguments, const QString &defaultDataDi
     const QCommandLineOption dataDir(QStringLiteral("data-dir"), tr("The data directory whose installed packs count too."),
                                      QStringLiteral("DIR"));
     const QCommandLineOption lang(QStringLiteral("lang"), tr("Message language: zh_CN or en."), QStringLiteral("LANG"));
-    parser.addOptions({conn, classId, count, roster, pack, credentials, lab, student, dataDir, lang});
+    const QCommandLineOption minutes(QStringLiteral("minutes"), tr("How long the simulated class works (simulate; 0.5 is half a minute)."),
+                                     QStringLiteral("M"));
+    parser.addOptions({conn, classId, count, roster, pack, credentials, lab, student, minutes, dataDir, lang});
     const auto usage = [](const QString &text) {
         writeTo(stderr, QStringLiteral("pgcampus class: %1\n").arg(text));
         return 2;
@@ -55,9 +112,20 @@ int ClassCommand::run(const QStringList &arguments, const QString &defaultDataDi
         return *done;
     const QString action = parser.positionalArguments().value(0);
     if (parser.positionalArguments().size() != 1
-        || !QStringList{QStringLiteral("provision"), QStringLiteral("status"), QStringLiteral("reset"), QStringLiteral("teardown")}
+        || !QStringList{QStringLiteral("provision"), QStringLiteral("status"), QStringLiteral("reset"), QStringLiteral("teardown"),
+                        QStringLiteral("simulate")}
                 .contains(action))
-        return usage(tr("usage: pgcampus class provision|status|reset|teardown --conn CONNINFO … (see --help)"));
+        return usage(tr("usage: pgcampus class provision|status|reset|teardown|simulate … (see --help)"));
+    if (action == u"simulate") {
+        bool countOk = false, minutesOk = false;
+        const int n = parser.value(count).toInt(&countOk);
+        const double m = parser.value(minutes).toDouble(&minutesOk);
+        if (!countOk || n < 1 || n > 999)
+            return usage(tr("--students takes a number from 1 to 999"));
+        if (!minutesOk || m <= 0 || m > 600)
+            return usage(tr("--minutes takes a number of minutes above 0 (up to 600)"));
+        return simulate(parser.value(conn), n, std::max(1, int(std::lround(m * 60))));
+    }
     if (!parser.isSet(conn))
         return usage(tr("--conn is required"));
     if (action != u"provision" && !parser.isSet(classId))

@@ -48,7 +48,8 @@ public:
     static QStringList numberedStudents(int count);
 
     // Connections a class holds at most: about three a student (the editor, the class's
-    // bookkeeping, a check), and a few for the trainer.
+    // bookkeeping, a check), and a few for the trainer. A server needs max_connections that
+    // high plus its superuser_reserved_connections (3 unless changed).
     static int connectionsNeeded(int students) { return 3 * students + 10; }
 
     QString classId() const { return m_id; }

@@ -1,6 +1,7 @@
 #include "classsimulation.h"
 
 #include "connectioninfo.h"
+#include "coursepackloader.h"
 #include "graderconnection.h"
 #include "labenvironment.h"
 #include "stepgrader.h"
@@ -70,6 +71,12 @@ ClassSimulationReport ClassSimulation::run(int seconds)
             report.errors << student.login + QStringLiteral(": ") + why;
             return;
         }
+        // Opening the lab makes a spare copy for the first reset, as the lab panel does.
+        if (!environment.prepareSpare(&why)) {
+            std::lock_guard guard(lock);
+            report.errors << student.login + QStringLiteral(": ") + why;
+            return;
+        }
         ClassSimulationReport mine;
         while (std::chrono::steady_clock::now() < deadline && why.isEmpty()) {
             std::this_thread::sleep_for(std::chrono::milliseconds(random.bounded(m_thinkMin, m_thinkMax)));
@@ -130,5 +137,51 @@ ClassSimulationReport ClassSimulation::run(int seconds)
         report.stored = trainer.value(QStringLiteral("SELECT count(*) FROM %1.result").arg(room.schema()), {}, &error).toLongLong();
     if (!error.isEmpty())
         report.errors << error;
+    return report;
+}
+
+Lab ClassSimulation::sampleLab()
+{
+    Lab lab;
+    lab.id = QStringLiteral("class-lab");
+    lab.setup = QStringLiteral(
+        "CREATE TABLE orders (id int PRIMARY KEY, customer text, amount numeric);\n"
+        "INSERT INTO orders SELECT g, 'customer ' || (g % 97), g * 1.5 FROM generate_series(1, 10000) g;\n"
+        "CREATE INDEX ON orders (customer);\nANALYZE orders;");
+    LabStep step;
+    step.id = QStringLiteral("totals");
+    step.checks << CoursePackLoader::checkFromYaml(QStringLiteral(
+        "kind: result\nordered: true\nreference: SELECT customer, sum(amount) AS total FROM orders "
+        "WHERE customer = 'customer 42' GROUP BY customer ORDER BY total DESC\n"));
+    lab.steps << step;
+    return lab;
+}
+
+ClassSimulationReport ClassSimulation::simulate(const QString &trainerConninfo, int students, int seconds,
+                                                const Classroom::Progress &progress)
+{
+    ClassSimulationReport report;
+    const Lab lab = sampleLab();
+    const QString id = Classroom::newClassId();
+    Classroom room(trainerConninfo, id);
+    QString error;
+    QElapsedTimer provisioning;
+    provisioning.start();
+    if (!room.provision(Classroom::numberedStudents(students), {lab}, &error, progress)) {
+        report.errors << tr("provisioning failed: %1").arg(error);
+    } else {
+        const double provisionMs = provisioning.nsecsElapsed() / 1e6;
+        if (progress)
+            progress(tr("%1 students at work for %2 s…").arg(students).arg(seconds));
+        ClassSimulation simulation(trainerConninfo, id, lab);
+        simulation.setWork(QStringLiteral("SELECT customer, count(*) FROM orders WHERE amount > 100 GROUP BY customer LIMIT 20"),
+                           QStringLiteral("SELECT customer, sum(amount) AS total FROM orders WHERE customer = 'customer 42' "
+                                          "GROUP BY customer ORDER BY total DESC;"));
+        report = simulation.run(seconds);
+        report.provisionMs = provisionMs;
+    }
+    error.clear();
+    if (!room.teardown(&error))
+        report.errors << tr("teardown failed: %1").arg(error);
     return report;
 }

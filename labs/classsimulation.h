@@ -19,6 +19,7 @@ struct ClassSimulationReport
     qint64 retriesStored = 0; // of those, ones the server stored again (should be none)
     qint64 stored = 0;     // rows in the result table at the end
     QStringList errors;    // what went wrong, per student (empty when nothing did)
+    double provisionMs = -1; // provisioning the class, when the run did it (simulate())
 
     static double percentile(QList<double> values, double p);
     qint64 lost() const { return recorded > stored ? recorded - stored : 0; }
@@ -41,6 +42,14 @@ public:
     // How long a student thinks (reads, types) before each action: random between the two.
     void setThinkTime(int minMs, int maxMs);
     ClassSimulationReport run(int seconds);
+
+    // The lab a simulated class works on: 10,000 orders, one step checked by its result.
+    static Lab sampleLab();
+    // A whole run on the server the trainer's connection reaches: a class of that many
+    // students provisioned with sampleLab(), run for the seconds given, then torn down
+    // (also when the run went wrong). Progress lines go to progress.
+    static ClassSimulationReport simulate(const QString &trainerConninfo, int students, int seconds,
+                                          const Classroom::Progress &progress = {});
 
 private:
     QString m_trainer;

@@ -4,7 +4,9 @@
 #include "graderconnection.h"
 
 #include <QCryptographicHash>
+#include <QElapsedTimer>
 #include <QRegularExpression>
+#include <QThread>
 
 namespace {
 // Lab objects are made by this role in the template and handed to the learner in each copy.
@@ -310,11 +312,24 @@ bool LabSandbox::retire(GraderConnection &admin, QString *error) const
                   QStringLiteral("ALTER DATABASE %1 WITH ALLOW_CONNECTIONS false").arg(db)},
                  error))
         return false;
-    const SqlOutcome ended = admin.exec(QStringLiteral("SELECT bool_and(pg_catalog.pg_terminate_backend(pid, 5000)) "
-                                                       "FROM pg_catalog.pg_stat_activity WHERE datname = $1"),
-                                        {m_database});
-    if (ended.ok && ended.value() != u"f"
-        && admin.exec(QStringLiteral("ALTER DATABASE %1 RENAME TO %2").arg(db, old)).ok)
+    // pg_terminate_backend(pid, timeout) and RENAME look again only every 100 ms; a session
+    // ends in a few, so ask the server as often.
+    bool ended = admin.exec(QStringLiteral("SELECT pg_catalog.pg_terminate_backend(pid) FROM pg_catalog.pg_stat_activity "
+                                           "WHERE datname = $1"),
+                            {m_database})
+                     .ok;
+    QElapsedTimer waited;
+    waited.start();
+    while (ended) {
+        const SqlOutcome left = admin.exec(
+            QStringLiteral("SELECT count(*) FROM pg_catalog.pg_stat_activity WHERE datname = $1"), {m_database});
+        if (!left.ok || left.value() == u"0" || waited.elapsed() > 5000) {
+            ended = left.ok && left.value() == u"0";
+            break;
+        }
+        QThread::msleep(2);
+    }
+    if (ended && admin.exec(QStringLiteral("ALTER DATABASE %1 RENAME TO %2").arg(db, old)).ok)
         return true;
     return execAll(admin, {QStringLiteral("DROP DATABASE %1 WITH (FORCE)").arg(db)}, error);
 }

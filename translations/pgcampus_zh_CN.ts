@@ -698,18 +698,6 @@
 <context>
     <name>ClassCommand</name>
     <message>
-        <source>Run a class on a shared PostgreSQL server:
-  pgcampus class provision --conn CONNINFO (--students N | --roster FILE.csv) [--pack ID...]
-                           --credentials OUT.csv [--class ID]
-  pgcampus class status|teardown --conn CONNINFO --class ID
-  pgcampus class reset --conn CONNINFO --class ID --lab ID [--student N...]</source>
-        <translation>在共享的 PostgreSQL 服务器上开班：
-  pgcampus class provision --conn CONNINFO (--students N | --roster FILE.csv) [--pack ID...]
-                           --credentials OUT.csv [--class ID]
-  pgcampus class status|teardown --conn CONNINFO --class ID
-  pgcampus class reset --conn CONNINFO --class ID --lab ID [--student N...]</translation>
-    </message>
-    <message>
         <source>The trainer&apos;s connection (a superuser, or CREATEROLE and CREATEDB), in the database that keeps the class.</source>
         <translation>讲师的连接（超级用户，或具有 CREATEROLE 和 CREATEDB 的角色），连到保存班级信息的数据库。</translation>
     </message>
@@ -748,10 +736,6 @@
     <message>
         <source>Message language: zh_CN or en.</source>
         <translation>提示信息的语言：zh_CN 或 en。</translation>
-    </message>
-    <message>
-        <source>usage: pgcampus class provision|status|reset|teardown --conn CONNINFO … (see --help)</source>
-        <translation>用法：pgcampus class provision|status|reset|teardown --conn CONNINFO …（见 --help）</translation>
     </message>
     <message>
         <source>--conn is required</source>
@@ -831,12 +815,72 @@
         <translation>班级 %1：已为 %2 名学生开通；账号信息在 %3
 </translation>
     </message>
+    <message>
+        <source>cannot make a temporary directory: %1</source>
+        <translation>无法创建临时目录：%1</translation>
+    </message>
+    <message>
+        <source>Starting a practice server for the class in %1…</source>
+        <translation>正在 %1 中为班级启动练习服务器…</translation>
+    </message>
+    <message>
+        <source>cannot start the practice server: %1</source>
+        <translation>无法启动练习服务器：%1</translation>
+    </message>
+    <message>
+        <source>the simulation did not run through</source>
+        <translation>模拟没有完整运行</translation>
+    </message>
+    <message>
+        <source>class simulation: %1 students, %2 s: %3 statements, %4 checks, %5 resets, %6 answers sent twice
+</source>
+        <translation>班级模拟：%1 名学生，%2 秒：%3 条语句，%4 次检查，%5 次重置，%6 次答案重发
+</translation>
+    </message>
+    <message>
+        <source>Run a class on a shared PostgreSQL server:
+  pgcampus class provision --conn CONNINFO (--students N | --roster FILE.csv) [--pack ID...]
+                           --credentials OUT.csv [--class ID]
+  pgcampus class status|teardown --conn CONNINFO --class ID
+  pgcampus class reset --conn CONNINFO --class ID --lab ID [--student N...]
+  pgcampus class simulate --students N --minutes M [--conn CONNINFO]</source>
+        <translation>在共享的 PostgreSQL 服务器上开班：
+  pgcampus class provision --conn CONNINFO (--students N | --roster FILE.csv) [--pack ID...]
+                           --credentials OUT.csv [--class ID]
+  pgcampus class status|teardown --conn CONNINFO --class ID
+  pgcampus class reset --conn CONNINFO --class ID --lab ID [--student N...]
+  pgcampus class simulate --students N --minutes M [--conn CONNINFO]</translation>
+    </message>
+    <message>
+        <source>How long the simulated class works (simulate; 0.5 is half a minute).</source>
+        <translation>模拟班级练习的时长（simulate；0.5 即半分钟）。</translation>
+    </message>
+    <message>
+        <source>usage: pgcampus class provision|status|reset|teardown|simulate … (see --help)</source>
+        <translation>用法：pgcampus class provision|status|reset|teardown|simulate …（见 --help）</translation>
+    </message>
+    <message>
+        <source>--minutes takes a number of minutes above 0 (up to 600)</source>
+        <translation>--minutes 需要大于 0 的分钟数（最多 600）</translation>
+    </message>
 </context>
 <context>
     <name>ClassSimulation</name>
     <message>
         <source>The lab has no step to check.</source>
         <translation>该实验没有可检查的步骤。</translation>
+    </message>
+    <message>
+        <source>provisioning failed: %1</source>
+        <translation>开通失败：%1</translation>
+    </message>
+    <message>
+        <source>%1 students at work for %2 s…</source>
+        <translation>%1 名学生练习 %2 秒…</translation>
+    </message>
+    <message>
+        <source>teardown failed: %1</source>
+        <translation>拆除失败：%1</translation>
     </message>
 </context>
 <context>

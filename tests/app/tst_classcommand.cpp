@@ -13,6 +13,7 @@ class tst_ClassCommand : public QObject
 private Q_SLOTS:
     void initTestCase();
     void provisionStatusResetTeardown();
+    void simulateOnAPracticeServerOfItsOwn();
     void usageErrors_data();
     void usageErrors();
 
@@ -73,6 +74,28 @@ void tst_ClassCommand::provisionStatusResetTeardown()
              QStringLiteral("0"));
 }
 
+// No --conn: the command starts a practice server of its own, provisions, runs, and
+// reports the figures; every recorded result is in the table exactly once.
+void tst_ClassCommand::simulateOnAPracticeServerOfItsOwn()
+{
+    const ProgramOutput out = pgcampus({QStringLiteral("simulate"), QStringLiteral("--students"), QStringLiteral("3"),
+                                        QStringLiteral("--minutes"), QStringLiteral("0.1")});
+    QVERIFY2(out.exitCode == 0, out.err.constData());
+    const QString text = QString::fromUtf8(out.out);
+    const QRegularExpressionMatch summary = QRegularExpression(QStringLiteral("class simulation: 3 students, (\\d+) s: \\d+ statements, (\\d+) checks"))
+                                                .match(text);
+    QVERIFY2(summary.hasMatch(), out.out.constData());
+    QVERIFY(summary.captured(1).toInt() >= 6);
+    QVERIFY(summary.captured(2).toInt() > 0); // three students, six seconds, 1–4 s each: some checks
+    for (const char *figure : {"class_check_p99_ms", "class_reset_p99_ms", "class_provision_ms"})
+        QVERIFY2(QRegularExpression(QStringLiteral("^%1 -?[0-9.]+$").arg(QLatin1String(figure)), QRegularExpression::MultilineOption)
+                     .match(text)
+                     .hasMatch(),
+                 figure);
+    QVERIFY(text.contains(QStringLiteral("\nclass_results_lost 0\n")));
+    QVERIFY(text.contains(QStringLiteral("\nclass_results_duplicated 0\n")));
+}
+
 void tst_ClassCommand::usageErrors_data()
 {
     QTest::addColumn<QStringList>("arguments");
@@ -92,6 +115,10 @@ void tst_ClassCommand::usageErrors_data()
     QTest::newRow("no credentials") << QStringList{QStringLiteral("provision"), QStringLiteral("--conn"), conn,
                                                    QStringLiteral("--students"), QStringLiteral("2")}
                                     << QStringLiteral("--credentials");
+    QTest::newRow("simulate without minutes") << QStringList{QStringLiteral("simulate"), QStringLiteral("--students"), QStringLiteral("60")}
+                                              << QStringLiteral("--minutes");
+    QTest::newRow("simulate without students") << QStringList{QStringLiteral("simulate"), QStringLiteral("--minutes"), QStringLiteral("1")}
+                                               << QStringLiteral("--students");
 }
 
 void tst_ClassCommand::usageErrors()

@@ -6,11 +6,9 @@
 // its figures into build/bench/results.json. Optional second argument: seconds to run.
 #include "benchsupport.h"
 #include "classsimulation.h"
-#include "coursepackloader.h"
 #include "throwawayserver.h"
 
 #include <QCoreApplication>
-#include <QElapsedTimer>
 #include <QJsonDocument>
 
 int main(int argc, char **argv)
@@ -29,40 +27,14 @@ int main(int argc, char **argv)
     // more than a practice server allows, as a trainer's server must too.
     QString error;
     queryScalar(server.connectionString(),
-                QStringLiteral("ALTER SYSTEM SET max_connections = %1").arg(Classroom::connectionsNeeded(Students)), &error);
+                QStringLiteral("ALTER SYSTEM SET max_connections = %1").arg(Classroom::connectionsNeeded(Students) + 3), &error);
     if (!error.isEmpty() || !server.server().restart()) {
         std::fprintf(stderr, "could not raise max_connections: %s\n", qPrintable(error + server.errorString()));
         return 1;
     }
-    Lab lab;
-    lab.id = QStringLiteral("class-lab");
-    lab.setup = QStringLiteral(
-        "CREATE TABLE orders (id int PRIMARY KEY, customer text, amount numeric);\n"
-        "INSERT INTO orders SELECT g, 'customer ' || (g % 97), g * 1.5 FROM generate_series(1, 10000) g;\n"
-        "CREATE INDEX ON orders (customer);\nANALYZE orders;");
-    LabStep step;
-    step.id = QStringLiteral("totals");
-    step.checks << CoursePackLoader::checkFromYaml(QStringLiteral(
-        "kind: result\nordered: true\nreference: SELECT customer, sum(amount) AS total FROM orders "
-        "WHERE customer = 'customer 42' GROUP BY customer ORDER BY total DESC\n"));
-    lab.steps << step;
-
-    const QString id = Classroom::newClassId();
-    Classroom room(server.connectionString(), id);
-    QElapsedTimer provisioning;
-    provisioning.start();
-    if (!room.provision(Classroom::numberedStudents(Students), {lab}, &error,
-                        [](const QString &line) { std::fprintf(stderr, "%s\n", qPrintable(line)); })) {
-        std::fprintf(stderr, "provisioning failed: %s\n", qPrintable(error));
-        return 1;
-    }
-    const double provisionMs = provisioning.nsecsElapsed() / 1e6;
-
-    ClassSimulation simulation(server.connectionString(), id, lab);
-    simulation.setWork(QStringLiteral("SELECT customer, count(*) FROM orders WHERE amount > 100 GROUP BY customer LIMIT 20"),
-                       QStringLiteral("SELECT customer, sum(amount) AS total FROM orders WHERE customer = 'customer 42' "
-                                      "GROUP BY customer ORDER BY total DESC;"));
-    const ClassSimulationReport report = simulation.run(seconds);
+    const ClassSimulationReport report = ClassSimulation::simulate(
+        server.connectionString(), Students, seconds, [](const QString &line) { std::fprintf(stderr, "%s\n", qPrintable(line)); });
+    const double provisionMs = report.provisionMs;
     for (const QString &e : report.errors)
         std::fprintf(stderr, "%s\n", qPrintable(e));
     if (!report.errors.isEmpty() || report.checkMs.isEmpty() || report.resetMs.isEmpty()) {
