@@ -225,3 +225,29 @@ int GraderConnection::backendPid() const
 {
     return m_conn ? PQbackendPID(m_conn) : 0;
 }
+
+bool GraderConnection::waitForNotifications(int timeoutMs, QStringList *payloads)
+{
+    if (!m_conn || m_busy)
+        return false;
+    const auto take = [&] {
+        if (!PQconsumeInput(m_conn) || PQstatus(m_conn) != CONNECTION_OK)
+            return false;
+        while (PGnotify *n = PQnotifies(m_conn)) {
+            payloads->append(QString::fromUtf8(n->extra));
+            PQfreemem(n);
+        }
+        return true;
+    };
+    const qsizetype before = payloads->size();
+    if (!take())
+        return false;
+    if (payloads->size() > before)
+        return true;
+    pollfd fd{PQsocket(m_conn), POLLIN, 0};
+    if (::poll(&fd, 1, timeoutMs) < 0)
+        return true; // interrupted: nothing arrived
+    if (fd.revents & (POLLERR | POLLNVAL))
+        return false;
+    return fd.revents & (POLLIN | POLLHUP) ? take() : true;
+}

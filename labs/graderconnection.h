@@ -60,6 +60,9 @@ public:
     // Asks the server to stop what this connection runs, and waits for it to end.
     void cancel();
     int backendPid() const;
+    // After LISTEN: waits up to timeoutMs for notifications and appends their payloads;
+    // false when the connection is broken (close it and open again).
+    bool waitForNotifications(int timeoutMs, QStringList *payloads);
 
 private:
     SqlOutcome collect();
