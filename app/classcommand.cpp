@@ -1,6 +1,7 @@
 #include "classcommand.h"
 
 #include "classroom.h"
+#include "classsheets.h"
 #include "classsimulation.h"
 #include "graderconnection.h"
 #include "practiceserver.h"
@@ -11,6 +12,7 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFile>
+#include <QSaveFile>
 #include <QTemporaryDir>
 
 #include <cmath>
@@ -20,6 +22,15 @@ int fail(const QString &text)
 {
     writeTo(stderr, QStringLiteral("pgcampus class: %1\n").arg(text));
     return 1;
+}
+
+bool writeFile(const QString &path, const QByteArray &content, QString *error)
+{
+    QSaveFile file(path);
+    if (file.open(QIODevice::WriteOnly) && file.write(content) == content.size() && file.commit())
+        return true;
+    *error = ClassCommand::tr("cannot write %1: %2").arg(path, file.errorString());
+    return false;
 }
 
 // A simulated class on the trainer's server, or on a practice server of its own in a
@@ -77,7 +88,7 @@ int ClassCommand::run(const QStringList &arguments, const QString &defaultDataDi
     parser.setApplicationDescription(
         tr("Run a class on a shared PostgreSQL server:\n"
            "  pgcampus class provision --conn CONNINFO (--students N | --roster FILE.csv) [--pack ID...]\n"
-           "                           --credentials OUT.csv [--class ID]\n"
+           "                           --credentials OUT.csv|OUT.pdf [--class-file OUT.pgclass] [--class ID]\n"
            "  pgcampus class status|teardown --conn CONNINFO --class ID\n"
            "  pgcampus class reset --conn CONNINFO --class ID --lab ID [--student N...]\n"
            "  pgcampus class simulate --students N --minutes M [--conn CONNINFO]"));
@@ -93,8 +104,15 @@ int ClassCommand::run(const QStringList &arguments, const QString &defaultDataDi
                                     QStringLiteral("FILE"));
     const QCommandLineOption pack(QStringLiteral("pack"), tr("A course pack whose labs the class does (all packs when not given)."),
                                   QStringLiteral("ID"));
-    const QCommandLineOption credentials(QStringLiteral("credentials"), tr("Where to write the students' logins and passwords."),
+    const QCommandLineOption credentials(QStringLiteral("credentials"),
+                                         tr("Where to write the students' logins and passwords: a CSV file, or a sheet of "
+                                            "cards to print when the name ends in .pdf."),
                                          QStringLiteral("FILE"));
+    const QCommandLineOption classFile(QStringLiteral("class-file"),
+                                       tr("Where to write the class file students open to join (server, database, class; no passwords)."),
+                                       QStringLiteral("FILE"));
+    const QCommandLineOption title(QStringLiteral("title"), tr("The class's title, on the sheet and in the class file."),
+                                   QStringLiteral("TEXT"));
     const QCommandLineOption lab(QStringLiteral("lab"), tr("The lab to reset."), QStringLiteral("ID"));
     const QCommandLineOption student(QStringLiteral("student"), tr("The student (by number) to reset; everyone when not given."),
                                      QStringLiteral("N"));
@@ -103,7 +121,7 @@ int ClassCommand::run(const QStringList &arguments, const QString &defaultDataDi
     const QCommandLineOption lang(QStringLiteral("lang"), tr("Message language: zh_CN or en."), QStringLiteral("LANG"));
     const QCommandLineOption minutes(QStringLiteral("minutes"), tr("How long the simulated class works (simulate; 0.5 is half a minute)."),
                                      QStringLiteral("M"));
-    parser.addOptions({conn, classId, count, roster, pack, credentials, lab, student, minutes, dataDir, lang});
+    parser.addOptions({conn, classId, count, roster, pack, credentials, classFile, title, lab, student, minutes, dataDir, lang});
     const auto usage = [](const QString &text) {
         writeTo(stderr, QStringLiteral("pgcampus class: %1\n").arg(text));
         return 2;
@@ -213,13 +231,21 @@ int ClassCommand::run(const QStringList &arguments, const QString &defaultDataDi
     if (!students)
         return fail(error);
     const ConnectionInfo info(parser.value(conn));
-    QFile out(parser.value(credentials));
-    if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return fail(tr("cannot write %1: %2").arg(out.fileName(), out.errorString()));
-    out.write(Classroom::credentialsCsv(*students, info.value(QStringLiteral("host")), info.value(QStringLiteral("port")),
-                                        info.value(QStringLiteral("dbname")), id)
-                  .toUtf8());
-    out.close();
-    writeTo(stdout, tr("class %1: %2 students provisioned; credentials in %3\n").arg(id).arg(students->size()).arg(out.fileName()));
+    ClassFile sheet;
+    sheet.host = info.value(QStringLiteral("host"));
+    sheet.port = info.value(QStringLiteral("port"));
+    sheet.database = info.value(QStringLiteral("dbname"));
+    sheet.classId = id;
+    sheet.title = parser.value(title);
+    const QString path = parser.value(credentials);
+    if (path.endsWith(QStringLiteral(".pdf"), Qt::CaseInsensitive)) {
+        if (!ClassSheets::writeCredentialsPdf(path, sheet, *students, &error))
+            return fail(error);
+    } else if (!writeFile(path, Classroom::credentialsCsv(*students, sheet.host, sheet.port, sheet.database, id).toUtf8(), &error)) {
+        return fail(error);
+    }
+    if (parser.isSet(classFile) && !writeFile(parser.value(classFile), sheet.toJson(), &error))
+        return fail(error);
+    writeTo(stdout, tr("class %1: %2 students provisioned; credentials in %3\n").arg(id).arg(students->size()).arg(path));
     return 0;
 }

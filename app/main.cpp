@@ -73,7 +73,14 @@ int main(int argc, char **argv)
 {
     if (argc > 1 && (qstrcmp(argv[1], "sql") == 0 || qstrcmp(argv[1], "courseware") == 0
                      || qstrcmp(argv[1], "progress") == 0 || qstrcmp(argv[1], "class") == 0)) { // no display needed
-        QCoreApplication app(argc, argv);
+        // A class's credentials sheet is a PDF laid out with fonts: that needs a GUI
+        // application, which renders offscreen without a display.
+        const bool classCommand = qstrcmp(argv[1], "class") == 0;
+        if (classCommand && !qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        const std::unique_ptr<QCoreApplication> console = classCommand ? std::make_unique<QGuiApplication>(argc, argv)
+                                                                       : std::make_unique<QCoreApplication>(argc, argv);
+        QCoreApplication &app = *console;
         QCoreApplication::setApplicationName(QStringLiteral("pgcampus"));
         QCoreApplication::setApplicationVersion(QStringLiteral(PGCAMPUS_VERSION));
         installTranslations(app, earlyOption(argc, argv, "lang"));

@@ -1,9 +1,13 @@
 #include "classroom.h"
 
+#include "connectioninfo.h"
 #include "graderconnection.h"
 #include "labenvironment.h"
 #include "labsandbox.h"
+#include "resultformatter.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QRandomGenerator>
 #include <QRegularExpression>
 
@@ -18,13 +22,6 @@ QString generatedPassword()
     for (int i = 0; i < PasswordLength; ++i)
         password += PasswordAlphabet.at(QRandomGenerator::system()->bounded(int(PasswordAlphabet.size())));
     return password;
-}
-
-QString csvField(const QString &text)
-{
-    if (!text.contains(u',') && !text.contains(u'"') && !text.contains(u'\n'))
-        return text;
-    return u'"' + QString(text).replace(u'"', QStringLiteral("\"\"")) + u'"';
 }
 
 bool run(GraderConnection &c, const QString &sql, QString *error, const QStringList &parameters = {})
@@ -112,6 +109,11 @@ QString Classroom::channel() const
     return schema();
 }
 
+QString Classroom::controlChannel() const
+{
+    return schema() + QStringLiteral("_control");
+}
+
 QString Classroom::learnerKey(int number) const
 {
     return QStringLiteral("%1_s%2").arg(m_id).arg(number, 2, 10, QChar(u'0'));
@@ -165,7 +167,11 @@ bool Classroom::makeSchema(GraderConnection &c, QString *error) const
         "GRANT EXECUTE ON FUNCTION %1.record_result(text, text, boolean, text, uuid) TO %2;\n"
         "REVOKE ALL ON %1.class_info, %1.student, %1.item, %1.result FROM PUBLIC;\n"
         "GRANT SELECT ON %1.item, %1.result TO %2;\n"
-        "INSERT INTO %1.class_info VALUES ('id', %5), ('created_at', now()::text) ON CONFLICT (key) DO NOTHING;\n")
+        "INSERT INTO %1.class_info VALUES ('id', %5), ('created_at', now()::text) ON CONFLICT (key) DO NOTHING;\n"
+        "CREATE TABLE IF NOT EXISTS %1.control (key text PRIMARY KEY, value text NOT NULL,\n"
+        "  changed_at timestamptz NOT NULL DEFAULT now());\n"
+        "REVOKE ALL ON %1.control FROM PUBLIC;\n"
+        "GRANT SELECT ON %1.control TO %2;\n")
         .arg(s, group, GraderConnection::literal(studentsRole()), GraderConnection::literal(channel()),
              GraderConnection::literal(m_id));
     return run(c, QStringLiteral("BEGIN"), error) && run(c, statements, error) && run(c, QStringLiteral("COMMIT"), error);
@@ -255,6 +261,46 @@ std::optional<QList<ClassStudent>> Classroom::students(QString *error) const
     QList<ClassStudent> out;
     for (qsizetype r = 0; r < rows.result.rowCount(); ++r)
         out.append({rows.result.text(r, 0).toInt(), rows.result.text(r, 1), rows.result.text(r, 2), rows.result.text(r, 3)});
+    return out;
+}
+
+bool Classroom::addExams(const QStringList &examIds, QString *error)
+{
+    GraderConnection c;
+    if (!c.open(m_trainer, 0, error))
+        return false;
+    for (const QString &id : examIds) {
+        if (!run(c, QStringLiteral("INSERT INTO %1.item VALUES ($1, 'exam') ON CONFLICT (id) DO NOTHING").arg(schema()), error, {id}))
+            return false;
+    }
+    return true;
+}
+
+bool Classroom::setControl(const QString &key, const QString &value, QString *error)
+{
+    GraderConnection c;
+    return c.open(m_trainer, 0, error)
+        && run(c,
+               QStringLiteral("INSERT INTO %1.control (key, value) VALUES ($1, $2) ON CONFLICT (key) "
+                              "DO UPDATE SET value = excluded.value, changed_at = now()")
+                   .arg(schema()),
+               error, {key, value})
+        && run(c, QStringLiteral("SELECT pg_catalog.pg_notify($1, $2)"), error, {controlChannel(), key});
+}
+
+std::optional<QHash<QString, QString>> Classroom::controls(const QString &conninfo, const QString &classId, QString *error)
+{
+    GraderConnection c;
+    if (!c.open(conninfo, 10000, error))
+        return std::nullopt;
+    const SqlOutcome rows = c.exec(QStringLiteral("SELECT key, value FROM %1.control").arg(Classroom(conninfo, classId).schema()));
+    if (!rows.ok) {
+        *error = rows.message;
+        return std::nullopt;
+    }
+    QHash<QString, QString> out;
+    for (qsizetype r = 0; r < rows.result.rowCount(); ++r)
+        out.insert(rows.result.text(r, 0), rows.result.text(r, 1));
     return out;
 }
 
@@ -355,10 +401,57 @@ QString Classroom::credentialsCsv(const QList<ClassStudent> &students, const QSt
 {
     QString out = QStringLiteral("class,host,port,database,number,name,login,password\n");
     for (const ClassStudent &s : students) {
-        out += QStringList{classId, csvField(host), port, csvField(database), QString::number(s.number), csvField(s.name),
+        out += QStringList{classId, ResultFormatter::csvField(host), port, ResultFormatter::csvField(database), QString::number(s.number), ResultFormatter::csvField(s.name),
                            s.login, s.password}
                    .join(u',')
             + u'\n';
     }
+    return out;
+}
+
+QByteArray ClassFile::toJson() const
+{
+    const QJsonObject o{{QStringLiteral("pgcampus_class"), 1}, {QStringLiteral("class"), classId}, {QStringLiteral("host"), host},
+                        {QStringLiteral("port"), port},      {QStringLiteral("database"), database},
+                        {QStringLiteral("title"), title}};
+    return QJsonDocument(o).toJson(QJsonDocument::Indented);
+}
+
+std::optional<ClassFile> ClassFile::fromJson(const QByteArray &json, QString *error)
+{
+    QJsonParseError parse;
+    const QJsonDocument document = QJsonDocument::fromJson(json, &parse);
+    if (!document.isObject() || document.object().value(QStringLiteral("pgcampus_class")).toInt() != 1) {
+        *error = parse.error != QJsonParseError::NoError
+            ? Classroom::tr("This is not a class file: %1 at byte %2.").arg(parse.errorString()).arg(parse.offset)
+            : Classroom::tr("This is not a class file of PG Campus.");
+        return std::nullopt;
+    }
+    const QJsonObject o = document.object();
+    ClassFile file;
+    file.classId = o.value(QStringLiteral("class")).toString();
+    file.host = o.value(QStringLiteral("host")).toString();
+    file.port = o.value(QStringLiteral("port")).toString();
+    file.database = o.value(QStringLiteral("database")).toString();
+    file.title = o.value(QStringLiteral("title")).toString();
+    if (!Classroom::isClassId(file.classId)) {
+        *error = Classroom::tr("The class file names no valid class (\"%1\").").arg(file.classId);
+        return std::nullopt;
+    }
+    return file;
+}
+
+QString ClassFile::conninfo(const QString &login, const QString &password) const
+{
+    QString out;
+    const auto add = [&](const QString &key, const QString &value) {
+        if (!value.isEmpty())
+            out = ConnectionInfo(out).with(key, value);
+    };
+    add(QStringLiteral("host"), host);
+    add(QStringLiteral("port"), port);
+    add(QStringLiteral("dbname"), database);
+    add(QStringLiteral("user"), login);
+    add(QStringLiteral("password"), password);
     return out;
 }

@@ -3,6 +3,7 @@
 #include "coursepack.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -20,6 +21,23 @@ struct ClassStudent
     QString name;
     QString login;
     QString password;
+};
+
+// What a student is handed to join a class: where the class's server is, and which class.
+// No passwords: those are on the credentials sheet.
+struct ClassFile
+{
+    QString host;
+    QString port;
+    QString database;
+    QString classId;
+    QString title;
+
+    QByteArray toJson() const;
+    // A clear error for anything that is not a class file.
+    static std::optional<ClassFile> fromJson(const QByteArray &json, QString *error);
+    // The student's connection: this server and database, their login and password.
+    QString conninfo(const QString &login, const QString &password) const;
 };
 
 // A class on a shared PostgreSQL server the trainer already runs. Provisioning makes, in
@@ -56,6 +74,7 @@ public:
     QString schema() const;        // pgcampus_class_ID
     QString studentsRole() const;  // the class's group role; every student is a member
     QString channel() const;       // what record_result() notifies: "login item"
+    QString controlChannel() const; // what setControl() notifies: the key
     // A student's part of sandbox and role names, and their login role.
     QString learnerKey(int number) const;
     QString loginOf(int number) const;
@@ -66,6 +85,23 @@ public:
     // not provisioned (they run on the student's own laptop).
     bool provision(const QStringList &students, const QList<Lab> &labs, QString *error, const Progress &progress = {});
     std::optional<QList<ClassStudent>> students(QString *error) const;
+    // Exams of the class: their submissions are recorded like lab checks (item = exam id).
+    bool addExams(const QStringList &examIds, QString *error);
+
+    // What the trainer tells every student's app, kept in the class's control table
+    // (students may read it) and announced on controlChannel():
+    //   follow                     the lesson the trainer presents ("" when none)
+    //   exam_locked/EXAM           "true" while the exam may not be started or continued
+    //   extra_minutes/LOGIN/EXAM   minutes added to that student's exam time
+    static QString followKey() { return QStringLiteral("follow"); }
+    static QString examLockedKey(const QString &exam) { return QStringLiteral("exam_locked/") + exam; }
+    static QString extraMinutesKey(const QString &login, const QString &exam)
+    {
+        return QStringLiteral("extra_minutes/%1/%2").arg(login, exam);
+    }
+    bool setControl(const QString &key, const QString &value, QString *error);
+    // Every control set, as the trainer or a student reads it (conninfo: whose connection).
+    static std::optional<QHash<QString, QString>> controls(const QString &conninfo, const QString &classId, QString *error);
 
     struct Status
     {

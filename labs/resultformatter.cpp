@@ -277,15 +277,18 @@ QString lines(const ResultSet &result, const Range &range, QStringView separator
 }
 } // namespace
 
+QString csvField(const QString &text, QChar separator)
+{
+    const bool quote = text.contains(separator) || text.contains(u'"') || text.contains(u'\n') || text.contains(u'\r')
+        || text == u"\\.";
+    if (!quote)
+        return text;
+    return u'"' + QString(text).replace(u'"', QStringLiteral("\"\"")) + u'"';
+}
+
 QString csv(const ResultSet &result, QChar separator, const Range &range, bool header)
 {
-    auto field = [separator](const QString &text) {
-        const bool quote = text.contains(separator) || text.contains(u'"') || text.contains(u'\n') ||
-                           text.contains(u'\r') || text == u"\\.";
-        if (!quote)
-            return text;
-        return u'"' + QString(text).replace(u'"', QStringLiteral("\"\"")) + u'"';
-    };
+    auto field = [separator](const QString &text) { return csvField(text, separator); };
     return lines(result, range, QStringView(&separator, 1), field,
                  [&](qsizetype r, int c) { return result.isNull(r, c) ? QString() : field(result.text(r, c)); },
                  header);

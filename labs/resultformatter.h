@@ -22,6 +22,8 @@ QString aligned(const ResultSet &result, bool rowCount = true);
 // psql's expanded display (\x): a "-[ RECORD n ]" line per row, then "column | value" lines;
 // only an empty result has a footer ("(0 rows)").
 QString expanded(const ResultSet &result);
+// One CSV field: quoted when it holds the separator, a quote, a line break (or is \.).
+QString csvField(const QString &text, QChar separator = u',');
 // psql --csv: a header line, then one line per row; NULL is an empty field.
 QString csv(const ResultSet &result, QChar separator = u',', const Range &range = {}, bool header = true);
 // Tab-separated, as spreadsheets paste it: tabs and newlines inside values become spaces.

@@ -1,5 +1,8 @@
 #include "progressreport.h"
 
+#include "pdfdocument.h"
+#include "resultformatter.h"
+
 #include <QCryptographicHash>
 #include <QFile>
 #include <QLocale>
@@ -14,38 +17,6 @@ QString cell(const QString &text)
 {
     return text.toHtmlEscaped();
 }
-
-// A CSV field: quoted when it holds a separator, a quote or a line break.
-QString csv(const QString &field)
-{
-    if (!field.contains(u',') && !field.contains(u'"') && !field.contains(u'\n'))
-        return field;
-    return u'"' + QString(field).replace(u'"', QStringLiteral("\"\"")) + u'"';
-}
-
-bool printHtml(const QString &html, const QString &title, QPageLayout::Orientation orientation, const QString &path,
-               QString *error)
-{
-    QPdfWriter writer(path);
-    writer.setTitle(title);
-    writer.setCreator(QStringLiteral("PG Campus"));
-    writer.setPageSize(QPageSize(QPageSize::A4));
-    writer.setPageOrientation(orientation);
-    writer.setPageMargins(QMarginsF(18, 18, 18, 18), QPageLayout::Millimeter);
-    writer.setResolution(300);
-    QTextDocument document;
-    QFont font;
-    font.setFamilies(ProgressReport::fontFamilies());
-    font.setPointSizeF(10.5);
-    document.setDefaultFont(font);
-    document.setHtml(html);
-    document.print(&writer); // laid out for the writer's page, in its resolution
-    if (!QFile::exists(path) || QFile(path).size() == 0) {
-        *error = ProgressReport::tr("Cannot write %1.").arg(path);
-        return false;
-    }
-    return true;
-}
 } // namespace
 
 ProgressReport::ProgressReport(const ProgressStore &store, const CourseLibrary &library, qint64 learnerId,
@@ -57,12 +28,6 @@ ProgressReport::ProgressReport(const ProgressStore &store, const CourseLibrary &
     , m_learner(store.learner(learnerId).value_or(Learner()))
     , m_data(DashboardData::load(store, library, learnerId, QDateTime::currentDateTime()))
 {
-}
-
-QStringList ProgressReport::fontFamilies()
-{
-    return {QStringLiteral("DejaVu Sans"), QStringLiteral("Noto Sans CJK SC"), QStringLiteral("WenQuanYi Micro Hei"),
-            QStringLiteral("WenQuanYi Zen Hei")};
 }
 
 QString ProgressReport::text(const LocalizedText &localized) const
@@ -126,23 +91,23 @@ QString ProgressReport::html() const
 
 bool ProgressReport::writePdf(const QString &path, QString *error) const
 {
-    return printHtml(html(), tr("PG Campus progress report: %1").arg(m_learner.name), QPageLayout::Portrait, path, error);
+    return PdfDocument::printHtml(html(), tr("PG Campus progress report: %1").arg(m_learner.name), QPageLayout::Portrait, path, error);
 }
 
 bool ProgressReport::writeCsv(const QString &path, QString *error) const
 {
     QStringList lines = {QStringLiteral("kind,pack,id,title,date,score_percent,result")};
     for (const DashboardData::Track &t : m_data.tracks)
-        lines << QStringList{QStringLiteral("track"), t.packId, t.trackId, csv(text(t.title)), QString(),
+        lines << QStringList{QStringLiteral("track"), t.packId, t.trackId, ResultFormatter::csvField(text(t.title)), QString(),
                              QString::number(t.percent(), 'f', 1), QStringLiteral("%1/%2").arg(t.done).arg(t.items)}
                      .join(u',');
     for (const DashboardData::ExamPoint &e : m_data.exams)
-        lines << QStringList{QStringLiteral("exam"), e.packId, e.attemptId, csv(text(e.title)),
+        lines << QStringList{QStringLiteral("exam"), e.packId, e.attemptId, ResultFormatter::csvField(text(e.title)),
                              e.submittedAt.toUTC().toString(Qt::ISODate), QString::number(e.percent, 'f', 1),
                              e.passed ? QStringLiteral("passed") : QStringLiteral("not passed")}
                      .join(u',');
     for (const DashboardData::Domain &d : m_data.domains)
-        lines << QStringList{QStringLiteral("domain"), d.packId, d.domain, csv(text(d.title)), QString(),
+        lines << QStringList{QStringLiteral("domain"), d.packId, d.domain, ResultFormatter::csvField(text(d.title)), QString(),
                              QString::number(d.percent(), 'f', 1),
                              QStringLiteral("%1 questions, %2 lab steps").arg(d.questions).arg(d.labSteps)}
                      .join(u',');
@@ -227,5 +192,5 @@ bool ProgressReport::writeCertificate(const QString &packId, const QString &trac
                  cell(tr("every lesson read and every lab passed, graded against a real PostgreSQL server")),
                  cell(locale.toString(QDate::currentDate(), QLocale::LongFormat)),
                  cell(tr("Verification code: %1 (derived from the stored results)").arg(code)));
-    return printHtml(html, tr("Certificate: %1").arg(text(trackTitle)), QPageLayout::Landscape, path, error);
+    return PdfDocument::printHtml(html, tr("Certificate: %1").arg(text(trackTitle)), QPageLayout::Landscape, path, error);
 }

@@ -26,7 +26,6 @@ public:
     QString verificationCode(const QString &packId, const QString &trackId) const;
 
     // The font families a PDF is set in: a Latin face, then CJK ones that Debian ships.
-    static QStringList fontFamilies();
 
 private:
     QString text(const LocalizedText &localized) const;

@@ -1,3 +1,4 @@
+#include "classroom.h"
 #include "throwawayserver.h"
 
 #include <QFile>
@@ -49,6 +50,32 @@ void tst_ClassCommand::provisionStatusResetTeardown()
     QCOMPARE(lines.size(), 3);
     QVERIFY(lines.at(1).startsWith(id.captured(1) + u','));
     QVERIFY(lines.at(1).contains(QStringLiteral(",1,Student 01,learner_") + id.captured(1) + QStringLiteral("_s01,")));
+
+    // Run again for the same class: nothing new is made, and the sheet to print (PDF) and
+    // the class file to hand out carry the same logins and passwords.
+    const QString pdf = m_dir.filePath(QStringLiteral("sheet.pdf")), classFile = m_dir.filePath(QStringLiteral("class.pgclass"));
+    const ProgramOutput again = pgcampus({QStringLiteral("provision"), QStringLiteral("--conn"), conn, QStringLiteral("--students"),
+                                          QStringLiteral("2"), QStringLiteral("--class"), id.captured(1), QStringLiteral("--credentials"),
+                                          pdf, QStringLiteral("--class-file"), classFile, QStringLiteral("--title"),
+                                          QStringLiteral("数据库管理 1 班")});
+    QVERIFY2(again.exitCode == 0, again.err.constData());
+    const ProgramOutput text = runProgram(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
+    QCOMPARE(text.exitCode, 0);
+    for (const QString &line : lines.mid(1)) {
+        const QStringList fields = line.split(u',');
+        QVERIFY2(text.out.contains(fields.at(6).toUtf8()) && text.out.contains(fields.at(7).toUtf8()), text.out.constData());
+    }
+    QVERIFY(QString::fromUtf8(text.out).contains(QStringLiteral("数据库管理 1 班")));
+    QFile handout(classFile);
+    QVERIFY(handout.open(QIODevice::ReadOnly));
+    QString error;
+    const std::optional<ClassFile> parsed = ClassFile::fromJson(handout.readAll(), &error);
+    QVERIFY2(parsed, qPrintable(error));
+    QCOMPARE(parsed->classId, id.captured(1));
+    QCOMPARE(parsed->database, QStringLiteral("postgres"));
+    QVERIFY(!handout.fileName().isEmpty());
+    handout.seek(0);
+    QVERIFY(!handout.readAll().contains(lines.at(1).split(u',').at(7).toUtf8())); // no password in it
 
     const QStringList classArgs = {QStringLiteral("--conn"), conn, QStringLiteral("--class"), id.captured(1)};
     const ProgramOutput status = pgcampus(QStringList{QStringLiteral("status")} + classArgs);
