@@ -1,6 +1,10 @@
 #include "campusapplication.h"
 
 #include "activityview.h"
+#include "classdashboard.h"
+#include "classdemo.h"
+#include "classmenu.h"
+#include "presentermode.h"
 #include "schemabrowser.h"
 #include "connectioninfo.h"
 #include "consoleoutput.h"
@@ -37,7 +41,9 @@
 #include <QPainter>
 #include <QProcess>
 #include <QScrollArea>
+#include <QSpinBox>
 #include <QStyle>
+#include <QTableView>
 #include <QThread>
 #include <QTimer>
 
@@ -242,6 +248,7 @@ bool CampusApplication::start()
     m_courses = new CourseDocks(m_window.get(), courses);
     addExamMenu(learnerId, language);
     addProgressMenu(learnerId, language);
+    addClassMenu(language);
     addHomePage(learnerId, language);
     applyConfirmation(SettingsDialog::confirmation(settingsFile()));
     // Tabs left open by the last session (or a crash) come back; a sample view shows its own script.
@@ -268,6 +275,18 @@ bool CampusApplication::start()
         m_window->schemaBrowserDock()->raise();
         m_window->resizeDocks({m_window->schemaBrowserDock()}, {620}, Qt::Horizontal);
         QTimer::singleShot(ScreenshotTimeoutMs, this, &CampusApplication::saveScreenshot);
+        startPracticeServer();
+        return true;
+    }
+    if (view == u"class-provision" || view == u"class-dashboard") {
+        m_window->setAttribute(Qt::WA_DontShowOnScreen, false);
+        m_window->show();
+        QTimer::singleShot(ScreenshotTimeoutMs, this, &CampusApplication::saveScreenshot);
+        startPracticeServer();
+        return true;
+    }
+    if (view == u"presenter") {
+        showPresenterSample();
         startPracticeServer();
         return true;
     }
@@ -348,7 +367,9 @@ bool CampusApplication::checkView()
         return true;
     if (view == u"explain" && ExplainSamples.contains(argument))
         return true;
-    if ((view == u"activity" || view == u"browser") && argument.isEmpty())
+    if ((view == u"activity" || view == u"browser" || view == u"class-provision" || view == u"class-dashboard"
+         || view == u"presenter")
+        && argument.isEmpty())
         return true;
     if (view == u"exam-result") {
         if (argument == u"LAST")
@@ -374,7 +395,7 @@ bool CampusApplication::checkView()
                    : tr("Unknown view \"%1\". Available views: workbench, workbench:result, workbench:error, "
                         "workbench:transaction, workbench:describe, workbench:complete, courses, lesson:ID, lab:ID, exam:ID, exam-submit:ID, "
                         "exam-result:LAST, exam-resume, review, dashboard, profiles, settings, settings:backups, "
-                        "explain:misestimate, explain:join, activity, browser.")
+                        "explain:misestimate, explain:join, activity, browser, class-provision, class-dashboard, presenter.")
                          .arg(m_options.view));
     return false;
 }
@@ -455,6 +476,8 @@ void CampusApplication::onServerStarted(bool ok, const QString &error)
         showBlockedSessions();
     if (m_options.view == u"browser")
         showBrowserSample();
+    if (m_options.view == u"class-provision" || m_options.view == u"class-dashboard")
+        showClassSample(QLocale().language() == QLocale::Chinese ? QStringLiteral("zh_CN") : QStringLiteral("en"));
 }
 
 // Sandboxes on the practice server that no profile of this store owns any more (a purged
@@ -1207,7 +1230,8 @@ void CampusApplication::saveScreenshot()
     m_screenshotTaken = true;
     // One more turn of the event loop so the last results are laid out and painted.
     QTimer::singleShot(200, this, [this] {
-        QWidget *shown = m_settings ? static_cast<QWidget *>(m_settings.data())
+        QWidget *shown = m_classWindow ? static_cast<QWidget *>(m_classWindow.data())
+            : m_settings           ? static_cast<QWidget *>(m_settings.data())
             : m_profiles            ? static_cast<QWidget *>(m_profiles.data())
             : m_result              ? static_cast<QWidget *>(m_result.get())
             : m_exam                ? static_cast<QWidget *>(m_exam.get())
@@ -1240,4 +1264,89 @@ void CampusApplication::saveScreenshot()
         }
         QApplication::exit(m_exitCode);
     });
+}
+
+void CampusApplication::addClassMenu(const QString &language)
+{
+    QList<ClassProvisionDialog::Connection> connections;
+    if (m_store.isOpen()) {
+        for (const ConnectionProfile &profile : m_store.profiles())
+            connections.append({profile.name, profile.conninfo});
+    }
+    connections.append({tr("Practice server"), m_server.connectionString()});
+    m_classMenu = new ClassMenu(m_window.get(), m_library, connections, language);
+    QMenuBar *bar = m_window->menuBar();
+    bar->insertMenu(bar->actions().value(bar->actions().size() - 1), m_classMenu->menu()); // before Help
+}
+
+// A demo class on the practice server: the provisioning dialog after it made one, or the
+// dashboard of one whose students have recorded results of every kind.
+void CampusApplication::showClassSample(const QString &language)
+{
+    const QString conninfo = m_server.connectionString();
+    if (m_options.view == u"class-provision") {
+        ClassProvisionDialog *dialog = m_classMenu->openProvisioning();
+        m_classWindow = dialog;
+        dialog->conninfoField()->setText(conninfo);
+        dialog->conninfoField()->setCursorPosition(0);
+        dialog->titleField()->setText(language == u"zh_CN" ? QStringLiteral("数据库管理 1 班") : QStringLiteral("DBA course, group 1"));
+        dialog->countField()->setValue(6);
+        connect(dialog, &ClassProvisionDialog::provisioned, this, &CampusApplication::saveScreenshot);
+        dialog->provision();
+        return;
+    }
+    const QString id = Classroom::newClassId();
+    QThread *worker = QThread::create([this, conninfo, id, language] {
+        QString error;
+        const int recorded = ClassDemo::make(conninfo, id, m_library, language, &error);
+        QMetaObject::invokeMethod(
+            this,
+            [this, conninfo, id, recorded, error] {
+                if (recorded < 0) {
+                    printError(error);
+                    saveScreenshot();
+                    return;
+                }
+                ClassDashboard *dashboard = m_classMenu->openDashboard(conninfo, id);
+                m_classWindow = dashboard;
+                connect(dashboard->model(), &QAbstractItemModel::dataChanged, this, [this, dashboard, recorded] {
+                    if (dashboard->model()->resultCount() < recorded)
+                        return;
+                    // The drill-down of a stuck student: their attempts and feedback.
+                    for (int row = 0; row < dashboard->model()->rowCount(); ++row) {
+                        for (int column = 0; column < dashboard->model()->columnCount(); ++column) {
+                            if (dashboard->model()->cell(row, column) == ClassDashboardModel::Cell::Stuck
+                                && !dashboard->grid()->currentIndex().isValid())
+                                dashboard->grid()->setCurrentIndex(dashboard->model()->index(row, column));
+                        }
+                    }
+                    QTimer::singleShot(300, this, &CampusApplication::saveScreenshot);
+                });
+            },
+            Qt::QueuedConnection);
+    });
+    connect(worker, &QThread::finished, worker, &QObject::deleteLater);
+    worker->start();
+}
+
+void CampusApplication::showPresenterSample()
+{
+    m_window->setAttribute(Qt::WA_DontShowOnScreen, false);
+    m_window->show();
+    const QList<const CourseItem *> items = m_library.packs().isEmpty()
+        ? QList<const CourseItem *>{}
+        : m_library.itemsInOrder(m_library.packs().first().id);
+    for (const CourseItem *item : items) {
+        if (item->kind == CourseItem::Kind::Lesson) {
+            m_courses->open(QString(), item->id);
+            break;
+        }
+    }
+    m_window->presenterMode()->setZoom(175);
+    m_window->presenterMode()->setOn(true);
+    WorkbenchTab *tab = m_window->currentTab();
+    connect(tab->session(), &QuerySession::opened, tab, [this] { m_window->runScriptAction()->trigger(); }, Qt::SingleShotConnection);
+    connect(m_window.get(), &MainWindow::scriptFinished, this, &CampusApplication::saveScreenshot);
+    connect(tab->session(), &QuerySession::openFailed, this, &CampusApplication::saveScreenshot);
+    QTimer::singleShot(ScreenshotTimeoutMs, this, &CampusApplication::saveScreenshot);
 }

@@ -13,6 +13,7 @@
 
 #include <memory>
 
+class ClassMenu;
 class CourseDocks;
 class DashboardView;
 class ExamResultView;
@@ -62,6 +63,11 @@ private:
     // The Exams menu: each exam of the packs, and the last result.
     void addExamMenu(qint64 learnerId, const QString &language);
     void addProgressMenu(qint64 learnerId, const QString &language);
+    void addClassMenu(const QString &language);
+    // class-provision, class-dashboard: a demo class on the practice server.
+    void showClassSample(const QString &language);
+    // presenter: a lesson beside the editor, in presenter mode, a command just run.
+    void showPresenterSample();
     void addHomePage(qint64 learnerId, const QString &language);
     bool openProfiles(qint64 learnerId);
     // The profile's PIN, when it has one (three tries); true when it may open.
@@ -107,6 +113,8 @@ private:
     DashboardView *m_dashboard = nullptr; // the window's home page
     QPointer<QWidget> m_profiles; // --view profiles
     QPointer<SettingsDialog> m_settings;
+    ClassMenu *m_classMenu = nullptr;
+    QPointer<QWidget> m_classWindow; // class-provision, class-dashboard: what the screenshot shows
     QString m_storeVerdict; // the integrity check at start: empty while it runs
     QString m_desktopStyle;
     std::unique_ptr<SqlAnswerGrading> m_grading;

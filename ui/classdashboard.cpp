@@ -14,17 +14,43 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QMessageBox>
+#include <QPainter>
 #include <QPointer>
 #include <QPushButton>
 #include <QSaveFile>
 #include <QSpinBox>
 #include <QSplitter>
+#include <QStyledItemDelegate>
 #include <QTableView>
 #include <QTextBrowser>
 #include <QThread>
 #include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
+
+namespace {
+// A selected cell keeps its state's colour and gets a frame: the colour is what the trainer reads.
+class CellDelegate : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        QStyleOptionViewItem plain = option;
+        const bool selected = option.state & QStyle::State_Selected;
+        plain.state &= ~QStyle::State_Selected;
+        if (const QVariant background = index.data(Qt::BackgroundRole); background.isValid())
+            painter->fillRect(option.rect, background.value<QBrush>());
+        QStyledItemDelegate::paint(painter, plain, index);
+        if (selected) {
+            painter->save();
+            painter->setPen(QPen(option.palette.color(QPalette::Highlight), 3));
+            painter->drawRect(option.rect.adjusted(1, 1, -2, -2));
+            painter->restore();
+        }
+    }
+};
+} // namespace
 
 ClassDashboard::ClassDashboard(const QString &trainerConninfo, const QString &classId, const CourseLibrary &library,
                                const QString &language, QWidget *parent)
@@ -76,7 +102,8 @@ ClassDashboard::ClassDashboard(const QString &trainerConninfo, const QString &cl
 
     m_grid->setModel(m_model);
     m_grid->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_grid->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_grid->setItemDelegate(new CellDelegate(m_grid));
+    m_grid->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_grid->horizontalHeader()->setMinimumSectionSize(90);
     m_grid->verticalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     m_grid->setWordWrap(false);
@@ -105,7 +132,23 @@ ClassDashboard::ClassDashboard(const QString &trainerConninfo, const QString &cl
     connect(m_monitor, &ClassMonitor::rosterLoaded, this, [this](const QList<ClassStudent> &students, const QStringList &ids) {
         QList<ClassItem> items;
         m_examIds.clear();
+        // Labs in course order, then exams, then anything the packs here do not know.
+        QStringList ordered;
+        for (const CoursePack &pack : m_library.packs()) {
+            for (const CourseItem *item : m_library.itemsInOrder(pack.id)) {
+                if (ids.contains(item->id) && !ordered.contains(item->id))
+                    ordered << item->id;
+            }
+        }
         for (const QString &id : ids) {
+            if (!ordered.contains(id) && m_library.findExam(QString(), id).blueprint)
+                ordered << id;
+        }
+        for (const QString &id : ids) {
+            if (!ordered.contains(id))
+                ordered << id;
+        }
+        for (const QString &id : std::as_const(ordered)) {
             ClassItem item{id, id, {}};
             const CourseLibrary::Found found = m_library.find(id);
             if (found.lab) {
@@ -161,13 +204,16 @@ ClassDashboard::~ClassDashboard()
 void ClassDashboard::updateSummary()
 {
     using Cell = ClassDashboardModel::Cell;
-    m_summary->setText(tr("%1 students · %2 passed · %3 in progress · %4 failing · %5 stuck · %6 results")
-                           .arg(m_model->rowCount())
-                           .arg(m_model->count(Cell::Passed))
-                           .arg(m_model->count(Cell::InProgress))
-                           .arg(m_model->count(Cell::Failed))
-                           .arg(m_model->count(Cell::Stuck))
-                           .arg(m_model->resultCount()));
+    // The counts double as the legend: each in its cells' colour.
+    const auto counted = [this](Cell cell, const QString &text) {
+        return QStringLiteral("<span style='color:%1'>■</span> %2")
+            .arg(ClassDashboardModel::cellColor(cell).name(), text.arg(m_model->count(cell)).toHtmlEscaped());
+    };
+    m_summary->setText(QStringList{tr("%n student(s)", nullptr, m_model->rowCount()).toHtmlEscaped(),
+                                   counted(Cell::Passed, tr("%1 passed")), counted(Cell::InProgress, tr("%1 in progress")),
+                                   counted(Cell::Failed, tr("%1 failing")), counted(Cell::Stuck, tr("%1 stuck")),
+                                   tr("%n result(s)", nullptr, int(m_model->resultCount())).toHtmlEscaped()}
+                           .join(QStringLiteral(" &nbsp;·&nbsp; ")));
 }
 
 void ClassDashboard::showSelection()

@@ -153,6 +153,23 @@ QString ClassDashboardModel::cellName(Cell state)
     return {};
 }
 
+QColor ClassDashboardModel::cellColor(Cell state)
+{
+    switch (state) {
+    case Cell::NotStarted:
+        break;
+    case Cell::Passed:
+        return QColor(0x2e, 0x9e, 0x4f);
+    case Cell::InProgress:
+        return QColor(0x3b, 0x82, 0xc4);
+    case Cell::Failed:
+        return QColor(0xe0, 0x9b, 0x2d);
+    case Cell::Stuck:
+        return QColor(0xc6, 0x28, 0x28);
+    }
+    return {};
+}
+
 QVariant ClassDashboardModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid))
@@ -179,19 +196,7 @@ QVariant ClassDashboardModel::data(const QModelIndex &index, int role) const
     case Qt::TextAlignmentRole:
         return Qt::AlignCenter;
     case Qt::BackgroundRole:
-        switch (s.state) {
-        case Cell::NotStarted:
-            return {};
-        case Cell::Passed:
-            return QBrush(QColor(0x2e, 0x9e, 0x4f));
-        case Cell::InProgress:
-            return QBrush(QColor(0x3b, 0x82, 0xc4));
-        case Cell::Failed:
-            return QBrush(QColor(0xe0, 0x9b, 0x2d));
-        case Cell::Stuck:
-            return QBrush(QColor(0xc6, 0x28, 0x28));
-        }
-        return {};
+        return s.state == Cell::NotStarted ? QVariant() : QVariant(QBrush(cellColor(s.state)));
     case Qt::ForegroundRole:
         return s.state == Cell::NotStarted ? QVariant() : QVariant(QBrush(Qt::white));
     case Qt::FontRole:

@@ -3,6 +3,7 @@
 #include "classmonitor.h"
 
 #include <QAbstractTableModel>
+#include <QColor>
 #include <QDateTime>
 #include <QHash>
 
@@ -54,6 +55,7 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
     static QString cellName(Cell state);
+    static QColor cellColor(Cell state); // invalid for NotStarted
 
 private:
     struct Summary

@@ -12,22 +12,6 @@ QString escaped(const QString &text)
     return text.toHtmlEscaped();
 }
 
-QString stateColor(ClassDashboardModel::Cell cell)
-{
-    switch (cell) {
-    case ClassDashboardModel::Cell::Passed:
-        return QStringLiteral("#2e9e4f");
-    case ClassDashboardModel::Cell::InProgress:
-        return QStringLiteral("#3b82c4");
-    case ClassDashboardModel::Cell::Failed:
-        return QStringLiteral("#e09b2d");
-    case ClassDashboardModel::Cell::Stuck:
-        return QStringLiteral("#c62828");
-    case ClassDashboardModel::Cell::NotStarted:
-        break;
-    }
-    return QStringLiteral("#ffffff");
-}
 } // namespace
 
 QString ClassSheets::credentialsHtml(const ClassFile &file, const QList<ClassStudent> &students)
@@ -112,7 +96,7 @@ QString ClassSheets::resultsHtml(const ClassDashboardModel &model, const QString
         for (int column = 0; column < model.columnCount(); ++column) {
             const ClassDashboardModel::Cell cell = model.cell(row, column);
             html += QStringLiteral("<td align='center' style='background-color:%1; color:%2'>%3</td>")
-                        .arg(stateColor(cell), cell == ClassDashboardModel::Cell::NotStarted ? QStringLiteral("#000") : QStringLiteral("#fff"),
+                        .arg(cell == ClassDashboardModel::Cell::NotStarted ? QStringLiteral("#ffffff") : ClassDashboardModel::cellColor(cell).name(), cell == ClassDashboardModel::Cell::NotStarted ? QStringLiteral("#000") : QStringLiteral("#fff"),
                              escaped(model.index(row, column).data().toString()));
         }
         html += QStringLiteral("</tr>");

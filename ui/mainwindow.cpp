@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "activityview.h"
+#include "presentermode.h"
 #include "schemabrowser.h"
 #include "connectiondialog.h"
 #include "connectioninfo.h"
@@ -577,6 +578,10 @@ void MainWindow::createActions()
     browser->setText(tr("Schema &Browser"));
     browser->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_4));
     view->addAction(browser);
+    view->addSeparator();
+    m_presenter = new PresenterMode(this);
+    view->addAction(m_presenter->toggleAction());
+    view->addMenu(m_presenter->zoomMenu());
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(about);
 

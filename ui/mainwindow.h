@@ -12,6 +12,7 @@ class QStackedWidget;
 class QTabWidget;
 class QTimer;
 class ActivityView;
+class PresenterMode;
 class SchemaBrowser;
 class HistoryPanel;
 class QDockWidget;
@@ -63,6 +64,8 @@ public:
 
     bool openFile(const QString &path);
     HistoryPanel *history() const { return m_history; }
+    // View → Presenter Mode: large, high-contrast, distraction-free, commands shown as they run.
+    PresenterMode *presenterMode() const { return m_presenter; }
     // View → Activity and Locks: the sessions of the current tab's server, live.
     ActivityView *activity() const { return m_activity; }
     QDockWidget *activityDock() const { return m_activityDock; }
@@ -115,6 +118,7 @@ private:
     QStackedWidget *m_pages;
     QTabWidget *m_tabs;
     QWidget *m_homePage = nullptr;
+    PresenterMode *m_presenter = nullptr;
     QAction *m_home = nullptr;
     QAction *m_workbench = nullptr;
     QAction *m_pageSeparator = nullptr;

@@ -58,8 +58,11 @@ void SqlEditor::applyTheme()
 {
     using KSyntaxHighlighting::Theme;
     const Theme theme = SyntaxRepository::themeFor(palette());
+    m_themeName = theme.name();
+    SqlLexer *old = m_lexer;
     m_lexer = new SqlLexer(SyntaxRepository::postgresqlDefinition(), theme, this);
     setLexer(m_lexer);
+    delete old;
 
     auto color = [&](Theme::EditorColorRole role) { return QColor::fromRgba(theme.editorColor(role)); };
     const QFont font = QFontDatabase::systemFont(QFontDatabase::FixedFont);
@@ -191,6 +194,13 @@ bool SqlEditor::hasErrorMark() const
 // otherwise claim it before the shortcut is looked at.
 bool SqlEditor::event(QEvent *event)
 {
+    // A palette switched to dark or high contrast (settings, presenter mode): the theme follows.
+    if ((event->type() == QEvent::PaletteChange || event->type() == QEvent::ApplicationPaletteChange) && m_lexer
+        && SyntaxRepository::themeFor(palette()).name() != m_themeName) {
+        const bool handled = QsciScintilla::event(event);
+        applyTheme();
+        return handled;
+    }
     if (event->type() == QEvent::ShortcutOverride && static_cast<QKeyEvent *>(event)->key() == Qt::Key_Escape &&
         static_cast<QKeyEvent *>(event)->modifiers() == Qt::NoModifier) {
         event->ignore();

@@ -54,6 +54,7 @@ private:
     void showDetail(const QString &item);
 
     SqlLexer *m_lexer = nullptr;
+    QString m_themeName; // the KSyntaxHighlighting theme m_lexer colours with
     QStringList m_shownCompletions;
     QStringList m_completionDetails;
     QString m_shownDetail;
