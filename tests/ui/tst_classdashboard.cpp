@@ -1,12 +1,24 @@
+#include "classdashboard.h"
 #include "classdashboardmodel.h"
+#include "classprovisiondialog.h"
+#include "courselibrary.h"
 #include "classmonitor.h"
+#include "connectioninfo.h"
 #include "coursepackloader.h"
 #include "graderconnection.h"
 #include "throwawayserver.h"
 
 #include <QAbstractItemModelTester>
+#include <QFile>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTextBrowser>
 #include <QTimeZone>
 #include <QSignalSpy>
+#include <QPlainTextEdit>
 #include <QTest>
 #include <QUuid>
 
@@ -23,6 +35,9 @@ private Q_SLOTS:
     void aKnownResultIsNotCountedAgain();
     void liveResultsReachTheModel();
     void aServerRestartLosesNothing();
+    void dashboardDrillsDownAndActs();
+    void teardownWantsTheTypedId();
+    void provisioningDialogMakesAClass();
 
 private:
     // Records as the student (their own login), as the app does after a check.
@@ -198,6 +213,96 @@ void tst_ClassDashboard::aServerRestartLosesNothing()
     QTRY_COMPARE(model.resultCount(), before + 2);
     QCOMPARE(model.cell(2, 0), ClassDashboardModel::Cell::InProgress);
     QCOMPARE(model.attempts(2, 0).size(), 2);
+}
+
+// The dashboard widget on the live class: a cell's attempts and feedback in the drill-down;
+// follow me and an exam lock reach the control table, where a student reads them; the
+// results export as CSV and PDF.
+void tst_ClassDashboard::dashboardDrillsDownAndActs()
+{
+    const CourseLibrary library;
+    ClassDashboard dashboard(m_server.connectionString(), m_id, library, QStringLiteral("en"));
+    QTRY_COMPARE(dashboard.monitor()->state(), ClassMonitor::State::Live);
+    QTRY_VERIFY(dashboard.model()->resultCount() >= 3);
+    dashboard.grid()->setCurrentIndex(dashboard.model()->index(1, 0));
+    QVERIFY2(dashboard.details()->toPlainText().contains(QStringLiteral("Expected 20 rows, got 19.")),
+             qPrintable(dashboard.details()->toPlainText()));
+    QVERIFY(dashboard.details()->toPlainText().contains(QStringLiteral("Student 02")));
+
+    QSignalSpy finished(&dashboard, &ClassDashboard::actionFinished);
+    dashboard.followMe(QStringLiteral("lesson-3"));
+    QTRY_COMPARE(finished.size(), 1);
+    QVERIFY2(finished.at(0).at(0).toBool(), qPrintable(finished.at(0).at(1).toString()));
+    dashboard.setExamLocked(QStringLiteral("quick-quiz"), true);
+    QTRY_COMPARE(finished.size(), 2);
+    QVERIFY(finished.at(1).at(0).toBool());
+    const Classroom room(m_server.connectionString(), m_id);
+    QString error;
+    const auto seen = Classroom::controls(m_server.connectionString() + QStringLiteral(" user=") + room.loginOf(3), m_id, &error);
+    QVERIFY2(seen, qPrintable(error));
+    QCOMPARE(seen->value(Classroom::followKey()), QStringLiteral("lesson-3"));
+    QCOMPARE(seen->value(Classroom::examLockedKey(QStringLiteral("quick-quiz"))), QStringLiteral("true"));
+
+    QTemporaryDir dir;
+    QVERIFY2(dashboard.exportResults(dir.filePath(QStringLiteral("class.csv")), &error), qPrintable(error));
+    QFile csv(dir.filePath(QStringLiteral("class.csv")));
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    const QStringList lines = QString::fromUtf8(csv.readAll()).split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 4);
+    QCOMPARE(lines.at(0), QStringLiteral("number,name,login,orders-lab_state,orders-lab_attempts"));
+    QVERIFY2(lines.at(2).startsWith(QStringLiteral("2,Student 02,") + room.loginOf(2) + QStringLiteral(",failed,")), qPrintable(lines.at(2)));
+    const QString pdf = dir.filePath(QStringLiteral("class.pdf"));
+    QVERIFY2(dashboard.exportResults(pdf, &error), qPrintable(error));
+    const ProgramOutput text = runProgram(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
+    QVERIFY2(text.out.contains(m_id.toUtf8()) && text.out.contains("Student 03"), text.out.constData());
+}
+
+void tst_ClassDashboard::teardownWantsTheTypedId()
+{
+    TeardownConfirmation confirm(m_id, 3);
+    QVERIFY(!confirm.confirmButton()->isEnabled());
+    QTest::keyClicks(confirm.field(), QStringLiteral("c0000000"));
+    QVERIFY(!confirm.confirmButton()->isEnabled());
+    confirm.field()->clear();
+    QTest::keyClicks(confirm.field(), m_id);
+    QVERIFY(confirm.confirmButton()->isEnabled());
+}
+
+// The dialog makes a class of two on the server, then writes the sheet and the class file;
+// the class file holds no password.
+void tst_ClassDashboard::provisioningDialogMakesAClass()
+{
+    const CourseLibrary library;
+    ClassProvisionDialog dialog(library, {{QStringLiteral("Test server"), m_server.connectionString()}}, QStringLiteral("en"));
+    dialog.conninfoField()->setText(m_server.connectionString());
+    dialog.countField()->setValue(2);
+    QSignalSpy done(&dialog, &ClassProvisionDialog::provisioned);
+    dialog.provisionButton()->click();
+    QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, 60000);
+    QVERIFY2(done.first().at(0).toBool(), qPrintable(done.first().at(1).toString()));
+    QVERIFY(dialog.log()->toPlainText().contains(Classroom(QString(), dialog.classId()).loginOf(2)));
+    QTemporaryDir dir;
+    QString error;
+    QVERIFY2(dialog.saveCredentials(dir.filePath(QStringLiteral("c.csv")), &error), qPrintable(error));
+    QFile csv(dir.filePath(QStringLiteral("c.csv")));
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    const QStringList lines = QString::fromUtf8(csv.readAll()).split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 3);
+    const QString password = lines.at(1).section(u',', 7, 7);
+    QCOMPARE(password.size(), 12);
+    QVERIFY2(dialog.saveClassFile(dir.filePath(QStringLiteral("c.pgclass")), &error), qPrintable(error));
+    QFile file(dir.filePath(QStringLiteral("c.pgclass")));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray json = file.readAll();
+    QVERIFY(!json.contains(password.toUtf8()));
+    const std::optional<ClassFile> parsed = ClassFile::fromJson(json, &error);
+    QVERIFY2(parsed, qPrintable(error));
+    QCOMPARE(parsed->classId, dialog.classId());
+    const ConnectionInfo student(parsed->conninfo(QStringLiteral("learner_x"), QStringLiteral("pw d")));
+    QCOMPARE(student.value(QStringLiteral("user")), QStringLiteral("learner_x"));
+    QCOMPARE(student.value(QStringLiteral("password")), QStringLiteral("pw d"));
+    QCOMPARE(student.value(QStringLiteral("dbname")), QStringLiteral("postgres"));
+    QVERIFY(Classroom(m_server.connectionString(), dialog.classId()).teardown(&error));
 }
 
 QTEST_MAIN(tst_ClassDashboard)

@@ -3,6 +3,7 @@
 #include "explainview.h"
 #include "historypanel.h"
 #include "mainwindow.h"
+#include "presentermode.h"
 #include "progressstore.h"
 #include "messagespane.h"
 #include "querysession.h"
@@ -14,6 +15,7 @@
 #include <QAction>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDockWidget>
 #include <QApplication>
 #include <QFile>
 #include <QLabel>
@@ -66,6 +68,7 @@ private Q_SLOTS:
     void explainErrorIsMarkedInTheStatement();
     void destructiveStatementsAreConfirmed();
     void completionOffersColumnsThroughAnAlias();
+    void presenterModeEnlargesAndPutsBack();
 
 private:
     WorkbenchTab *tab() const { return m_window->currentTab(); }
@@ -758,4 +761,39 @@ void tst_MainWindow::completionOffersColumnsThroughAnAlias()
 }
 
 QTEST_MAIN(tst_MainWindow)
+// Presenter mode: fonts at the zoom chosen (the editor too), the high-contrast palette,
+// only the lesson and lab docks, each command shown as it runs; leaving puts it all back.
+void tst_MainWindow::presenterModeEnlargesAndPutsBack()
+{
+    PresenterMode *presenter = m_window->presenterMode();
+    QDockWidget *activity = m_window->activityDock();
+    activity->show();
+    const qreal points = QApplication::font().pointSizeF();
+    const QColor window = QApplication::palette().color(QPalette::Window);
+    const int editorZoom = tab()->editor()->SendScintilla(QsciScintillaBase::SCI_GETZOOM);
+    presenter->setZoom(200);
+    presenter->toggleAction()->trigger();
+    QVERIFY(presenter->isOn());
+    QCOMPARE(QApplication::font().pointSizeF(), points * 2);
+    QCOMPARE(QApplication::palette().color(QPalette::Window), QColor(Qt::black));
+    QCOMPARE(QApplication::palette().color(QPalette::Highlight), PresenterMode::highContrastPalette().color(QPalette::Highlight));
+    QVERIFY(tab()->editor()->SendScintilla(QsciScintillaBase::SCI_GETZOOM) > editorZoom);
+    QVERIFY(activity->isHidden());
+    typeScript(QStringLiteral("SELECT 1;"));
+    QVERIFY(runWith(Qt::Key_Return, Qt::ControlModifier));
+    QVERIFY2(presenter->shownCommand().contains(QString(m_window->runStatementAction()->text()).remove(u'&')),
+             qPrintable(presenter->shownCommand()));
+    QVERIFY(presenter->shownCommand().contains(m_window->runStatementAction()->shortcut().toString(QKeySequence::NativeText)));
+    presenter->setZoom(150);
+    QCOMPARE(QApplication::font().pointSizeF(), points * 1.5);
+
+    presenter->toggleAction()->trigger();
+    QVERIFY(!presenter->isOn());
+    QCOMPARE(QApplication::font().pointSizeF(), points);
+    QCOMPARE(QApplication::palette().color(QPalette::Window), window);
+    QCOMPARE(int(tab()->editor()->SendScintilla(QsciScintillaBase::SCI_GETZOOM)), editorZoom);
+    QVERIFY(activity->isVisible());
+    QVERIFY(presenter->shownCommand().isEmpty());
+}
+
 #include "tst_mainwindow.moc"
