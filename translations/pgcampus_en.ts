@@ -67,6 +67,92 @@
     </message>
 </context>
 <context>
+    <name>ClassDashboard</name>
+    <message numerus="yes">
+        <source>%n student(s)</source>
+        <translation>
+            <numerusform>%n student</numerusform>
+            <numerusform>%n students</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s)</source>
+        <translation>
+            <numerusform>%n result</numerusform>
+            <numerusform>%n results</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 reset for %n student(s).</source>
+        <translation>
+            <numerusform>%1 reset for %n student.</numerusform>
+            <numerusform>%1 reset for %n students.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 has %n extra minute(s) for %2.</source>
+        <translation>
+            <numerusform>%1 has %n extra minute for %2.</numerusform>
+            <numerusform>%1 has %n extra minutes for %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reset %1 for %n selected student(s)? Their work in it is lost.</source>
+        <translation>
+            <numerusform>Reset %1 for the selected student? Their work in it is lost.</numerusform>
+            <numerusform>Reset %1 for %n selected students? Their work in it is lost.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ClassDashboardModel</name>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ClassProvisionDialog</name>
+    <message numerus="yes">
+        <source>%1 — %n lab(s) with a sandbox, </source>
+        <translation>
+            <numerusform>%1 — %n lab with a sandbox, </numerusform>
+            <numerusform>%1 — %n labs with a sandbox, </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n exam(s)</source>
+        <translation>
+            <numerusform>%n exam</numerusform>
+            <numerusform>%n exams</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n student(s), from %1 to %2</source>
+        <translation>
+            <numerusform>%n student: %1</numerusform>
+            <numerusform>%n students, from %1 to %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Provisioning class %1 for %n student(s)…</source>
+        <translation>
+            <numerusform>Provisioning class %1 for %n student…</numerusform>
+            <numerusform>Provisioning class %1 for %n students…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Class %1 is ready: %n student(s). Save the credentials sheet and the class file to hand out.</source>
+        <translation>
+            <numerusform>Class %1 is ready: %n student. Save the credentials sheet and the class file to hand out.</numerusform>
+            <numerusform>Class %1 is ready: %n students. Save the credentials sheet and the class file to hand out.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DashboardView</name>
     <message numerus="yes">
         <source>Labs passed: %1 of %2 (%3 attempted) · Streak: %n day(s) · Exams taken: %4</source>
@@ -231,6 +317,22 @@
         <translation>
             <numerusform>%n row of %1 does not satisfy %2.</numerusform>
             <numerusform>%n rows of %1 do not satisfy %2.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TeardownConfirmation</name>
+    <message numerus="yes">
+        <source>This drops the class&apos;s %n student login(s), every student&apos;s sandboxes and the class&apos;s results. It cannot be undone.
+
+Type the class id (%1) to confirm:</source>
+        <translation>
+            <numerusform>This drops the class&apos;s %n student login, the student&apos;s sandboxes and the class&apos;s results. It cannot be undone.
+
+Type the class id (%1) to confirm:</numerusform>
+            <numerusform>This drops the class&apos;s %n student logins, every student&apos;s sandboxes and the class&apos;s results. It cannot be undone.
+
+Type the class id (%1) to confirm:</numerusform>
         </translation>
     </message>
 </context>

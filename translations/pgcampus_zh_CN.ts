@@ -536,8 +536,8 @@
         <translation>学习进度库没有通过完整性检查（%1）。现在的操作可能无法正确保存。请使用“文件 → 设置… → 备份”回到一份完好的副本。</translation>
     </message>
     <message>
-        <source>Unknown view &quot;%1&quot;. Available views: workbench, workbench:result, workbench:error, workbench:transaction, workbench:describe, workbench:complete, courses, lesson:ID, lab:ID, exam:ID, exam-submit:ID, exam-result:LAST, exam-resume, review, dashboard, profiles, settings, settings:backups, explain:misestimate, explain:join, activity, browser.</source>
-        <translation>未知视图“%1”。可用视图：workbench、workbench:result、workbench:error、workbench:transaction、workbench:describe、workbench:complete、courses、lesson:ID、lab:ID、exam:ID、exam-submit:ID、exam-result:LAST、exam-resume、review、dashboard、profiles、settings、settings:backups、explain:misestimate、explain:join、activity、browser。</translation>
+        <source>Unknown view &quot;%1&quot;. Available views: workbench, workbench:result, workbench:error, workbench:transaction, workbench:describe, workbench:complete, courses, lesson:ID, lab:ID, exam:ID, exam-submit:ID, exam-result:LAST, exam-resume, review, dashboard, profiles, settings, settings:backups, explain:misestimate, explain:join, activity, browser, class-provision, class-dashboard, presenter.</source>
+        <translation>未知视图“%1”。可用视图：workbench、workbench:result、workbench:error、workbench:transaction、workbench:describe、workbench:complete、courses、lesson:ID、lab:ID、exam:ID、exam-submit:ID、exam-result:LAST、exam-resume、review、dashboard、profiles、settings、settings:backups、explain:misestimate、explain:join、activity、browser、class-provision、class-dashboard、presenter。</translation>
     </message>
 </context>
 <context>
@@ -718,10 +718,6 @@
         <translation>班级要做其中实验的课程包（未指定时为全部课程包）。</translation>
     </message>
     <message>
-        <source>Where to write the students&apos; logins and passwords.</source>
-        <translation>学生登录名和密码写入的文件。</translation>
-    </message>
-    <message>
         <source>The lab to reset.</source>
         <translation>要重置的实验。</translation>
     </message>
@@ -838,20 +834,6 @@
 </translation>
     </message>
     <message>
-        <source>Run a class on a shared PostgreSQL server:
-  pgcampus class provision --conn CONNINFO (--students N | --roster FILE.csv) [--pack ID...]
-                           --credentials OUT.csv [--class ID]
-  pgcampus class status|teardown --conn CONNINFO --class ID
-  pgcampus class reset --conn CONNINFO --class ID --lab ID [--student N...]
-  pgcampus class simulate --students N --minutes M [--conn CONNINFO]</source>
-        <translation>在共享的 PostgreSQL 服务器上开班：
-  pgcampus class provision --conn CONNINFO (--students N | --roster FILE.csv) [--pack ID...]
-                           --credentials OUT.csv [--class ID]
-  pgcampus class status|teardown --conn CONNINFO --class ID
-  pgcampus class reset --conn CONNINFO --class ID --lab ID [--student N...]
-  pgcampus class simulate --students N --minutes M [--conn CONNINFO]</translation>
-    </message>
-    <message>
         <source>How long the simulated class works (simulate; 0.5 is half a minute).</source>
         <translation>模拟班级练习的时长（simulate；0.5 即半分钟）。</translation>
     </message>
@@ -862,6 +844,585 @@
     <message>
         <source>--minutes takes a number of minutes above 0 (up to 600)</source>
         <translation>--minutes 需要大于 0 的分钟数（最多 600）</translation>
+    </message>
+    <message>
+        <source>Run a class on a shared PostgreSQL server:
+  pgcampus class provision --conn CONNINFO (--students N | --roster FILE.csv) [--pack ID...]
+                           --credentials OUT.csv|OUT.pdf [--class-file OUT.pgclass] [--class ID]
+  pgcampus class status|teardown --conn CONNINFO --class ID
+  pgcampus class reset --conn CONNINFO --class ID --lab ID [--student N...]
+  pgcampus class simulate --students N --minutes M [--conn CONNINFO]</source>
+        <translation>在共享的 PostgreSQL 服务器上开班：
+  pgcampus class provision --conn CONNINFO (--students N | --roster FILE.csv) [--pack ID...]
+                           --credentials OUT.csv|OUT.pdf [--class-file OUT.pgclass] [--class ID]
+  pgcampus class status|teardown --conn CONNINFO --class ID
+  pgcampus class reset --conn CONNINFO --class ID --lab ID [--student N...]
+  pgcampus class simulate --students N --minutes M [--conn CONNINFO]</translation>
+    </message>
+    <message>
+        <source>Where to write the students&apos; logins and passwords: a CSV file, or a sheet of cards to print when the name ends in .pdf.</source>
+        <translation>学生登录名和密码写到哪里：CSV 文件；文件名以 .pdf 结尾时写成可打印的卡片页。</translation>
+    </message>
+    <message>
+        <source>Where to write the class file students open to join (server, database, class; no passwords).</source>
+        <translation>班级文件写到哪里，学生打开它加入班级（服务器、数据库、班级；不含密码）。</translation>
+    </message>
+    <message>
+        <source>The class&apos;s title, on the sheet and in the class file.</source>
+        <translation>班级名称，印在账号单上并写入班级文件。</translation>
+    </message>
+</context>
+<context>
+    <name>ClassDashboard</name>
+    <message>
+        <source>Class %1</source>
+        <translation>班级 %1</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>A student is stuck when their attempts keep failing and no step has passed for this long.</source>
+        <translation>学生一直失败、且这么久没有通过任何步骤时，即视为卡住。</translation>
+    </message>
+    <message>
+        <source>Reset Lab…</source>
+        <translation>重置实验…</translation>
+    </message>
+    <message>
+        <source>Lock Exam</source>
+        <translation>锁定考试</translation>
+    </message>
+    <message>
+        <source>Unlock Exam</source>
+        <translation>解锁考试</translation>
+    </message>
+    <message>
+        <source>Extend Time…</source>
+        <translation>延长时间…</translation>
+    </message>
+    <message>
+        <source>Follow Me…</source>
+        <translation>跟我来…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Tear Down…</source>
+        <translation>拆除…</translation>
+    </message>
+    <message>
+        <source>Select a cell to see the student&apos;s last attempts and feedback.</source>
+        <translation>选择一个单元格，查看该学生最近的尝试和反馈。</translation>
+    </message>
+    <message>
+        <source>Stuck after</source>
+        <translation>卡住判定</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>实时</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>Reconnecting…</source>
+        <translation>正在重新连接…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n student(s)</source>
+        <translation>
+            <numerusform>%n 名学生</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 passed</source>
+        <translation>%1 已通过</translation>
+    </message>
+    <message>
+        <source>%1 in progress</source>
+        <translation>%1 进行中</translation>
+    </message>
+    <message>
+        <source>%1 failing</source>
+        <translation>%1 失败中</translation>
+    </message>
+    <message>
+        <source>%1 stuck</source>
+        <translation>%1 卡住</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s)</source>
+        <translation>
+            <numerusform>%n 条结果</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No attempt yet.</source>
+        <translation>还没有尝试。</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+    <message>
+        <source>No lab &quot;%1&quot; in the course packs.</source>
+        <translation>课程包里没有实验“%1”。</translation>
+    </message>
+    <message>
+        <source>Resetting %1…</source>
+        <translation>正在重置 %1…</translation>
+    </message>
+    <message>
+        <source>%1 reset for everyone.</source>
+        <translation>已为所有人重置 %1。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 reset for %n student(s).</source>
+        <translation>
+            <numerusform>已为 %n 名学生重置 %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Locking %1…</source>
+        <translation>正在锁定 %1…</translation>
+    </message>
+    <message>
+        <source>Unlocking %1…</source>
+        <translation>正在解锁 %1…</translation>
+    </message>
+    <message>
+        <source>%1 is locked: students cannot start or go on with it.</source>
+        <translation>%1 已锁定：学生不能开始或继续作答。</translation>
+    </message>
+    <message>
+        <source>%1 is unlocked.</source>
+        <translation>%1 已解锁。</translation>
+    </message>
+    <message>
+        <source>Extending %1&apos;s time…</source>
+        <translation>正在延长 %1 的时间…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 has %n extra minute(s) for %2.</source>
+        <translation>
+            <numerusform>%1 在 %2 中多了 %n 分钟。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Telling the class…</source>
+        <translation>正在通知全班…</translation>
+    </message>
+    <message>
+        <source>Students no longer follow you.</source>
+        <translation>学生不再跟随你。</translation>
+    </message>
+    <message>
+        <source>Students are asked to open %1.</source>
+        <translation>已请学生打开 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Tearing class %1 down…</source>
+        <translation>正在拆除班级 %1…</translation>
+    </message>
+    <message>
+        <source>Class %1 is torn down: its roles, sandboxes and schema are gone.</source>
+        <translation>班级 %1 已拆除：其角色、沙箱和模式均已删除。</translation>
+    </message>
+    <message>
+        <source>Reset Lab</source>
+        <translation>重置实验</translation>
+    </message>
+    <message>
+        <source>Select a cell in a lab&apos;s column first.</source>
+        <translation>请先在某个实验的列中选择单元格。</translation>
+    </message>
+    <message>
+        <source>Reset %1 for everyone (%2 students)? Their work in it is lost.</source>
+        <translation>为所有人（%2 名学生）重置 %1？他们在其中的操作将丢失。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reset %1 for %n selected student(s)? Their work in it is lost.</source>
+        <translation>
+            <numerusform>为选中的 %n 名学生重置 %1？他们在其中的操作将丢失。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a cell in an exam&apos;s column first.</source>
+        <translation>请先在某个考试的列中选择单元格。</translation>
+    </message>
+    <message>
+        <source>Extend Time</source>
+        <translation>延长时间</translation>
+    </message>
+    <message>
+        <source>Select the student&apos;s cell in an exam&apos;s column first.</source>
+        <translation>请先在考试列中选择该学生的单元格。</translation>
+    </message>
+    <message>
+        <source>Extra minutes for %1 in %2:</source>
+        <translation>%1 在 %2 中延长的分钟数：</translation>
+    </message>
+    <message>
+        <source>(stop following)</source>
+        <translation>（停止跟随）</translation>
+    </message>
+    <message>
+        <source>Follow Me</source>
+        <translation>跟我来</translation>
+    </message>
+    <message>
+        <source>Ask every student to open:</source>
+        <translation>请每位学生打开：</translation>
+    </message>
+    <message>
+        <source>Export Class Results</source>
+        <translation>导出班级结果</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;CSV (*.csv)</source>
+        <translation>PDF (*.pdf);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Results exported to %1.</source>
+        <translation>结果已导出到 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>ClassDashboardModel</name>
+    <message>
+        <source>Not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Failed attempts</source>
+        <translation>尝试失败</translation>
+    </message>
+    <message>
+        <source>Stuck</source>
+        <translation>卡住</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>已通过</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n 分钟</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ClassDemo</name>
+    <message>
+        <source>The demo class needs the shipped course pack.</source>
+        <translation>演示班级需要随附的课程包。</translation>
+    </message>
+    <message>
+        <source>Score 55 %: below the pass mark of 70 %.</source>
+        <translation>得分 55%：低于及格线 70%。</translation>
+    </message>
+    <message>
+        <source>Expected 4 rows, got 3: one customer is missing (check the join).</source>
+        <translation>应为 4 行，实际 3 行：少了一位客户（检查连接条件）。</translation>
+    </message>
+</context>
+<context>
+    <name>ClassMenu</name>
+    <message>
+        <source>&amp;Class</source>
+        <translation>班级(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Provision a Class…</source>
+        <translation>开通班级(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Open Class &amp;Dashboard…</source>
+        <translation>打开班级看板(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Open Class Dashboard</source>
+        <translation>打开班级看板</translation>
+    </message>
+    <message>
+        <source>Type a connection below</source>
+        <translation>在下方输入连接</translation>
+    </message>
+    <message>
+        <source>not kept</source>
+        <translation>不会保存</translation>
+    </message>
+    <message>
+        <source>Saved connection:</source>
+        <translation>已保存的连接：</translation>
+    </message>
+    <message>
+        <source>Trainer&apos;s connection:</source>
+        <translation>讲师的连接：</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>Class id:</source>
+        <translation>班级编号：</translation>
+    </message>
+</context>
+<context>
+    <name>ClassMonitor</name>
+    <message>
+        <source>There is no class %1 on this server.</source>
+        <translation>此服务器上没有班级 %1。</translation>
+    </message>
+    <message>
+        <source>The connection to the class&apos;s server was lost.</source>
+        <translation>与班级服务器的连接已断开。</translation>
+    </message>
+</context>
+<context>
+    <name>ClassProvisionDialog</name>
+    <message>
+        <source>Number of students</source>
+        <translation>学生人数</translation>
+    </message>
+    <message>
+        <source>Roster (CSV of names)</source>
+        <translation>名单（姓名 CSV）</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Provision</source>
+        <translation>开通</translation>
+    </message>
+    <message>
+        <source>Save Credentials…</source>
+        <translation>保存账号单…</translation>
+    </message>
+    <message>
+        <source>Save Class File…</source>
+        <translation>保存班级文件…</translation>
+    </message>
+    <message>
+        <source>Open Dashboard</source>
+        <translation>打开看板</translation>
+    </message>
+    <message>
+        <source>Provision a Class</source>
+        <translation>开通班级</translation>
+    </message>
+    <message>
+        <source>Type a connection below</source>
+        <translation>在下方输入连接</translation>
+    </message>
+    <message>
+        <source>A superuser, or a role with CREATEROLE and CREATEDB, in the database that keeps the class.</source>
+        <translation>超级用户，或具有 CREATEROLE 和 CREATEDB 的角色，连接到保存班级信息的数据库。</translation>
+    </message>
+    <message>
+        <source>not kept</source>
+        <translation>不会保存</translation>
+    </message>
+    <message>
+        <source>e.g. DBA course, group 1</source>
+        <translation>例如：数据库管理 1 班</translation>
+    </message>
+    <message>
+        <source>no roster chosen</source>
+        <translation>未选择名单</translation>
+    </message>
+    <message>
+        <source>Roster</source>
+        <translation>名单</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv *.txt)</source>
+        <translation>CSV (*.csv *.txt)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %n lab(s) with a sandbox, </source>
+        <translation>
+            <numerusform>%1 — %n 个带沙箱的实验，</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n exam(s)</source>
+        <translation>
+            <numerusform>%n 场考试</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>What provisioning does appears here.</source>
+        <translation>开通过程会显示在这里。</translation>
+    </message>
+    <message>
+        <source>Saved connection:</source>
+        <translation>已保存的连接：</translation>
+    </message>
+    <message>
+        <source>Trainer&apos;s connection:</source>
+        <translation>讲师的连接：</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>Class title:</source>
+        <translation>班级名称：</translation>
+    </message>
+    <message>
+        <source>Class id:</source>
+        <translation>班级编号：</translation>
+    </message>
+    <message>
+        <source>Students:</source>
+        <translation>学生：</translation>
+    </message>
+    <message>
+        <source>Course packs:</source>
+        <translation>课程包：</translation>
+    </message>
+    <message>
+        <source>Save Credentials</source>
+        <translation>保存账号单</translation>
+    </message>
+    <message>
+        <source>PDF sheet to print (*.pdf);;CSV (*.csv)</source>
+        <translation>可打印的 PDF (*.pdf);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Save Class File</source>
+        <translation>保存班级文件</translation>
+    </message>
+    <message>
+        <source>PG Campus class (*.pgclass)</source>
+        <translation>PG Campus 班级 (*.pgclass)</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 names no students: one name per line (the first column), a header line &quot;name&quot; is skipped.</source>
+        <translation>%1 中没有学生：每行一个姓名（第一列），标题行“name”会被跳过。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n student(s), from %1 to %2</source>
+        <translation>
+            <numerusform>%n 名学生，从 %1 到 %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A class of %1 may hold %2 connections at once: the server&apos;s max_connections must allow them.</source>
+        <translation>%1 人的班级可能同时占用 %2 个连接：服务器的 max_connections 必须足够。</translation>
+    </message>
+    <message>
+        <source>Give the trainer&apos;s connection first.</source>
+        <translation>请先填写讲师的连接。</translation>
+    </message>
+    <message>
+        <source>Choose a roster, or give a number of students.</source>
+        <translation>请选择名单，或填写学生人数。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Provisioning class %1 for %n student(s)…</source>
+        <translation>
+            <numerusform>正在为 %n 名学生开通班级 %1…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Provisioning stopped: %1
+Provision again to finish: nothing is made twice, and students already made keep their passwords.</source>
+        <translation>开通中断：%1
+再次开通即可完成：不会重复创建，已创建的学生保留原密码。</translation>
+    </message>
+    <message>
+        <source>Provision Again</source>
+        <translation>再次开通</translation>
+    </message>
+    <message numerus="yes">
+        <source>Class %1 is ready: %n student(s). Save the credentials sheet and the class file to hand out.</source>
+        <translation>
+            <numerusform>班级 %1 已就绪：%n 名学生。请保存账号单和班级文件分发给学生。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>ClassSheets</name>
+    <message>
+        <source>PG Campus class %1%2 — cut along the dashed lines and hand each student their card. Passwords are shown once; keep this sheet away from the class.</source>
+        <translation>PG Campus 班级 %1%2 — 沿虚线剪开，把卡片分发给每位学生。密码只显示这一次；请妥善保管本页。</translation>
+    </message>
+    <message>
+        <source>Class %1</source>
+        <translation>班级 %1</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>班级</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>In PG Campus: Class → Join a Class…, open the class file or type these details.</source>
+        <translation>在 PG Campus 中：班级 → 加入班级…，打开班级文件或输入以上信息。</translation>
+    </message>
+    <message>
+        <source>PG Campus class %1: credentials</source>
+        <translation>PG Campus 班级 %1：账号单</translation>
+    </message>
+    <message>
+        <source>Class %1: results</source>
+        <translation>班级 %1：结果</translation>
+    </message>
+    <message>
+        <source>%1 students · %2 passed · %3 stuck · printed %4</source>
+        <translation>%1 名学生 · %2 已通过 · %3 卡住 · 打印于 %4</translation>
+    </message>
+    <message>
+        <source>✓ passed · n/m steps passed · ✗ n failed attempts · n min stuck (failing, no step passed for that long)</source>
+        <translation>✓ 已通过 · n/m 已通过的步骤 · ✗ n 次失败 · n 分钟 卡住（一直失败，这么久没有通过任何步骤）</translation>
+    </message>
+    <message>
+        <source>PG Campus class %1: results</source>
+        <translation>PG Campus 班级 %1：结果</translation>
     </message>
 </context>
 <context>
@@ -920,6 +1481,18 @@
     <message>
         <source>Warning: the server takes %1 connections, and a class of %2 may hold %3 at once; raise max_connections.</source>
         <translation>警告：服务器最多接受 %1 个连接，而 %2 名学生的班级可能同时占用 %3 个；请调高 max_connections。</translation>
+    </message>
+    <message>
+        <source>This is not a class file: %1 at byte %2.</source>
+        <translation>这不是班级文件：第 %2 字节处%1。</translation>
+    </message>
+    <message>
+        <source>This is not a class file of PG Campus.</source>
+        <translation>这不是 PG Campus 的班级文件。</translation>
+    </message>
+    <message>
+        <source>The class file names no valid class (&quot;%1&quot;).</source>
+        <translation>班级文件中没有有效的班级（“%1”）。</translation>
     </message>
 </context>
 <context>
@@ -3208,6 +3781,13 @@ Your server is back as it was: fix the settings and try again.</source>
     </message>
 </context>
 <context>
+    <name>PdfDocument</name>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+</context>
+<context>
     <name>PlanCheck</name>
     <message>
         <source>%1 on %2</source>
@@ -3307,6 +3887,25 @@ Your server is back as it was: fix the settings and try again.</source>
     <message>
         <source>The practice server did not start. See %1.</source>
         <translation>练习服务器未能启动。请查看 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>PresenterMode</name>
+    <message>
+        <source>&amp;Presenter Mode</source>
+        <translation>演示模式(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Presenter &amp;Zoom</source>
+        <translation>演示缩放(&amp;Z)</translation>
+    </message>
+    <message>
+        <source>Large fonts, high contrast, only the lesson and the editor, and each command shown as it runs</source>
+        <translation>大字体、高对比度，只显示课程和编辑器，并在执行时显示每个命令</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1%</translation>
     </message>
 </context>
 <context>
@@ -3502,10 +4101,6 @@ Your server is back as it was: fix the settings and try again.</source>
 </context>
 <context>
     <name>ProgressReport</name>
-    <message>
-        <source>Cannot write %1.</source>
-        <translation>无法写入 %1。</translation>
-    </message>
     <message>
         <source>PG Campus progress report: %1</source>
         <translation>PG 学堂学习报告：%1</translation>
@@ -4245,6 +4840,27 @@ Your server is back as it was: fix the settings and try again.</source>
     <message>
         <source>Cannot keep the current store aside before restoring: %1</source>
         <translation>恢复之前无法保留当前的进度库：%1</translation>
+    </message>
+</context>
+<context>
+    <name>TeardownConfirmation</name>
+    <message>
+        <source>Tear Down Class %1</source>
+        <translation>拆除班级 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>This drops the class&apos;s %n student login(s), every student&apos;s sandboxes and the class&apos;s results. It cannot be undone.
+
+Type the class id (%1) to confirm:</source>
+        <translation>
+            <numerusform>这将删除班级的 %n 个学生登录、每位学生的沙箱和班级结果，且无法撤销。
+
+输入班级编号（%1）以确认：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tear Down</source>
+        <translation>拆除</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,7 @@
 #include <QLabel>
 #include <QMainWindow>
 #include <QMenu>
+#include <QRegularExpression>
 #include <QStyle>
 #include <QTimer>
 #include <QToolBar>
@@ -145,7 +146,9 @@ void PresenterMode::watchActions()
 
 void PresenterMode::showCommand(const QAction *action)
 {
-    const QString name = QString(action->text()).remove(u'&').remove(QStringLiteral("…"));
+    // Without the mnemonic: "&Run Script" and "运行脚本(&R)" read as "Run Script", "运行脚本".
+    static const QRegularExpression mnemonic(QStringLiteral("\\(&\\w\\)|&|…"));
+    const QString name = QString(action->text()).remove(mnemonic).trimmed();
     m_keycast->setText(QStringLiteral("%1   <span style='color:#ffd400'>%2</span>")
                            .arg(name.toHtmlEscaped(), action->shortcut().toString(QKeySequence::NativeText).toHtmlEscaped()));
     m_keycast->adjustSize();
