@@ -61,6 +61,18 @@ bool LabEnvironment::prepare(bool rebuild, QString *error)
     }
     if (!serverIsNewEnough(m_options.adminConninfo, error))
         return false;
+    if (m_options.classMember) {
+        if (ConnectionInfo(m_options.adminConninfo).value(QStringLiteral("user")) != m_sandbox->learnerRole()) {
+            *error = tr("This sandbox belongs to another student of the class (ask your trainer).");
+            return false;
+        }
+        GraderConnection c;
+        if (c.open(m_sandbox->learnerConninfo(), m_options.statementTimeoutMs, error))
+            return true;
+        *error = tr("Your sandbox of this lab is not on the class's server, or you may not open it (ask your trainer): %1")
+                     .arg(*error);
+        return false;
+    }
     if (!m_sandbox->buildTemplate(m_lab.setup, rebuild, error))
         return false;
     if (!m_lab.variantSetup.trimmed().isEmpty() && !m_sandbox->buildVariant(m_lab.variantSetup, rebuild, error))
@@ -70,12 +82,16 @@ bool LabEnvironment::prepare(bool rebuild, QString *error)
 
 bool LabEnvironment::reset(QString *error)
 {
+    if (m_sandbox && m_options.classMember) {
+        *error = tr("In a class, sandboxes are the trainer's to reset: ask your trainer (class dashboard, Reset Lab).");
+        return false;
+    }
     return m_cluster ? m_cluster->reset(error) : m_sandbox->reset(error);
 }
 
 bool LabEnvironment::prepareSpare(QString *error)
 {
-    return m_cluster || m_sandbox->prepareSpare(error);
+    return m_cluster || m_options.classMember || m_sandbox->prepareSpare(error);
 }
 
 bool LabEnvironment::restart(QString *error)
@@ -125,6 +141,11 @@ GradingContext LabEnvironment::context(const QString &answer, const QString &lan
         c.firstSegment = m_cluster->firstSegment();
         c.standbyConninfo = m_cluster->standbyConninfo();
         c.binaryDirectory = m_cluster->binaryDirectory();
+        return c;
+    }
+    if (m_options.classMember) {
+        c.learnerConninfo = c.adminConninfo = m_sandbox->learnerConninfo();
+        c.learnerRole = m_sandbox->learnerRole();
         return c;
     }
     c.learnerConninfo = m_sandbox->checkerConninfo();

@@ -23,6 +23,11 @@ public:
         QString learnerKey;       // names the learner's role and database
         QString clusterDirectory; // where this lab's disposable cluster goes
         bool throwaway = false;   // clusters without fsync (tests, checks)
+        // adminConninfo is a class student's own login on the class's server: the trainer
+        // made the sandbox (Classroom), so nothing is built; checks run as the student on
+        // their copy (the lab's hidden variant data stays on the trainer's side), and
+        // resets are the trainer's.
+        bool classMember = false;
         int statementTimeoutMs = 5000;
     };
 

@@ -314,7 +314,7 @@ void LabPanel::check()
     runInBackground([verdict, step, context] {
         *verdict = StepGrader::grade(step, context);
         return QString();
-    }, [this, verdict, answer, spent](const QString &) {
+    }, [this, verdict, answer, spent, stepId = step.id](const QString &) {
         m_passed[m_step] = m_passed.at(m_step) || verdict->passed;
         if (!verdict->passed)
             m_failures[m_step] += 1;
@@ -325,6 +325,7 @@ void LabPanel::check()
         showVerdict(*verdict);
         refreshSteps();
         m_status->clear();
+        Q_EMIT attempted(m_context.lab.id, stepId, verdict->passed, verdict->feedback().join(u'\n'));
         Q_EMIT checked(verdict->passed);
     });
 }

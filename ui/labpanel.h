@@ -76,6 +76,8 @@ Q_SIGNALS:
     void sessionReady(const QString &session, const QString &conninfo);
     void sandboxFailed(const QString &message);
     void checked(bool passed);
+    // Each check, for whoever follows the learner's work (a class the learner joined).
+    void attempted(const QString &labId, const QString &stepId, bool passed, const QString &feedback);
 
 private:
     QString text(const LocalizedText &localized) const;
