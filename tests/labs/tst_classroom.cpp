@@ -20,6 +20,7 @@ private Q_SLOTS:
     void provisioningTwiceMakesNothingTwice();
     void studentsAreKeptApart();
     void anInterruptedRunCompletes();
+    void aRunCutByAKilledServerCompletes();
     void credentialsSheet();
     void aShortClassRunLosesNothing();
     void teardownLeavesNothing();
@@ -180,6 +181,45 @@ void tst_Classroom::anInterruptedRunCompletes()
     QCOMPARE(students->at(2).password, before); // the sheet already handed out stays right
     QCOMPARE(room.status(&error)->sandboxes, 4);
     QCOMPARE(ask(as(room.loginOf(3), sandbox), QStringLiteral("SELECT count(*) FROM orders")), QStringLiteral("20"));
+}
+
+// The server is killed (no shutdown) while the second student is being made; after a
+// restart the same provisioning finishes: everyone once, the first students' passwords
+// as the sheet already printed them, a sandbox each.
+void tst_Classroom::aRunCutByAKilledServerCompletes()
+{
+    const QString id = Classroom::newClassId();
+    Classroom room(m_server.connectionString(), id);
+    QString error;
+    bool killed = false;
+    const bool done = room.provision(Classroom::numberedStudents(5), {m_lab}, &error, [&](const QString &line) {
+        if (!killed && line.startsWith(QStringLiteral("Student 2 of 5"))) {
+            killed = true;
+            QVERIFY(m_server.server().stopImmediately());
+        }
+    });
+    QVERIFY(killed);
+    QVERIFY(!done);
+    QVERIFY(!error.isEmpty());
+    QVERIFY2(m_server.server().start(), qPrintable(m_server.errorString()));
+    const auto made = room.students(&error);
+    QVERIFY2(made, qPrintable(error));
+    QCOMPARE(made->size(), 2);
+
+    QVERIFY2(room.provision(Classroom::numberedStudents(5), {m_lab}, &error), qPrintable(error));
+    const auto students = room.students(&error);
+    QCOMPARE(students->size(), 5);
+    QCOMPARE(students->at(0).password, made->at(0).password);
+    QCOMPARE(students->at(1).password, made->at(1).password);
+    QCOMPARE(room.status(&error)->sandboxes, 5);
+    QCOMPARE(ask(m_server.connectionString(),
+                 QStringLiteral("SELECT count(*) FROM pg_auth_members WHERE roleid = $1::regrole"), {room.studentsRole()}),
+             QStringLiteral("5"));
+    QCOMPARE(ask(as(room.loginOf(5), ask(m_server.connectionString(),
+                                         QStringLiteral("SELECT datname FROM pg_database WHERE datdba = $1::regrole"), {room.loginOf(5)})),
+                 QStringLiteral("SELECT count(*) FROM orders")),
+             QStringLiteral("20"));
+    QVERIFY2(room.teardown(&error), qPrintable(error));
 }
 
 void tst_Classroom::credentialsSheet()
