@@ -2,6 +2,7 @@
 
 #include "activityview.h"
 #include "classdashboard.h"
+#include "classbar.h"
 #include "classdemo.h"
 #include "classmenu.h"
 #include "presentermode.h"
@@ -713,6 +714,12 @@ void CampusApplication::showExam(ExamSession session, const LocalizedText &title
     }
     connect(m_exam.get(), &ExamView::submitted, this, [this, language](const QString &attemptId) {
         if (const std::optional<ExamAttemptRecord> done = m_store.examAttempt(attemptId)) {
+            const CourseLibrary::FoundExam exam = m_library.findExam(done->packId, done->blueprintId);
+            if (m_classLink && exam.blueprint && m_classJoined.exams.contains(done->blueprintId)) {
+                const ExamScore score = ExamScore::of(*exam.pack, *done, m_store.examEvents(attemptId), exam.blueprint->passPercent);
+                m_classLink->record(done->blueprintId, QString(), score.passed,
+                                    tr("Score %1 % (pass mark %2 %)").arg(qRound(score.percent())).arg(exam.blueprint->passPercent));
+            }
             queueForReview(*done);
             openExamResult(*done, language);
             m_exam->hide();
@@ -1031,18 +1038,24 @@ void CampusApplication::startExam(const CoursePack &pack, const ExamBlueprint &b
         m_exam->activateWindow();
         return; // one exam at a time
     }
+    int extraMinutes = 0;
+    if (!examAllowedByClass(blueprint, &extraMinutes))
+        return;
+    ExamBlueprint timed = blueprint; // with the extra time the trainer gave, in a class
+    if (timed.durationMinutes > 0)
+        timed.durationMinutes += extraMinutes;
     const QString text = tr("Start \"%1\"? %2 questions, %3. The clock starts now and keeps running if you close the "
                             "window; nothing is shown right or wrong until you submit.")
                              .arg(inLanguage(blueprint.title, language))
                              .arg(blueprint.questionCount)
-                             .arg(blueprint.durationMinutes > 0 ? tr("%n minute(s)", nullptr, blueprint.durationMinutes)
-                                                                : tr("no time limit"));
+                             .arg(timed.durationMinutes > 0 ? tr("%n minute(s)", nullptr, timed.durationMinutes)
+                                                            : tr("no time limit"));
     if (QMessageBox::question(m_window.get(), tr("Start the exam"), text) != QMessageBox::Yes)
         return;
     QString error;
     const QDateTime now = QDateTime::currentDateTimeUtc();
     std::optional<ExamSession> session =
-        ExamSession::start(m_store, pack, blueprint, learnerId, quint64(now.toMSecsSinceEpoch()), now, &error);
+        ExamSession::start(m_store, pack, timed, learnerId, quint64(now.toMSecsSinceEpoch()), now, &error);
     if (!session) {
         QMessageBox::warning(m_window.get(), tr("Start the exam"), error);
         return;
@@ -1275,6 +1288,11 @@ void CampusApplication::addClassMenu(const QString &language)
     }
     connections.append({tr("Practice server"), m_server.connectionString()});
     m_classMenu = new ClassMenu(m_window.get(), m_library, connections, language);
+    connect(m_classMenu, &ClassMenu::joined, this,
+            [this, language](const ClassFile &file, const QString &login, const QString &password, const ClassLink::Joined &joined) {
+                joinClass(file, login, password, joined, language);
+            });
+    connect(m_classMenu, &ClassMenu::leaveRequested, this, &CampusApplication::leaveClass);
     QMenuBar *bar = m_window->menuBar();
     bar->insertMenu(bar->actions().value(bar->actions().size() - 1), m_classMenu->menu()); // before Help
 }
@@ -1349,4 +1367,52 @@ void CampusApplication::showPresenterSample()
     connect(m_window.get(), &MainWindow::scriptFinished, this, &CampusApplication::saveScreenshot);
     connect(tab->session(), &QuerySession::openFailed, this, &CampusApplication::saveScreenshot);
     QTimer::singleShot(ScreenshotTimeoutMs, this, &CampusApplication::saveScreenshot);
+}
+
+void CampusApplication::joinClass(const ClassFile &file, const QString &login, const QString &password, const ClassLink::Joined &joined,
+                                  const QString &language)
+{
+    leaveClass();
+    // Results not on the class's server yet wait in this file, also across a restart.
+    const QString pending = QDir(m_options.dataDirectory).filePath(QStringLiteral("class-results.json"));
+    m_classLink = std::make_unique<ClassLink>(file, login, password, pending);
+    m_classJoined = joined;
+    m_classLink->start();
+    m_courses->setClass(m_classLink.get(), joined);
+    m_classBar = new ClassBar(m_classLink.get(), m_library, language, m_window.get());
+    connect(m_classBar, &ClassBar::openRequested, this, [this](const QString &itemId) { m_courses->open(QString(), itemId); });
+    connect(m_classBar, &ClassBar::leaveRequested, this, &CampusApplication::leaveClass);
+    m_window->addToolBarBreak(Qt::TopToolBarArea);
+    m_window->addToolBar(Qt::TopToolBarArea, m_classBar);
+    m_classMenu->leaveAction()->setEnabled(true);
+    m_courses->browserDock()->show();
+}
+
+void CampusApplication::leaveClass()
+{
+    if (!m_classLink)
+        return;
+    m_courses->setClass(nullptr, {});
+    if (m_classBar) {
+        m_window->removeToolBar(m_classBar);
+        m_classBar->deleteLater();
+    }
+    m_classLink.reset(); // what was not sent stays in the file for the next time
+    m_classJoined = {};
+    m_classMenu->leaveAction()->setEnabled(false);
+}
+
+bool CampusApplication::examAllowedByClass(const ExamBlueprint &blueprint, int *extraMinutes)
+{
+    *extraMinutes = 0;
+    if (!m_classLink || !m_classJoined.exams.contains(blueprint.id))
+        return true;
+    const QHash<QString, QString> controls = m_classLink->controls();
+    if (controls.value(Classroom::examLockedKey(blueprint.id)) == u"true") {
+        QMessageBox::information(m_window.get(), tr("Exam locked"),
+                                 tr("Your trainer has locked this exam for now: it opens when they unlock it."));
+        return false;
+    }
+    *extraMinutes = controls.value(Classroom::extraMinutesKey(m_classLink->login(), blueprint.id)).toInt();
+    return true;
 }

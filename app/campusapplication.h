@@ -1,5 +1,6 @@
 #pragma once
 
+#include "classlink.h"
 #include "courselibrary.h"
 #include "graderconnection.h"
 #include "practiceserver.h"
@@ -13,6 +14,8 @@
 
 #include <memory>
 
+class ClassBar;
+class ClassLink;
 class ClassMenu;
 class CourseDocks;
 class DashboardView;
@@ -64,6 +67,12 @@ private:
     void addExamMenu(qint64 learnerId, const QString &language);
     void addProgressMenu(qint64 learnerId, const QString &language);
     void addClassMenu(const QString &language);
+    // A student joined a class: their results go to it, its labs open on its server.
+    void joinClass(const ClassFile &file, const QString &login, const QString &password, const ClassLink::Joined &joined,
+                   const QString &language);
+    void leaveClass();
+    // In a class: an exam the trainer locked may not start; extra time given is added.
+    bool examAllowedByClass(const ExamBlueprint &blueprint, int *extraMinutes);
     // class-provision, class-dashboard: a demo class on the practice server.
     void showClassSample(const QString &language);
     // presenter: a lesson beside the editor, in presenter mode, a command just run.
@@ -114,6 +123,9 @@ private:
     QPointer<QWidget> m_profiles; // --view profiles
     QPointer<SettingsDialog> m_settings;
     ClassMenu *m_classMenu = nullptr;
+    std::unique_ptr<ClassLink> m_classLink;
+    ClassLink::Joined m_classJoined;
+    QPointer<ClassBar> m_classBar;
     QPointer<QWidget> m_classWindow; // class-provision, class-dashboard: what the screenshot shows
     QString m_storeVerdict; // the integrity check at start: empty while it runs
     QString m_desktopStyle;

@@ -2,6 +2,7 @@
 
 #include "classdashboard.h"
 #include "connectioninfo.h"
+#include "joinclassdialog.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -21,6 +22,10 @@ ClassMenu::ClassMenu(QMainWindow *window, const CourseLibrary &library, const QL
     , m_language(language)
     , m_menu(new QMenu(tr("&Class"), window))
 {
+    m_menu->addAction(tr("&Join a Class…"), this, &ClassMenu::askJoin);
+    m_leave = m_menu->addAction(tr("&Leave Class"), this, &ClassMenu::leaveRequested);
+    m_leave->setEnabled(false);
+    m_menu->addSeparator();
     m_menu->addAction(tr("&Provision a Class…"), this, &ClassMenu::openProvisioning);
     m_menu->addAction(tr("Open Class &Dashboard…"), this, &ClassMenu::askDashboard);
 }
@@ -43,6 +48,13 @@ ClassDashboard *ClassMenu::openDashboard(const QString &trainerConninfo, const Q
     dashboard->resize(1100, 720);
     dashboard->show();
     return dashboard;
+}
+
+void ClassMenu::askJoin()
+{
+    JoinClassDialog dialog(m_window);
+    if (dialog.exec() == QDialog::Accepted)
+        Q_EMIT joined(dialog.classFile(), dialog.login(), dialog.password(), dialog.joined());
 }
 
 void ClassMenu::askDashboard()

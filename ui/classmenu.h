@@ -1,5 +1,6 @@
 #pragma once
 
+#include "classlink.h"
 #include "classprovisiondialog.h"
 
 #include <QObject>
@@ -24,6 +25,13 @@ public:
     ClassDashboard *openDashboard(const QString &trainerConninfo, const QString &classId);
     // Asks which class (connection and id), then opens its dashboard.
     void askDashboard();
+    // A student: the class file and their card's login; joined() when the server agrees.
+    void askJoin();
+    QAction *leaveAction() const { return m_leave; }
+
+Q_SIGNALS:
+    void joined(const ClassFile &file, const QString &login, const QString &password, const ClassLink::Joined &joined);
+    void leaveRequested();
 
 private:
     QMainWindow *m_window;
@@ -31,4 +39,5 @@ private:
     QList<ClassProvisionDialog::Connection> m_connections;
     QString m_language;
     QMenu *m_menu;
+    QAction *m_leave;
 };

@@ -90,6 +90,10 @@ CourseDocks::CourseDocks(MainWindow *window, const Setup &setup)
     });
     connect(m_lab, &LabPanel::sandboxFailed, this, &CourseDocks::labFailed);
     connect(m_lab, &LabPanel::checked, this, &CourseDocks::refreshCompletion);
+    connect(m_lab, &LabPanel::attempted, this, [this](const QString &labId, const QString &stepId, bool passed, const QString &feedback) {
+        if (m_class && m_joined.labs.contains(labId))
+            m_class->record(labId, stepId, passed, feedback);
+    });
 }
 
 void CourseDocks::setAdminConninfo(const QString &conninfo)
@@ -174,7 +178,8 @@ void CourseDocks::openLab(const QString &packId, const QString &itemId)
         return;
     m_labDock->show();
     m_labDock->raise();
-    if (m_admin.isEmpty()) {
+    const bool inClass = m_class && m_joined.labs.contains(itemId) && !found.lab->cluster;
+    if (m_admin.isEmpty() && !inClass) {
         m_pendingLab = packId + u'/' + itemId;
         return;
     }
@@ -189,7 +194,19 @@ void CourseDocks::openLab(const QString &packId, const QString &itemId)
     const Learner learner = m_setup.store ? m_setup.store->learner(m_setup.learnerId).value_or(Learner()) : Learner();
     context.environment.learnerKey = LabSandbox::learnerKey(QStringLiteral("lab"), learner.profileId);
     context.environment.clusterDirectory = QDir(m_setup.dataDirectory).filePath(QStringLiteral("lab-clusters/") + itemId);
+    if (inClass) {
+        context.environment.adminConninfo = m_class->conninfo();
+        context.environment.learnerKey = m_joined.learnerKey;
+        context.environment.classMember = true;
+    }
     m_lab->openLab(context);
+}
+
+void CourseDocks::setClass(ClassLink *link, const ClassLink::Joined &joined)
+{
+    m_class = link;
+    m_joined = link ? joined : ClassLink::Joined();
+    m_browser->model()->setClassItems(link ? link->classFile().classId : QString(), m_joined.labs + m_joined.exams);
 }
 
 void CourseDocks::step(int direction)

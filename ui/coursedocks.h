@@ -1,5 +1,6 @@
 #pragma once
 
+#include "classlink.h"
 #include "workbenchtab.h"
 
 #include <QMap>
@@ -37,6 +38,10 @@ public:
     // The server where lab sandboxes are made (the practice server's superuser); until it
     // is known, a lab waits.
     void setAdminConninfo(const QString &conninfo);
+    // The class the learner joined (null: none): its labs open on the learner's sandboxes
+    // on the class's server, and each check is recorded in the class through the link.
+    void setClass(ClassLink *link, const ClassLink::Joined &joined);
+    ClassLink *classLink() const { return m_class; }
     // Shows a lesson or a lab; false when the pack has no such item.
     bool open(const QString &packId, const QString &itemId);
     void refreshCompletion();
@@ -80,4 +85,6 @@ private:
     QPointer<WorkbenchTab> m_standbyTab;
     QMap<QString, QPointer<WorkbenchTab>> m_sessionTabs;
     QPointer<WorkbenchTab> m_examplesTab;
+    QPointer<ClassLink> m_class;
+    ClassLink::Joined m_joined;
 };

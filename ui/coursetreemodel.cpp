@@ -1,5 +1,7 @@
 #include "coursetreemodel.h"
 
+#include <QFont>
+
 #include <QApplication>
 #include <QIcon>
 #include <QStyle>
@@ -66,6 +68,13 @@ void CourseTreeModel::setCompletion(const QHash<QString, ItemStatus> &completion
 {
     m_completion = completion;
     countProgress(m_root);
+    emitChangedBelow({});
+}
+
+void CourseTreeModel::setClassItems(const QString &classId, const QStringList &itemIds)
+{
+    m_classId = classId;
+    m_classItems = itemIds;
     emitChangedBelow({});
 }
 
@@ -154,6 +163,13 @@ QVariant CourseTreeModel::data(const QModelIndex &index, int role) const
         return toolTip(node);
     case Qt::DecorationRole:
         return index.column() == TitleColumn ? icon(node) : QVariant();
+    case Qt::FontRole:
+        if (index.column() == TitleColumn && isItem(node.kind) && m_classItems.contains(node.id)) {
+            QFont bold;
+            bold.setBold(true);
+            return bold;
+        }
+        return {};
     case PackIdRole:
         return node.packId;
     case ItemIdRole:
@@ -211,7 +227,7 @@ QString CourseTreeModel::textOf(const LocalizedText &text) const
 QVariant CourseTreeModel::display(const Node &node, int column) const
 {
     if (column == TitleColumn)
-        return textOf(node.title);
+        return isItem(node.kind) && m_classItems.contains(node.id) ? tr("%1 [class]").arg(textOf(node.title)) : textOf(node.title);
     if (!isItem(node.kind))
         return QStringLiteral("%1/%2").arg(node.completed).arg(node.items);
     switch (node.status) {
@@ -230,7 +246,10 @@ QVariant CourseTreeModel::toolTip(const Node &node) const
     if (!isItem(node.kind))
         return tr("%1: %2 of %3 done")
             .arg(textOf(node.title), QString::number(node.completed), QString::number(node.items));
-    const QString kind = node.kind == NodeKind::Lab ? tr("Lab") : tr("Lesson");
+    const QString kind = m_classItems.contains(node.id)
+        ? (node.kind == NodeKind::Lab ? tr("Lab of class %1, on the class's server").arg(m_classId) : tr("Lesson of class %1").arg(m_classId))
+        : node.kind == NodeKind::Lab ? tr("Lab")
+                                     : tr("Lesson");
     switch (node.status) {
     case ItemStatus::Completed:
         return tr("%1, done").arg(kind);

@@ -59,6 +59,10 @@ public:
     QString language() const { return m_language; }
     // Keyed "packId/itemId"; items not in it are not started.
     void setCompletion(const QHash<QString, ItemStatus> &completion);
+    // Items of the class the learner joined (empty: none): marked, and their labs run on
+    // the class's server.
+    void setClassItems(const QString &classId, const QStringList &itemIds);
+    bool isClassItem(const QString &itemId) const { return m_classItems.contains(itemId); }
 
     // Valid until the next setPacks(); null when there is no such pack or item.
     const CoursePack *pack(const QString &packId) const;
@@ -100,6 +104,8 @@ private:
 
     QList<CoursePack> m_packs;
     QHash<QString, ItemStatus> m_completion;
+    QString m_classId;
+    QStringList m_classItems;
     QString m_language = QStringLiteral("en");
     Node m_root;
 };
