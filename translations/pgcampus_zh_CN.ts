@@ -539,6 +539,18 @@
         <source>Unknown view &quot;%1&quot;. Available views: workbench, workbench:result, workbench:error, workbench:transaction, workbench:describe, workbench:complete, courses, lesson:ID, lab:ID, exam:ID, exam-submit:ID, exam-result:LAST, exam-resume, review, dashboard, profiles, settings, settings:backups, explain:misestimate, explain:join, activity, browser, class-provision, class-dashboard, presenter.</source>
         <translation>未知视图“%1”。可用视图：workbench、workbench:result、workbench:error、workbench:transaction、workbench:describe、workbench:complete、courses、lesson:ID、lab:ID、exam:ID、exam-submit:ID、exam-result:LAST、exam-resume、review、dashboard、profiles、settings、settings:backups、explain:misestimate、explain:join、activity、browser、class-provision、class-dashboard、presenter。</translation>
     </message>
+    <message>
+        <source>Score %1 % (pass mark %2 %)</source>
+        <translation>得分 %1%（及格线 %2%）</translation>
+    </message>
+    <message>
+        <source>Exam locked</source>
+        <translation>考试已锁定</translation>
+    </message>
+    <message>
+        <source>Your trainer has locked this exam for now: it opens when they unlock it.</source>
+        <translation>讲师暂时锁定了这场考试：解锁后才能开始。</translation>
+    </message>
 </context>
 <context>
     <name>CatalogBrowser</name>
@@ -693,6 +705,37 @@
     <message>
         <source>The grader could not connect to your database: %1</source>
         <translation>评分程序无法连接到你的数据库：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ClassBar</name>
+    <message>
+        <source>Class</source>
+        <translation>班级</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Leave Class</source>
+        <translation>退出班级</translation>
+    </message>
+    <message>
+        <source>Class %1 · %2 · your results reach the trainer</source>
+        <translation>班级 %1 · %2 · 你的结果会实时送达讲师</translation>
+    </message>
+    <message>
+        <source>Class %1 · connecting…</source>
+        <translation>班级 %1 · 正在连接…</translation>
+    </message>
+    <message>
+        <source>Class %1 · reconnecting… your results are kept and sent when the server is back</source>
+        <translation>班级 %1 · 正在重新连接… 你的结果已保存，服务器恢复后会发送</translation>
+    </message>
+    <message>
+        <source>Your trainer presents “%1”</source>
+        <translation>讲师正在讲解“%1”</translation>
     </message>
 </context>
 <context>
@@ -1142,6 +1185,21 @@
     </message>
 </context>
 <context>
+    <name>ClassLink</name>
+    <message>
+        <source>%1 is not a login of class %2: it is on your card as learner_%2_s and your number.</source>
+        <translation>%1 不是班级 %2 的登录名：卡片上的登录名是 learner_%2_s 加上你的编号。</translation>
+    </message>
+    <message>
+        <source>There is no class %1 on this server for %2.</source>
+        <translation>此服务器上没有 %2 可加入的班级 %1。</translation>
+    </message>
+    <message>
+        <source>The connection to the class&apos;s server was lost.</source>
+        <translation>与班级服务器的连接已断开。</translation>
+    </message>
+</context>
+<context>
     <name>ClassMenu</name>
     <message>
         <source>&amp;Class</source>
@@ -1182,6 +1240,14 @@
     <message>
         <source>Class id:</source>
         <translation>班级编号：</translation>
+    </message>
+    <message>
+        <source>&amp;Join a Class…</source>
+        <translation>加入班级(&amp;J)…</translation>
+    </message>
+    <message>
+        <source>&amp;Leave Class</source>
+        <translation>退出班级(&amp;L)</translation>
     </message>
 </context>
 <context>
@@ -2046,6 +2112,18 @@ Provision again to finish: nothing is made twice, and students already made keep
         <source>%1, not started</source>
         <translation>%1，未开始</translation>
     </message>
+    <message>
+        <source>%1 [class]</source>
+        <translation>%1 [班级]</translation>
+    </message>
+    <message>
+        <source>Lab of class %1, on the class&apos;s server</source>
+        <translation>班级 %1 的实验，在班级服务器上</translation>
+    </message>
+    <message>
+        <source>Lesson of class %1</source>
+        <translation>班级 %1 的课程</translation>
+    </message>
 </context>
 <context>
     <name>CoursewareCommand</name>
@@ -2832,6 +2910,73 @@ Provision again to finish: nothing is made twice, and students already made keep
     </message>
 </context>
 <context>
+    <name>JoinClassDialog</name>
+    <message>
+        <source>Join</source>
+        <translation>加入</translation>
+    </message>
+    <message>
+        <source>Join a Class</source>
+        <translation>加入班级</translation>
+    </message>
+    <message>
+        <source>Open Class File…</source>
+        <translation>打开班级文件…</translation>
+    </message>
+    <message>
+        <source>Open Class File</source>
+        <translation>打开班级文件</translation>
+    </message>
+    <message>
+        <source>PG Campus class (*.pgclass)</source>
+        <translation>PG Campus 班级 (*.pgclass)</translation>
+    </message>
+    <message>
+        <source>on your card: learner_…</source>
+        <translation>见你的卡片：learner_…</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>服务器：</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>端口：</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>数据库：</translation>
+    </message>
+    <message>
+        <source>Class id:</source>
+        <translation>班级编号：</translation>
+    </message>
+    <message>
+        <source>Login:</source>
+        <translation>登录名：</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>Open the class file from your trainer (or type the class id), then the login on your card.</source>
+        <translation>请打开讲师发的班级文件（或输入班级编号），再输入卡片上的登录名。</translation>
+    </message>
+    <message>
+        <source>Logging in…</source>
+        <translation>正在登录…</translation>
+    </message>
+    <message>
+        <source>Could not join: %1</source>
+        <translation>无法加入：%1</translation>
+    </message>
+</context>
+<context>
     <name>LabEnvironment</name>
     <message>
         <source>Only a lab&apos;s own cluster can be restarted.</source>
@@ -2844,6 +2989,18 @@ Provision again to finish: nothing is made twice, and students already made keep
     <message>
         <source>Only a lab&apos;s own cluster can be recovered.</source>
         <translation>只有实验自己的集群可以做恢复。</translation>
+    </message>
+    <message>
+        <source>This sandbox belongs to another student of the class (ask your trainer).</source>
+        <translation>这个沙箱属于班上另一位学生（请询问讲师）。</translation>
+    </message>
+    <message>
+        <source>Your sandbox of this lab is not on the class&apos;s server, or you may not open it (ask your trainer): %1</source>
+        <translation>班级服务器上没有你这个实验的沙箱，或你无权打开（请询问讲师）：%1</translation>
+    </message>
+    <message>
+        <source>In a class, sandboxes are the trainer&apos;s to reset: ask your trainer (class dashboard, Reset Lab).</source>
+        <translation>在班级中，沙箱由讲师重置：请询问讲师（班级看板 → 重置实验）。</translation>
     </message>
 </context>
 <context>
