@@ -712,6 +712,7 @@ void CampusApplication::showExam(ExamSession session, const LocalizedText &title
         m_exam->setAttribute(Qt::WA_DontShowOnScreen, false);
         QTimer::singleShot(800, this, &CampusApplication::saveScreenshot);
     }
+    applyClassControls();
     connect(m_exam.get(), &ExamView::submitted, this, [this, language](const QString &attemptId) {
         if (const std::optional<ExamAttemptRecord> done = m_store.examAttempt(attemptId)) {
             const CourseLibrary::FoundExam exam = m_library.findExam(done->packId, done->blueprintId);
@@ -1377,6 +1378,7 @@ void CampusApplication::joinClass(const ClassFile &file, const QString &login, c
     const QString pending = QDir(m_options.dataDirectory).filePath(QStringLiteral("class-results.json"));
     m_classLink = std::make_unique<ClassLink>(file, login, password, pending);
     m_classJoined = joined;
+    connect(m_classLink.get(), &ClassLink::controlsChanged, this, &CampusApplication::applyClassControls);
     m_classLink->start();
     m_courses->setClass(m_classLink.get(), joined);
     m_classBar = new ClassBar(m_classLink.get(), m_library, language, m_window.get());
@@ -1400,6 +1402,23 @@ void CampusApplication::leaveClass()
     m_classLink.reset(); // what was not sent stays in the file for the next time
     m_classJoined = {};
     m_classMenu->leaveAction()->setEnabled(false);
+}
+
+void CampusApplication::applyClassControls()
+{
+    if (!m_classLink || !m_exam || m_exam->session().isSubmitted())
+        return;
+    const ExamAttemptRecord &attempt = m_exam->session().record();
+    if (!m_classJoined.exams.contains(attempt.blueprintId))
+        return;
+    const QHash<QString, QString> controls = m_classLink->controls();
+    m_exam->setLocked(controls.value(Classroom::examLockedKey(attempt.blueprintId)) == u"true",
+                      tr("Your trainer has paused this exam: answers wait until they unlock it. The clock keeps running; "
+                         "your trainer can give you extra time."));
+    const int extra = controls.value(Classroom::extraMinutesKey(m_classLink->login(), attempt.blueprintId)).toInt();
+    const CourseLibrary::FoundExam found = m_library.findExam(attempt.packId, attempt.blueprintId);
+    if (found.blueprint && found.blueprint->durationMinutes > 0 && extra > 0)
+        m_exam->extendTo((found.blueprint->durationMinutes + extra) * 60);
 }
 
 bool CampusApplication::examAllowedByClass(const ExamBlueprint &blueprint, int *extraMinutes)

@@ -73,6 +73,8 @@ private:
     void leaveClass();
     // In a class: an exam the trainer locked may not start; extra time given is added.
     bool examAllowedByClass(const ExamBlueprint &blueprint, int *extraMinutes);
+    // The open exam as the trainer has it now: paused while locked, extra time added.
+    void applyClassControls();
     // class-provision, class-dashboard: a demo class on the practice server.
     void showClassSample(const QString &language);
     // presenter: a lesson beside the editor, in presenter mode, a command just run.

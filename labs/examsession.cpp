@@ -388,3 +388,13 @@ QList<ReviewCardRecord> ReviewQueue::due(const ProgressStore &store, qint64 lear
     }
     return due;
 }
+
+bool ExamSession::extendTo(int durationSeconds)
+{
+    if (isSubmitted() || m_record.durationSeconds <= 0 || durationSeconds <= m_record.durationSeconds)
+        return false;
+    if (!m_store->extendExamAttempt(m_record.attemptId, durationSeconds))
+        return false;
+    m_record.durationSeconds = durationSeconds;
+    return true;
+}

@@ -69,6 +69,9 @@ public:
     // Ends the attempt: by the candidate, or at the deadline ("timeout"), whichever the
     // clock says; an attempt whose time ran out is submitted as at its deadline.
     bool submit(const QDateTime &now);
+    // A longer duration for an open timed attempt (extra time a trainer gives); a shorter
+    // one, an untimed or a submitted attempt is left as it is (false).
+    bool extendTo(int durationSeconds);
     // The sandbox's verdict on the sql answer at position: kept with the attempt, so its
     // score is read back without grading again. Also taken after the attempt ended, as
     // grading follows the submission.

@@ -681,6 +681,23 @@ bool ProgressStore::submitExamAttempt(const QString &attemptId, const QDateTime 
     return sqlite3_changes(m_db) == 1;
 }
 
+bool ProgressStore::extendExamAttempt(const QString &attemptId, int durationSeconds)
+{
+    Statement stmt = prepare(m_db, "UPDATE exam_attempt SET duration_s = ?2 "
+                                   "WHERE attempt_id = ?1 AND submitted_at IS NULL AND duration_s < ?2");
+    if (!stmt) {
+        m_error = sqliteError();
+        return false;
+    }
+    bindText(stmt.get(), 1, attemptId);
+    sqlite3_bind_int(stmt.get(), 2, durationSeconds);
+    if (sqlite3_step(stmt.get()) != SQLITE_DONE) {
+        m_error = sqliteError();
+        return false;
+    }
+    return sqlite3_changes(m_db) == 1;
+}
+
 std::optional<ExamAttemptRecord> ProgressStore::examAttempt(const QString &attemptId) const
 {
     Statement stmt = prepare(m_db, (QByteArray(AttemptColumns) + "WHERE attempt_id = ?1").constData());

@@ -212,6 +212,8 @@ public:
     bool startExamAttempt(const ExamAttemptRecord &attempt);
     bool recordExamEvent(const QString &attemptId, const ExamEventRecord &event);
     bool submitExamAttempt(const QString &attemptId, const QDateTime &at, const QString &by);
+    // An open attempt's duration made longer (extra time); false when it is submitted.
+    bool extendExamAttempt(const QString &attemptId, int durationSeconds);
     std::optional<ExamAttemptRecord> examAttempt(const QString &attemptId) const;
     // Newest first.
     QList<ExamAttemptRecord> examAttempts(qint64 learnerId) const;

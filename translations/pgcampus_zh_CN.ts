@@ -551,6 +551,10 @@
         <source>Your trainer has locked this exam for now: it opens when they unlock it.</source>
         <translation>讲师暂时锁定了这场考试：解锁后才能开始。</translation>
     </message>
+    <message>
+        <source>Your trainer has paused this exam: answers wait until they unlock it. The clock keeps running; your trainer can give you extra time.</source>
+        <translation>讲师暂停了这场考试：解锁后才能继续作答。计时不会停止；讲师可以给你延长时间。</translation>
+    </message>
 </context>
 <context>
     <name>CatalogBrowser</name>

@@ -161,9 +161,19 @@ ExamView::ExamView(ExamSession session, const LocalizedText &title, const QStrin
     auto *middle = new QHBoxLayout;
     middle->addWidget(navigator);
     middle->addLayout(question, 1);
+    m_body = new QWidget(this);
+    m_body->setLayout(middle);
+    middle->setContentsMargins(0, 0, 0, 0);
+    m_lockBanner = new QLabel(this);
+    m_lockBanner->setObjectName(QStringLiteral("examLockBanner"));
+    m_lockBanner->setWordWrap(true);
+    m_lockBanner->setStyleSheet(QStringLiteral("QLabel { background: #fff3cd; color: #5c4400; border: 1px solid #e0b000;"
+                                               " border-radius: 4px; padding: 8px; font-weight: bold; }"));
+    m_lockBanner->hide();
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
-    layout->addLayout(middle, 1);
+    layout->addWidget(m_lockBanner);
+    layout->addWidget(m_body, 1);
 
     buildNavigator();
     connect(m_previous, &QPushButton::clicked, this, [this] { showQuestion(m_position - 1); });
@@ -178,7 +188,10 @@ ExamView::ExamView(ExamSession session, const LocalizedText &title, const QStrin
     const auto shortcut = [this](QKeySequence keys, auto slot) {
         auto *s = new QShortcut(keys, this);
         s->setContext(Qt::WindowShortcut);
-        connect(s, &QShortcut::activated, this, slot);
+        connect(s, &QShortcut::activated, this, [this, slot] {
+            if (!isLocked()) // the trainer paused the exam: keys do nothing either
+                slot();
+        });
     };
     shortcut(QKeySequence(Qt::ALT | Qt::Key_Left), [this] { showQuestion(m_position - 1); });
     shortcut(QKeySequence(Qt::ALT | Qt::Key_Right), [this] { showQuestion(m_position + 1); });
@@ -578,6 +591,8 @@ bool ExamView::submit(bool confirmed)
 {
     if (m_session.isSubmitted())
         return true;
+    if (isLocked() && !m_session.timeIsUp(m_clock()))
+        return false; // paused by the trainer; at the deadline it is submitted all the same
     if (m_pending)
         saveAnswer();
     if (!confirmed) {
@@ -592,4 +607,24 @@ bool ExamView::submit(bool confirmed)
     m_timer->stop();
     Q_EMIT submitted(m_session.record().attemptId);
     return true;
+}
+
+void ExamView::setLocked(bool locked, const QString &message)
+{
+    m_lockBanner->setText(message);
+    m_lockBanner->setVisible(locked);
+    m_body->setEnabled(!locked);
+    m_submit->setEnabled(!locked && !m_session.isSubmitted());
+}
+
+bool ExamView::isLocked() const
+{
+    return !m_body->isEnabled();
+}
+
+bool ExamView::extendTo(int durationSeconds)
+{
+    const bool extended = m_session.extendTo(durationSeconds);
+    tick();
+    return extended;
 }

@@ -60,6 +60,12 @@ public:
     void toggleUnsure();
     // Reads the clock: updates the countdown, warns, and submits at the deadline.
     void tick();
+    // A class's trainer locked the exam: nothing can be answered or submitted (the clock
+    // runs on) until it is unlocked; the message says why.
+    void setLocked(bool locked, const QString &message = {});
+    bool isLocked() const;
+    // More time (a class's trainer gave some): the attempt's whole duration, never less.
+    bool extendTo(int durationSeconds);
     // Practice (and drills): whether feedback comes after each answer, and that feedback.
     bool isPractice() const;
     void checkAnswer();
@@ -102,6 +108,8 @@ private:
     QLabel *m_heading;
     QLabel *m_countdown;
     QLabel *m_warning;
+    QLabel *m_lockBanner = nullptr;
+    QWidget *m_body = nullptr;
     QLabel *m_saveState;
     QGridLayout *m_grid;
     QList<QToolButton *> m_navigator;

@@ -2,6 +2,7 @@
 #include "classsimulation.h"
 #include "coursepackloader.h"
 #include "graderconnection.h"
+#include "labsandbox.h"
 #include "throwawayserver.h"
 
 #include <QTest>
@@ -21,6 +22,7 @@ private Q_SLOTS:
     void studentsAreKeptApart();
     void anInterruptedRunCompletes();
     void aRunCutByAKilledServerCompletes();
+    void hiddenVariantDataStaysTheTrainers();
     void credentialsSheet();
     void aShortClassRunLosesNothing();
     void teardownLeavesNothing();
@@ -219,6 +221,31 @@ void tst_Classroom::aRunCutByAKilledServerCompletes()
                                          QStringLiteral("SELECT datname FROM pg_database WHERE datdba = $1::regrole"), {room.loginOf(5)})),
                  QStringLiteral("SELECT count(*) FROM orders")),
              QStringLiteral("20"));
+    QVERIFY2(room.teardown(&error), qPrintable(error));
+}
+
+// A lab with hidden variant data (what checks re-run a query on, so a hard-coded answer
+// fails): in a class, no student may open it, nor read it through their own sandbox.
+void tst_Classroom::hiddenVariantDataStaysTheTrainers()
+{
+    Lab lab = m_lab;
+    lab.id = QStringLiteral("variant-lab");
+    lab.variantSetup = QStringLiteral("CREATE TABLE orders (id int PRIMARY KEY, total numeric);\n"
+                                      "INSERT INTO orders SELECT g, g * 2.5 FROM generate_series(1, 37) g;\n");
+    const QString id = Classroom::newClassId();
+    Classroom room(m_server.connectionString(), id);
+    QString error;
+    QVERIFY2(room.provision(Classroom::numberedStudents(1), {lab}, &error), qPrintable(error));
+    const QString variant = LabSandbox(m_server.connectionString(), lab.id, room.learnerKey(1)).variantDatabase();
+    QCOMPARE(ask(m_server.connectionString(), QStringLiteral("SELECT count(*) FROM pg_database WHERE datname = $1"), {variant}),
+             QStringLiteral("1"));
+    const QString student = room.loginOf(1);
+    QCOMPARE(ask(m_server.connectionString(), QStringLiteral("SELECT has_database_privilege($1, $2, 'CONNECT')"), {student, variant}),
+             QStringLiteral("f"));
+    QVERIFY(ask(as(student, variant), QStringLiteral("SELECT count(*) FROM orders")).startsWith(u"ERROR: "));
+    QCOMPARE(ask(m_server.connectionString(), QStringLiteral("SELECT pg_has_role($1, $2, 'MEMBER')"),
+                 {student, LabSandbox::variantReader()}),
+             QStringLiteral("f"));
     QVERIFY2(room.teardown(&error), qPrintable(error));
 }
 

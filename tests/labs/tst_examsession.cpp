@@ -20,6 +20,7 @@ private Q_SLOTS:
     void initTestCase();
     void answersFlagsAndResume();
     void timeRunsOutByTheWallClock();
+    void extraTimeMovesTheDeadline();
     void scoreFromStoredAnswers();
     void reviewQueueTakesWhatWasMissed();
     void reviewSessionReschedules();
@@ -100,6 +101,28 @@ void tst_ExamSession::timeRunsOutByTheWallClock()
     QCOMPARE(done.submittedBy, QStringLiteral("timeout"));
     QCOMPARE(done.submittedAt, Start.addSecs(300));
     QCOMPARE(m_store.examEvents(done.attemptId).size(), 1);
+}
+
+// Extra time (a class's trainer gives it): the deadline moves, is kept across a resume,
+// never shrinks, and a submitted attempt keeps the time it had.
+void tst_ExamSession::extraTimeMovesTheDeadline()
+{
+    QString error;
+    std::optional<ExamSession> exam = ExamSession::start(m_store, m_pack, m_pack.blueprints.first(), m_learner, 9, Start, &error);
+    QVERIFY2(exam, qPrintable(error));
+    QCOMPARE(exam->remainingSeconds(Start.addSecs(240)), 60);
+    QVERIFY(exam->extendTo(600));
+    QCOMPARE(exam->remainingSeconds(Start.addSecs(240)), 360);
+    QVERIFY(!exam->extendTo(450)); // less than it has: nothing changes
+    QCOMPARE(exam->remainingSeconds(Start.addSecs(240)), 360);
+    const std::optional<ExamSession> resumed = ExamSession::resume(m_store, m_pack, exam->record().attemptId, &error);
+    QVERIFY2(resumed, qPrintable(error));
+    QCOMPARE(resumed->remainingSeconds(Start.addSecs(240)), 360);
+    QVERIFY(exam->answer(0, chose({0}), Start.addSecs(500))); // past the old deadline, within the new one
+    QVERIFY(exam->submit(Start.addSecs(550)));
+    QCOMPARE(m_store.examAttempt(exam->record().attemptId)->submittedBy, QStringLiteral("candidate"));
+    QVERIFY(!exam->extendTo(900));
+    QCOMPARE(m_store.examAttempt(exam->record().attemptId)->durationSeconds, 600);
 }
 
 void tst_ExamSession::scoreFromStoredAnswers()

@@ -5,6 +5,7 @@
 #include "throwawayserver.h"
 
 #include <QAbstractButton>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
@@ -28,6 +29,7 @@ private Q_SLOTS:
     void answersAreStoredAsTheyChange();
     void flagsAndConfirmation();
     void warningsAndTimeOut();
+    void aLockedExamTakesNoAnswersAndExtraTimeCounts();
     void anAnswerThatCannotBeSavedStaysPending();
     void practiceGivesFeedbackAtOnce();
     void practiceChecksSqlInASandbox();
@@ -107,6 +109,34 @@ void tst_ExamView::flagsAndConfirmation()
     std::unique_ptr<QMessageBox> ask(v->confirmationDialog());
     QCOMPARE(ask->text(), confirmation);
     QCOMPARE(ask->defaultButton(), ask->button(QMessageBox::No));
+}
+
+// A class's trainer pauses the exam (nothing answered, flagged or submitted, the banner
+// says why), unlocks it, and gives extra time: the countdown shows it.
+void tst_ExamView::aLockedExamTakesNoAnswersAndExtraTimeCounts()
+{
+    auto v = view(14);
+    v->show();
+    QVERIFY(QTest::qWaitForWindowExposed(v.get()));
+    v->setLocked(true, QStringLiteral("Paused by your trainer."));
+    QVERIFY(v->isLocked());
+    QVERIFY(v->findChild<QLabel *>(QStringLiteral("examLockBanner"))->isVisible());
+    const int position = v->currentPosition();
+    QTest::keyClick(v.get(), Qt::Key_F, Qt::AltModifier);
+    QVERIFY(!v->session().state(position).flagged);
+    QVERIFY(!v->submit(true));
+    QVERIFY(!v->session().isSubmitted());
+    v->setLocked(false);
+    QVERIFY(!v->isLocked());
+    QVERIFY(!v->findChild<QLabel *>(QStringLiteral("examLockBanner"))->isVisible());
+    QTest::keyClick(v.get(), Qt::Key_F, Qt::AltModifier);
+    QVERIFY(v->session().state(position).flagged);
+
+    m_now = Start.addSecs(241);
+    v->tick();
+    QCOMPARE(v->countdownText(), QStringLiteral("00:59"));
+    QVERIFY(v->extendTo(300 + 600));
+    QCOMPARE(v->countdownText(), QStringLiteral("10:59"));
 }
 
 void tst_ExamView::warningsAndTimeOut()
