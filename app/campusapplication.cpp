@@ -279,7 +279,7 @@ bool CampusApplication::start()
         startPracticeServer();
         return true;
     }
-    if (view == u"class-provision" || view == u"class-dashboard") {
+    if (view == u"class-provision" || view == u"class-dashboard" || view == u"class-student") {
         m_window->setAttribute(Qt::WA_DontShowOnScreen, false);
         m_window->show();
         QTimer::singleShot(ScreenshotTimeoutMs, this, &CampusApplication::saveScreenshot);
@@ -369,6 +369,7 @@ bool CampusApplication::checkView()
     if (view == u"explain" && ExplainSamples.contains(argument))
         return true;
     if ((view == u"activity" || view == u"browser" || view == u"class-provision" || view == u"class-dashboard"
+         || view == u"class-student"
          || view == u"presenter")
         && argument.isEmpty())
         return true;
@@ -396,7 +397,7 @@ bool CampusApplication::checkView()
                    : tr("Unknown view \"%1\". Available views: workbench, workbench:result, workbench:error, "
                         "workbench:transaction, workbench:describe, workbench:complete, courses, lesson:ID, lab:ID, exam:ID, exam-submit:ID, "
                         "exam-result:LAST, exam-resume, review, dashboard, profiles, settings, settings:backups, "
-                        "explain:misestimate, explain:join, activity, browser, class-provision, class-dashboard, presenter.")
+                        "explain:misestimate, explain:join, activity, browser, class-provision, class-dashboard, class-student, presenter.")
                          .arg(m_options.view));
     return false;
 }
@@ -477,7 +478,7 @@ void CampusApplication::onServerStarted(bool ok, const QString &error)
         showBlockedSessions();
     if (m_options.view == u"browser")
         showBrowserSample();
-    if (m_options.view == u"class-provision" || m_options.view == u"class-dashboard")
+    if (m_options.view == u"class-provision" || m_options.view == u"class-dashboard" || m_options.view == u"class-student")
         showClassSample(QLocale().language() == QLocale::Chinese ? QStringLiteral("zh_CN") : QStringLiteral("en"));
 }
 
@@ -1320,10 +1321,14 @@ void CampusApplication::showClassSample(const QString &language)
         const int recorded = ClassDemo::make(conninfo, id, m_library, language, &error);
         QMetaObject::invokeMethod(
             this,
-            [this, conninfo, id, recorded, error] {
+            [this, conninfo, id, recorded, error, language] {
                 if (recorded < 0) {
                     printError(error);
                     saveScreenshot();
+                    return;
+                }
+                if (m_options.view == u"class-student") {
+                    showClassStudentSample(conninfo, id, language);
                     return;
                 }
                 ClassDashboard *dashboard = m_classMenu->openDashboard(conninfo, id);
@@ -1434,4 +1439,36 @@ bool CampusApplication::examAllowedByClass(const ExamBlueprint &blueprint, int *
     }
     *extraMinutes = controls.value(Classroom::extraMinutesKey(m_classLink->login(), blueprint.id)).toInt();
     return true;
+}
+
+// class-student: the demo class joined as its first student (through the class file's
+// fields and the card's login), the trainer following a lesson, a class lab open on the
+// student's sandbox on the class's server.
+void CampusApplication::showClassStudentSample(const QString &trainerConninfo, const QString &classId, const QString &language)
+{
+    QString error;
+    const std::optional<QList<ClassStudent>> students = Classroom(trainerConninfo, classId).students(&error);
+    const ConnectionInfo info(trainerConninfo);
+    ClassFile file;
+    file.host = info.value(QStringLiteral("host"));
+    file.port = info.value(QStringLiteral("port"));
+    file.database = info.value(QStringLiteral("dbname"));
+    file.classId = classId;
+    file.title = language == u"zh_CN" ? QStringLiteral("数据库管理 1 班") : QStringLiteral("DBA course, group 1");
+    const std::optional<ClassLink::Joined> joined =
+        students ? ClassLink::join(file, students->first().login, students->first().password, &error) : std::nullopt;
+    if (!joined) {
+        printError(error);
+        saveScreenshot();
+        return;
+    }
+    const QList<const CourseItem *> items = m_library.itemsInOrder(m_library.find(ClassDemo::labIds().first()).pack->id);
+    Classroom(trainerConninfo, classId).setControl(Classroom::followKey(), items.first()->id, &error);
+    joinClass(file, students->first().login, students->first().password, *joined, language);
+    connect(m_classLink.get(), &ClassLink::controlsChanged, this, [this] {
+        if (!m_classBar->followText().isEmpty())
+            m_courses->open(QString(), ClassDemo::labIds().first());
+    });
+    connect(m_courses, &CourseDocks::labReady, this, [this] { QTimer::singleShot(500, this, &CampusApplication::saveScreenshot); });
+    connect(m_courses, &CourseDocks::labFailed, this, &CampusApplication::saveScreenshot);
 }

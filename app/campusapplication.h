@@ -77,6 +77,7 @@ private:
     void applyClassControls();
     // class-provision, class-dashboard: a demo class on the practice server.
     void showClassSample(const QString &language);
+    void showClassStudentSample(const QString &trainerConninfo, const QString &classId, const QString &language);
     // presenter: a lesson beside the editor, in presenter mode, a command just run.
     void showPresenterSample();
     void addHomePage(qint64 learnerId, const QString &language);

@@ -536,10 +536,6 @@
         <translation>学习进度库没有通过完整性检查（%1）。现在的操作可能无法正确保存。请使用“文件 → 设置… → 备份”回到一份完好的副本。</translation>
     </message>
     <message>
-        <source>Unknown view &quot;%1&quot;. Available views: workbench, workbench:result, workbench:error, workbench:transaction, workbench:describe, workbench:complete, courses, lesson:ID, lab:ID, exam:ID, exam-submit:ID, exam-result:LAST, exam-resume, review, dashboard, profiles, settings, settings:backups, explain:misestimate, explain:join, activity, browser, class-provision, class-dashboard, presenter.</source>
-        <translation>未知视图“%1”。可用视图：workbench、workbench:result、workbench:error、workbench:transaction、workbench:describe、workbench:complete、courses、lesson:ID、lab:ID、exam:ID、exam-submit:ID、exam-result:LAST、exam-resume、review、dashboard、profiles、settings、settings:backups、explain:misestimate、explain:join、activity、browser、class-provision、class-dashboard、presenter。</translation>
-    </message>
-    <message>
         <source>Score %1 % (pass mark %2 %)</source>
         <translation>得分 %1%（及格线 %2%）</translation>
     </message>
@@ -554,6 +550,10 @@
     <message>
         <source>Your trainer has paused this exam: answers wait until they unlock it. The clock keeps running; your trainer can give you extra time.</source>
         <translation>讲师暂停了这场考试：解锁后才能继续作答。计时不会停止；讲师可以给你延长时间。</translation>
+    </message>
+    <message>
+        <source>Unknown view &quot;%1&quot;. Available views: workbench, workbench:result, workbench:error, workbench:transaction, workbench:describe, workbench:complete, courses, lesson:ID, lab:ID, exam:ID, exam-submit:ID, exam-result:LAST, exam-resume, review, dashboard, profiles, settings, settings:backups, explain:misestimate, explain:join, activity, browser, class-provision, class-dashboard, class-student, presenter.</source>
+        <translation>未知视图“%1”。可用视图：workbench、workbench:result、workbench:error、workbench:transaction、workbench:describe、workbench:complete、courses、lesson:ID、lab:ID、exam:ID、exam-submit:ID、exam-result:LAST、exam-resume、review、dashboard、profiles、settings、settings:backups、explain:misestimate、explain:join、activity、browser、class-provision、class-dashboard、class-student、presenter。</translation>
     </message>
 </context>
 <context>
