@@ -234,6 +234,7 @@ bool Classroom::provision(const QStringList &students, const QList<Lab> &labs, Q
         for (const Lab &lab : std::as_const(sandboxLabs)) {
             LabEnvironment::Options options;
             options.adminConninfo = m_trainer;
+            options.sharedServer = true;
             options.learnerKey = learnerKey(number);
             LabEnvironment environment(lab, options);
             QString why;
@@ -339,6 +340,7 @@ bool Classroom::reset(const Lab &lab, const QList<int> &numbers, QString *error,
             continue;
         LabEnvironment::Options options;
         options.adminConninfo = m_trainer;
+        options.sharedServer = true;
         options.learnerKey = learnerKey(student.number);
         LabEnvironment environment(lab, options);
         QString why;

@@ -60,13 +60,20 @@ ClassSimulationReport ClassSimulation::run(int seconds)
         QRandomGenerator random(quint32(student.number) * 7919u);
         LabEnvironment::Options options;
         options.adminConninfo = m_trainer;
+        options.sharedServer = true;
         options.learnerKey = room.learnerKey(student.number);
-        LabEnvironment environment(m_lab, options);
+        LabEnvironment environment(m_lab, options); // the trainer's side: resets and spares
         GraderConnection sandbox, bookkeeping;
         QString why;
         const QString own = ConnectionInfo(ConnectionInfo(m_trainer).with(QStringLiteral("user"), student.login))
                                 .with(QStringLiteral("password"), student.password);
-        if (!bookkeeping.open(own, 0, &why) || !sandbox.open(environment.learnerConninfo(), 0, &why)) {
+        // The student's side, as their app has it: their own login, checks graded as them.
+        LabEnvironment::Options asStudent;
+        asStudent.adminConninfo = own;
+        asStudent.learnerKey = options.learnerKey;
+        asStudent.classMember = true;
+        const LabEnvironment studentSide(m_lab, asStudent);
+        if (!bookkeeping.open(own, 0, &why) || !sandbox.open(studentSide.learnerConninfo(), 0, &why)) {
             std::lock_guard guard(lock);
             report.errors << student.login + QStringLiteral(": ") + why;
             return;
@@ -89,7 +96,7 @@ ClassSimulationReport ClassSimulation::run(int seconds)
                     why = o.message;
                 ++mine.statements;
             } else if (action < 95) {
-                const StepVerdict verdict = StepGrader::grade(m_lab.steps.first(), environment.context(m_answer, QStringLiteral("en")));
+                const StepVerdict verdict = StepGrader::grade(m_lab.steps.first(), studentSide.context(m_answer, QStringLiteral("en")));
                 const QString token = QUuid::createUuid().toString(QUuid::WithoutBraces);
                 const QStringList parameters = {m_lab.id, m_lab.steps.first().id, verdict.passed ? QStringLiteral("true") : QStringLiteral("false"),
                                                 verdict.feedback().join(u'\n'), token};
@@ -109,7 +116,7 @@ ClassSimulationReport ClassSimulation::run(int seconds)
                     break;
                 mine.resetMs << timer.nsecsElapsed() / 1e6;
                 // The sandbox is a new database: connect again, and make the next spare meanwhile.
-                if (!sandbox.open(environment.learnerConninfo(), 0, &why) || !environment.prepareSpare(&why))
+                if (!sandbox.open(studentSide.learnerConninfo(), 0, &why) || !environment.prepareSpare(&why))
                     break;
             }
         }

@@ -21,6 +21,7 @@ LabEnvironment::LabEnvironment(const Lab &lab, const Options &options)
     } else {
         m_sandbox = std::make_unique<LabSandbox>(options.adminConninfo, lab.id, options.learnerKey);
         m_sandbox->setLabRoles(lab.roles);
+        m_sandbox->setSharedServer(options.sharedServer);
     }
 }
 
@@ -75,7 +76,7 @@ bool LabEnvironment::prepare(bool rebuild, QString *error)
     }
     if (!m_sandbox->buildTemplate(m_lab.setup, rebuild, error))
         return false;
-    if (!m_lab.variantSetup.trimmed().isEmpty() && !m_sandbox->buildVariant(m_lab.variantSetup, rebuild, error))
+    if (!m_options.sharedServer && !m_lab.variantSetup.trimmed().isEmpty() && !m_sandbox->buildVariant(m_lab.variantSetup, rebuild, error))
         return false;
     return rebuild ? m_sandbox->reset(error) : m_sandbox->create(error);
 }

@@ -28,6 +28,9 @@ public:
         // their copy (the lab's hidden variant data stays on the trainer's side), and
         // resets are the trainer's.
         bool classMember = false;
+        // The trainer's side of a class's server (LabSandbox::setSharedServer): helper roles
+        // NOLOGIN, and no variant database, which a class's checks do not use.
+        bool sharedServer = false;
         int statementTimeoutMs = 5000;
     };
 

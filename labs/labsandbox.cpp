@@ -242,11 +242,16 @@ bool LabSandbox::buildVariant(const QString &variantSql, bool rebuild, QString *
 
 bool LabSandbox::makeLearnerRoles(GraderConnection &admin, QString *error) const
 {
-    return execAll(admin,
-                   {createRoleUnlessExists(m_role, QStringLiteral("LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION")),
-                    createRoleUnlessExists(graderRole(), QStringLiteral("LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE INHERIT")),
-                    QStringLiteral("GRANT %1 TO %2").arg(GraderConnection::identifier(m_role), GraderConnection::identifier(graderRole()))},
-                   error);
+    QStringList steps = {createRoleUnlessExists(m_role, QStringLiteral("LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION")),
+                         createRoleUnlessExists(graderRole(), QStringLiteral("LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE INHERIT")),
+                         QStringLiteral("GRANT %1 TO %2").arg(GraderConnection::identifier(m_role), GraderConnection::identifier(graderRole()))};
+    if (m_shared) {
+        for (const QString &role : QStringList{graderRole()} + m_labRoles)
+            steps << QStringLiteral("DO $$ BEGIN IF EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = %1) THEN "
+                                    "ALTER ROLE %2 NOLOGIN; END IF; END $$")
+                         .arg(GraderConnection::literal(role), GraderConnection::identifier(role));
+    }
+    return execAll(admin, steps, error);
 }
 
 bool LabSandbox::cloneTemplate(GraderConnection &admin, const QString &target, bool spare, QString *error) const

@@ -45,6 +45,11 @@ public:
     // Roles the lab's checks name: made (NOLOGIN is not enough for a check that acts as
     // them, so LOGIN without a password) and allowed to connect to the learner's copy.
     void setLabRoles(const QStringList &roles) { m_labRoles = roles; }
+    // A server others log in to too (a class's): the helper roles that log in without a
+    // password (the learner's grader, the lab's roles) are made NOLOGIN there, since a
+    // server that trusts its local connections would let anyone on it in as them. Checks
+    // on such a server run as the learner's own login.
+    void setSharedServer(bool shared) { m_shared = shared; }
 
     // How CREATE DATABASE copies the template (PostgreSQL 15+): FILE_COPY copies the files
     // and needs a checkpoint; WAL_LOG writes every block to WAL. bench_labs measures both
@@ -103,5 +108,6 @@ private:
     QString m_role;
     QString m_variant;
     QStringList m_labRoles;
+    bool m_shared = false;
     CloneStrategy m_strategy = CloneStrategy::WalLog;
 };

@@ -3171,6 +3171,10 @@ Your server is back as it was: fix the settings and try again.</source>
         <source>Stop the lab&apos;s server dead, as a crash would, put back the copy the lab started from, and replay the archived WAL up to your recovery target? Set restore_command and a recovery_target_* setting with ALTER SYSTEM first; changes since the target are lost.</source>
         <translation>像崩溃一样突然停掉实验服务器，放回实验开始时的副本，并重放已归档的 WAL 直到你的恢复目标吗？请先用 ALTER SYSTEM 设置 restore_command 和某个 recovery_target_* 参数；恢复目标之后的修改将会丢失。</translation>
     </message>
+    <message>
+        <source>In a class, your trainer resets your sandbox: ask them.</source>
+        <translation>在班级中，沙箱由讲师重置：请询问讲师。</translation>
+    </message>
 </context>
 <context>
     <name>LabSandbox</name>

@@ -275,7 +275,10 @@ void LabPanel::setBusy(bool busy, const QString &status)
     m_busy = busy;
     const bool ready = !busy && m_environment;
     m_check->setEnabled(ready);
-    m_reset->setEnabled(ready);
+    // In a class the trainer resets sandboxes (the student's login may not make databases).
+    const bool inClass = m_context.environment.classMember && !m_context.lab.cluster;
+    m_reset->setEnabled(ready && !inClass);
+    m_reset->setToolTip(inClass ? tr("In a class, your trainer resets your sandbox: ask them.") : QString());
     m_restart->setEnabled(ready);
     m_recover->setEnabled(ready);
     m_showSolution->setEnabled(ready);

@@ -56,6 +56,7 @@ public:
     bool isBusy() const { return m_busy; }
     QString feedbackText() const;
     QPushButton *checkButton() const { return m_check; }
+    QPushButton *resetButton() const { return m_reset; }
     QPushButton *hintButton() const { return m_hint; }
     QPushButton *showSolutionButton() const { return m_showSolution; }
     QPushButton *restartButton() const { return m_restart; }

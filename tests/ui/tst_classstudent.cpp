@@ -130,6 +130,8 @@ void tst_ClassStudent::aCheckInAClassLabReachesTheTrainer()
     QVERIFY(tab);
     QTRY_COMPARE(tab->session()->state(), QuerySession::State::Idle);
     QCOMPARE(ConnectionInfo(tab->session()->conninfo()).value(QStringLiteral("user")), me.login);
+    QVERIFY(!courses.labPanel()->resetButton()->isEnabled()); // the trainer resets class sandboxes
+    QVERIFY(courses.labPanel()->checkButton()->isEnabled());
 
     // The first step answered with its solution and checked: the class has it.
     const Lab *lab = m_library.find(QStringLiteral("first-queries")).lab;
