@@ -129,6 +129,35 @@ QString Classroom::recordStatement() const
     return QStringLiteral("SELECT %1.record_result($1, $2, $3::boolean, $4, $5::uuid)").arg(schema());
 }
 
+// A trainer who is a superuser acts as anyone. One with CREATEROLE and CREATEDB gets, from
+// PostgreSQL 16 on, only ADMIN on the roles they make, yet provisioning acts as them (a lab
+// is set up as its owner, a sandbox made for and handed over to its student), so their
+// sessions ask createrole_self_grant for SET and INHERIT as well. c gets it at once; the
+// connection string returned carries it for every other session.
+QString Classroom::actingConninfo(GraderConnection &c, QString *error) const
+{
+    const SqlOutcome who = c.exec(QStringLiteral("SELECT rolsuper, current_setting('server_version_num')::int >= 160000 "
+                                                 "FROM pg_catalog.pg_roles WHERE rolname = current_user"));
+    if (!who.ok) {
+        *error = who.message;
+        return {};
+    }
+    if (who.value(0, 0) == u"t" || who.value(0, 1) != u"t")
+        return m_trainer;
+    if (!run(c, QStringLiteral("SET createrole_self_grant = 'set, inherit'"), error))
+        return {};
+    const ConnectionInfo info(m_trainer);
+    const QString options = info.value(QStringLiteral("options"));
+    return info.with(QStringLiteral("options"),
+                     (options.isEmpty() ? QString() : options + u' ') + QStringLiteral("-c createrole_self_grant=set,inherit"));
+}
+
+QString Classroom::workingConninfo(QString *error) const
+{
+    GraderConnection c;
+    return c.open(m_trainer, 0, error) ? actingConninfo(c, error) : QString();
+}
+
 bool Classroom::makeSchema(GraderConnection &c, QString *error) const
 {
     const QString s = schema(), group = GraderConnection::identifier(studentsRole());
@@ -211,7 +240,8 @@ bool Classroom::provision(const QStringList &students, const QList<Lab> &labs, Q
         return false;
     }
     GraderConnection c;
-    if (!c.open(m_trainer, 0, error) || !makeSchema(c, error))
+    QString admin;
+    if (!c.open(m_trainer, 0, error) || (admin = actingConninfo(c, error)).isEmpty() || !makeSchema(c, error))
         return false;
     say(tr("Class %1: bookkeeping in schema %2").arg(m_id, schema()));
     const int allowed = c.value(QStringLiteral("SELECT current_setting('max_connections')::int "
@@ -233,7 +263,7 @@ bool Classroom::provision(const QStringList &students, const QList<Lab> &labs, Q
             return false;
         for (const Lab &lab : std::as_const(sandboxLabs)) {
             LabEnvironment::Options options;
-            options.adminConninfo = m_trainer;
+            options.adminConninfo = admin;
             options.sharedServer = true;
             options.learnerKey = learnerKey(number);
             LabEnvironment environment(lab, options);
@@ -313,7 +343,8 @@ std::optional<Classroom::Status> Classroom::status(QString *error) const
     const SqlOutcome counts = c.exec(QStringLiteral(
         "SELECT (SELECT count(*) FROM %1.student),\n"
         "  (SELECT count(*) FROM pg_catalog.pg_database d JOIN pg_catalog.pg_auth_members m ON m.member = d.datdba\n"
-        "    WHERE m.roleid = (SELECT oid FROM pg_catalog.pg_roles WHERE rolname = %2) AND d.datallowconn),\n"
+        "    WHERE m.roleid = (SELECT oid FROM pg_catalog.pg_roles WHERE rolname = %2) AND d.datallowconn\n"
+        "      AND NOT m.admin_option AND m.member <> (SELECT oid FROM pg_catalog.pg_roles WHERE rolname = current_user)),\n"
         "  (SELECT count(*) FROM %1.result),\n"
         "  (SELECT coalesce(string_agg(id, ',' ORDER BY id), '') FROM %1.item)")
         .arg(schema(), GraderConnection::literal(studentsRole())));
@@ -335,11 +366,15 @@ bool Classroom::reset(const Lab &lab, const QList<int> &numbers, QString *error,
     const std::optional<QList<ClassStudent>> all = students(error);
     if (!all)
         return false;
+    GraderConnection c;
+    QString admin;
+    if (!c.open(m_trainer, 0, error) || (admin = actingConninfo(c, error)).isEmpty())
+        return false;
     for (const ClassStudent &student : *all) {
         if (!numbers.isEmpty() && !numbers.contains(student.number))
             continue;
         LabEnvironment::Options options;
-        options.adminConninfo = m_trainer;
+        options.adminConninfo = admin;
         options.sharedServer = true;
         options.learnerKey = learnerKey(student.number);
         LabEnvironment environment(lab, options);
@@ -357,19 +392,20 @@ bool Classroom::reset(const Lab &lab, const QList<int> &numbers, QString *error,
 bool Classroom::teardown(QString *error, const Progress &progress)
 {
     GraderConnection c;
-    if (!c.open(m_trainer, 0, error))
+    if (!c.open(m_trainer, 0, error) || actingConninfo(c, error).isEmpty())
         return false;
-    // Every member of the class's group, and every login the bookkeeping names.
-    const QString group = GraderConnection::literal(studentsRole());
-    SqlOutcome logins = c.exec(QStringLiteral(
+    // Every student member of the class's group, and every login the bookkeeping names. A
+    // trainer who made the group without being a superuser is a member too (with ADMIN):
+    // never them.
+    const QString members = QStringLiteral(
         "SELECT r.rolname FROM pg_catalog.pg_roles r JOIN pg_catalog.pg_auth_members m ON m.member = r.oid\n"
-        "WHERE m.roleid = (SELECT oid FROM pg_catalog.pg_roles WHERE rolname = %1)\n"
-        "UNION SELECT login FROM %2.student WHERE to_regnamespace(%3) IS NOT NULL")
-        .arg(group, schema(), GraderConnection::literal(schema())));
+        "WHERE m.roleid = (SELECT oid FROM pg_catalog.pg_roles WHERE rolname = %1) AND NOT m.admin_option\n"
+        "  AND r.rolname <> current_user AND r.rolname LIKE 'learner\\_%'")
+        .arg(GraderConnection::literal(studentsRole()));
+    SqlOutcome logins = c.exec(members + QStringLiteral("\nUNION SELECT login FROM %1.student WHERE to_regnamespace(%2) IS NOT NULL")
+                                             .arg(schema(), GraderConnection::literal(schema())));
     if (!logins.ok) // no bookkeeping left: the group's members are all there is
-        logins = c.exec(QStringLiteral("SELECT r.rolname FROM pg_catalog.pg_roles r JOIN pg_catalog.pg_auth_members m "
-                                       "ON m.member = r.oid WHERE m.roleid = (SELECT oid FROM pg_catalog.pg_roles WHERE rolname = %1)")
-                            .arg(group));
+        logins = c.exec(members);
     if (!logins.ok) {
         *error = logins.message;
         return false;

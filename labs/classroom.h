@@ -71,6 +71,9 @@ public:
     static int connectionsNeeded(int students) { return 3 * students + 10; }
 
     QString classId() const { return m_id; }
+    // The trainer's connection as lab tooling must use it (see actingConninfo()); empty
+    // with *error set when the server cannot be reached.
+    QString workingConninfo(QString *error) const;
     QString schema() const;        // pgcampus_class_ID
     QString studentsRole() const;  // the class's group role; every student is a member
     QString channel() const;       // what record_result() notifies: "login item"
@@ -128,6 +131,7 @@ public:
                                   const QString &database, const QString &classId);
 
 private:
+    QString actingConninfo(GraderConnection &c, QString *error) const;
     bool makeSchema(GraderConnection &c, QString *error) const;
     bool makeStudent(GraderConnection &c, int number, const QString &name, QString *error) const;
 

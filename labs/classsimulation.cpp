@@ -54,12 +54,17 @@ ClassSimulationReport ClassSimulation::run(int seconds)
         return report;
     }
     report.students = int(students->size());
+    const QString admin = room.workingConninfo(&error);
+    if (admin.isEmpty()) {
+        report.errors << error;
+        return report;
+    }
     std::mutex lock;
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
     const auto work = [&](const ClassStudent &student) {
         QRandomGenerator random(quint32(student.number) * 7919u);
         LabEnvironment::Options options;
-        options.adminConninfo = m_trainer;
+        options.adminConninfo = admin;
         options.sharedServer = true;
         options.learnerKey = room.learnerKey(student.number);
         LabEnvironment environment(m_lab, options); // the trainer's side: resets and spares

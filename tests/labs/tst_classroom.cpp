@@ -23,6 +23,7 @@ private Q_SLOTS:
     void anInterruptedRunCompletes();
     void aRunCutByAKilledServerCompletes();
     void hiddenVariantDataStaysTheTrainers();
+    void aTrainerWhoIsNotASuperuserRunsAClass();
     void credentialsSheet();
     void aShortClassRunLosesNothing();
     void teardownLeavesNothing();
@@ -250,6 +251,36 @@ void tst_Classroom::hiddenVariantDataStaysTheTrainers()
                  {student, LabSandbox::variantReader()}),
              QStringLiteral("0"));
     QVERIFY2(room.teardown(&error), qPrintable(error));
+}
+
+// The trainer has CREATEROLE and CREATEDB, not SUPERUSER (a server of their own, where no
+// superuser made PG Campus's roles first): provisioning, a reset, a student's result and
+// the teardown all work, and nothing is left.
+void tst_Classroom::aTrainerWhoIsNotASuperuserRunsAClass()
+{
+    ThrowawayServer server;
+    QVERIFY2(server.start(), qPrintable(server.errorString()));
+    QString error;
+    queryScalar(server.connectionString(), QStringLiteral("CREATE ROLE trainer LOGIN CREATEROLE CREATEDB"), &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    queryScalar(server.connectionString(), QStringLiteral("CREATE DATABASE training OWNER trainer"), &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    const QString trainer = server.connectionString(QStringLiteral("training")) + QStringLiteral(" user=trainer");
+    Classroom room(trainer, Classroom::newClassId());
+    QVERIFY2(room.provision(Classroom::numberedStudents(2), {m_lab}, &error), qPrintable(error));
+    QCOMPARE(room.status(&error)->sandboxes, 2);
+    QVERIFY2(room.reset(m_lab, {2}, &error), qPrintable(error));
+    const QString own = server.connectionString(QStringLiteral("training")) + QStringLiteral(" user=") + room.loginOf(1);
+    QCOMPARE(ask(own, room.recordStatement(), {m_lab.id, QStringLiteral("count"), QStringLiteral("true"), QString(),
+                                               QUuid::createUuid().toString(QUuid::WithoutBraces)}),
+             QStringLiteral("t"));
+    QVERIFY2(room.teardown(&error), qPrintable(error));
+    QCOMPARE(ask(server.connectionString(), QStringLiteral("SELECT count(*) FROM pg_roles WHERE rolname LIKE $1"),
+                 {QStringLiteral("%%1%").arg(room.classId())}),
+             QStringLiteral("0"));
+    QCOMPARE(ask(server.connectionString(), QStringLiteral("SELECT count(*) FROM pg_database WHERE datname LIKE $1"),
+                 {QStringLiteral("%%1%").arg(room.classId())}),
+             QStringLiteral("0"));
 }
 
 void tst_Classroom::credentialsSheet()
