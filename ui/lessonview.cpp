@@ -22,6 +22,7 @@
 #include <QTextBrowser>
 #include <QTextCursor>
 #include <QTextDocument>
+#include <QFontDatabase>
 #include <QUrl>
 #include <QVBoxLayout>
 
@@ -200,10 +201,14 @@ void LessonView::changeEvent(QEvent *event)
 {
     QWidget::changeEvent(event);
     // The theme, the code colours and the links follow a light or dark palette.
-    if (event->type() == QEvent::PaletteChange && !m_directory.isEmpty()) {
-        const int scrolled = m_browser->verticalScrollBar()->value();
+    // So does the size of code: the importer gives it the system's fixed font, whatever
+    // size the prose has (presenter mode makes it larger).
+    if ((event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange) && !m_directory.isEmpty()) {
+        // Where the reader was, as a share of the text: a larger font makes it longer.
+        QScrollBar *bar = m_browser->verticalScrollBar();
+        const double at = bar->maximum() > 0 ? double(bar->value()) / bar->maximum() : 0;
         render();
-        m_browser->verticalScrollBar()->setValue(scrolled);
+        bar->setValue(int(at * bar->maximum() + 0.5));
     }
 }
 
@@ -214,9 +219,35 @@ void LessonView::render()
     // Our palette, not the browser's: a palette change reaches the children after us.
     m_highlighter->setTheme(SyntaxRepository::themeFor(palette()));
     document->setMarkdown(MarkdownText::joinCjkLineBreaks(m_markdown), QTextDocument::MarkdownDialectGitHub);
+    sizeCode();
     shadeCodeBlocks();
     addSqlActions();
     m_highlighter->rehighlight();
+}
+
+// Code (blocks and inline) as large as the prose around it, a little smaller as monospace
+// faces run wide.
+void LessonView::sizeCode()
+{
+    const qreal points = m_browser->font().pointSizeF() * 0.95;
+    if (points <= 0)
+        return;
+    // The importer marks code with the system's fixed font (its family), not fixed pitch.
+    const QString fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont).family();
+    QTextCursor cursor(m_browser->document());
+    for (QTextBlock block = m_browser->document()->begin(); block.isValid(); block = block.next()) {
+        for (auto it = block.begin(); !it.atEnd(); ++it) {
+            const QTextFragment fragment = it.fragment();
+            const QTextCharFormat format = fragment.charFormat();
+            if (!fragment.isValid() || (!format.fontFixedPitch() && !format.fontFamilies().toStringList().contains(fixed)))
+                continue;
+            QTextCharFormat sized;
+            sized.setFontPointSize(points);
+            cursor.setPosition(fragment.position());
+            cursor.setPosition(fragment.position() + fragment.length(), QTextCursor::KeepAnchor);
+            cursor.mergeCharFormat(sized);
+        }
+    }
 }
 
 // Code sits on the theme's current-line colour, set off from the prose like in the editor.

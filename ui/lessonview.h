@@ -49,6 +49,7 @@ private:
 
     void render();
     void shadeCodeBlocks();
+    void sizeCode();
     void addSqlActions();
     void followLink(const QUrl &url);
     void checkReadToEnd();

@@ -12,6 +12,7 @@
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QFontDatabase>
 #include <QTest>
 #include <QTextBlock>
 #include <QTextBrowser>
@@ -194,6 +195,7 @@ private Q_SLOTS:
     void rendersTheFixtureLesson();
     void sqlBlocksAreColouredLikeTheEditor();
     void coloursFollowThePalette();
+    void codeIsAsLargeAsTheProse();
     void linksHandOverTheBlocksSql();
     void missingFileIsNamed();
     void navigation_data();
@@ -294,6 +296,29 @@ void tst_LessonView::sqlBlocksAreColouredLikeTheEditor()
         QVERIFY2(block.isValid(), qPrintable(uncoloured));
         QVERIFY2(block.layout()->formats().isEmpty(), qPrintable(uncoloured));
     }
+}
+
+// Code comes from the importer in the system's fixed font and size; it follows the
+// prose instead, also when the font grows (presenter mode).
+void tst_LessonView::codeIsAsLargeAsTheProse()
+{
+    const WrittenLesson written(JoinsLesson);
+    LessonView view;
+    view.showLesson(written.pack, written.lesson, QStringLiteral("en"));
+    const auto codeSize = [&view] {
+        const QTextBlock line = blockWithText(view.browser()->document(), QStringLiteral("SELECT name,"));
+        return line.begin().fragment().charFormat().fontPointSize();
+    };
+    QVERIFY(blockWithText(view.browser()->document(), QStringLiteral("SELECT name,")).begin().fragment().charFormat().fontFamilies()
+                .toStringList()
+                .contains(QFontDatabase::systemFont(QFontDatabase::FixedFont).family()));
+    const qreal prose = view.browser()->font().pointSizeF();
+    QCOMPARE(codeSize(), prose * 0.95);
+    QFont larger = view.font();
+    larger.setPointSizeF(prose * 2);
+    view.setFont(larger);
+    QCOMPARE(view.browser()->font().pointSizeF(), prose * 2);
+    QCOMPARE(codeSize(), prose * 2 * 0.95);
 }
 
 void tst_LessonView::coloursFollowThePalette()
