@@ -268,7 +268,8 @@ bool Classroom::provision(const QStringList &students, const QList<Lab> &labs, Q
             options.learnerKey = learnerKey(number);
             LabEnvironment environment(lab, options);
             QString why;
-            if (!environment.prepare(false, &why)) {
+            // A spare copy too: the trainer's resets during the class then only swap it in.
+            if (!environment.prepare(false, &why) || !environment.prepareSpare(&why)) {
                 *error = tr("%1's sandbox of %2: %3").arg(loginOf(number), lab.id, why);
                 return false;
             }
@@ -379,7 +380,8 @@ bool Classroom::reset(const Lab &lab, const QList<int> &numbers, QString *error,
         options.learnerKey = learnerKey(student.number);
         LabEnvironment environment(lab, options);
         QString why;
-        if (!environment.reset(&why)) {
+        // The spare made beforehand is swapped in; the next one is made for the next reset.
+        if (!environment.reset(&why) || !environment.prepareSpare(&why)) {
             *error = tr("%1's sandbox of %2: %3").arg(student.login, lab.id, why);
             return false;
         }

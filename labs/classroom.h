@@ -115,7 +115,8 @@ public:
     };
     std::optional<Status> status(QString *error) const;
     // The lab's sandbox of these students (all of them when numbers is empty) as its template
-    // has it again.
+    // has it again: the spare copy swapped in, then the next spare made (provisioning makes
+    // the first), so a reset during the class is a rename.
     bool reset(const Lab &lab, const QList<int> &numbers, QString *error, const Progress &progress = {});
     // Drops the students' sandboxes and roles, the group role and the schema. Lab templates
     // stay: other classes on the server clone them too.

@@ -83,7 +83,7 @@ ClassSimulationReport ClassSimulation::run(int seconds)
             report.errors << student.login + QStringLiteral(": ") + why;
             return;
         }
-        // Opening the lab makes a spare copy for the first reset, as the lab panel does.
+        // The spare provisioning made is there (this only drops a copy a reset set aside).
         if (!environment.prepareSpare(&why)) {
             std::lock_guard guard(lock);
             report.errors << student.login + QStringLiteral(": ") + why;

@@ -175,9 +175,12 @@ void tst_Classroom::anInterruptedRunCompletes()
     QVERIFY2(room.provision(Classroom::numberedStudents(3), {m_lab}, &error), qPrintable(error));
     const QString before = room.students(&error)->at(2).password;
     queryScalar(m_server.connectionString(), QStringLiteral("DROP OWNED BY %1; DROP ROLE %1").arg(room.loginOf(3) + QStringLiteral("_grader")), &error);
-    const QString sandbox = ask(m_server.connectionString(),
-                                QStringLiteral("SELECT datname FROM pg_database WHERE datdba = $1::regrole"), {room.loginOf(3)});
-    queryScalar(m_server.connectionString(), QStringLiteral("DROP DATABASE %1 WITH (FORCE)").arg(sandbox), &error);
+    const QString sandbox = LabSandbox(m_server.connectionString(), m_lab.id, room.learnerKey(3)).database();
+    for (const QString &copy : {sandbox, sandbox + QStringLiteral("_spare")}) // the sandbox and its spare
+        queryScalar(m_server.connectionString(), QStringLiteral("DROP DATABASE %1 WITH (FORCE)").arg(copy), &error);
+    QCOMPARE(ask(m_server.connectionString(), QStringLiteral("SELECT count(*) FROM pg_database WHERE datdba = $1::regrole"),
+                 {room.loginOf(3)}),
+             QStringLiteral("0"));
     queryScalar(m_server.connectionString(), QStringLiteral("DROP ROLE %1").arg(room.loginOf(3)), &error);
     QVERIFY2(error.isEmpty(), qPrintable(error));
 
@@ -269,7 +272,16 @@ void tst_Classroom::aTrainerWhoIsNotASuperuserRunsAClass()
     Classroom room(trainer, Classroom::newClassId());
     QVERIFY2(room.provision(Classroom::numberedStudents(2), {m_lab}, &error), qPrintable(error));
     QCOMPARE(room.status(&error)->sandboxes, 2);
+    // Provisioning made each student a spare copy; a reset swaps it in and makes the next.
+    const QString spare = LabSandbox(trainer, m_lab.id, room.learnerKey(2)).database() + QStringLiteral("_spare");
+    const QString spareState = QStringLiteral("SELECT datallowconn FROM pg_database WHERE datname = $1");
+    QCOMPARE(ask(server.connectionString(), spareState, {spare}), QStringLiteral("f"));
+    const QString oid = ask(server.connectionString(), QStringLiteral("SELECT oid FROM pg_database WHERE datname = $1"), {spare});
     QVERIFY2(room.reset(m_lab, {2}, &error), qPrintable(error));
+    QCOMPARE(ask(server.connectionString(), QStringLiteral("SELECT oid FROM pg_database WHERE datname = $1"),
+                 {LabSandbox(trainer, m_lab.id, room.learnerKey(2)).database()}),
+             oid);
+    QCOMPARE(ask(server.connectionString(), spareState, {spare}), QStringLiteral("f"));
     const QString own = server.connectionString(QStringLiteral("training")) + QStringLiteral(" user=") + room.loginOf(1);
     QCOMPARE(ask(own, room.recordStatement(), {m_lab.id, QStringLiteral("count"), QStringLiteral("true"), QString(),
                                                QUuid::createUuid().toString(QUuid::WithoutBraces)}),
