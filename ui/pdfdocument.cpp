@@ -26,6 +26,10 @@ bool PdfDocument::printHtml(const QString &html, const QString &title, QPageLayo
     QFont font;
     font.setFamilies(fontFamilies());
     font.setPointSizeF(10.5);
+    // No ligatures: a class id, a login or a password must read (and copy) letter by letter,
+    // not "ﬂ" for "fl".
+    font.setFeature(QFont::Tag("liga"), 0);
+    font.setFeature(QFont::Tag("clig"), 0);
     document.setDefaultFont(font);
     document.setHtml(html);
     document.print(&writer); // laid out for the writer's page, in its resolution
