@@ -1448,13 +1448,8 @@ void CampusApplication::showClassStudentSample(const QString &trainerConninfo, c
 {
     QString error;
     const std::optional<QList<ClassStudent>> students = Classroom(trainerConninfo, classId).students(&error);
-    const ConnectionInfo info(trainerConninfo);
-    ClassFile file;
-    file.host = info.value(QStringLiteral("host"));
-    file.port = info.value(QStringLiteral("port"));
-    file.database = info.value(QStringLiteral("dbname"));
-    file.classId = classId;
-    file.title = language == u"zh_CN" ? QStringLiteral("数据库管理 1 班") : QStringLiteral("DBA course, group 1");
+    const ClassFile file = ClassFile::forServer(
+        trainerConninfo, classId, language == u"zh_CN" ? QStringLiteral("数据库管理 1 班") : QStringLiteral("DBA course, group 1"));
     const std::optional<ClassLink::Joined> joined =
         students ? ClassLink::join(file, students->first().login, students->first().password, &error) : std::nullopt;
     if (!joined) {

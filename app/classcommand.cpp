@@ -230,13 +230,7 @@ int ClassCommand::run(const QStringList &arguments, const QString &defaultDataDi
     const std::optional<QList<ClassStudent>> students = room.students(&error);
     if (!students)
         return fail(error);
-    const ConnectionInfo info(parser.value(conn));
-    ClassFile sheet;
-    sheet.host = info.value(QStringLiteral("host"));
-    sheet.port = info.value(QStringLiteral("port"));
-    sheet.database = info.value(QStringLiteral("dbname"));
-    sheet.classId = id;
-    sheet.title = parser.value(title);
+    const ClassFile sheet = ClassFile::forServer(parser.value(conn), id, parser.value(title));
     const QString path = parser.value(credentials);
     if (path.endsWith(QStringLiteral(".pdf"), Qt::CaseInsensitive)) {
         if (!ClassSheets::writeCredentialsPdf(path, sheet, *students, &error))

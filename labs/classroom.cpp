@@ -449,6 +449,18 @@ QString Classroom::credentialsCsv(const QList<ClassStudent> &students, const QSt
     return out;
 }
 
+ClassFile ClassFile::forServer(const QString &conninfo, const QString &classId, const QString &title)
+{
+    const ConnectionInfo info(conninfo);
+    ClassFile file;
+    file.host = info.value(QStringLiteral("host"));
+    file.port = info.value(QStringLiteral("port"));
+    file.database = info.value(QStringLiteral("dbname"));
+    file.classId = classId;
+    file.title = title;
+    return file;
+}
+
 QByteArray ClassFile::toJson() const
 {
     const QJsonObject o{{QStringLiteral("pgcampus_class"), 1}, {QStringLiteral("class"), classId}, {QStringLiteral("host"), host},

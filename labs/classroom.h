@@ -33,6 +33,8 @@ struct ClassFile
     QString classId;
     QString title;
 
+    // The class file of a class kept on the server and database a conninfo names.
+    static ClassFile forServer(const QString &conninfo, const QString &classId, const QString &title = {});
     QByteArray toJson() const;
     // A clear error for anything that is not a class file.
     static std::optional<ClassFile> fromJson(const QByteArray &json, QString *error);

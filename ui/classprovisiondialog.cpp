@@ -188,14 +188,7 @@ void ClassProvisionDialog::updateEstimate()
 
 ClassFile ClassProvisionDialog::classFile() const
 {
-    const ConnectionInfo info(m_conninfo->text().trimmed());
-    ClassFile file;
-    file.host = info.value(QStringLiteral("host"));
-    file.port = info.value(QStringLiteral("port"));
-    file.database = info.value(QStringLiteral("dbname"));
-    file.classId = m_classId;
-    file.title = m_title->text().trimmed();
-    return file;
+    return ClassFile::forServer(m_conninfo->text().trimmed(), m_classId, m_title->text().trimmed());
 }
 
 void ClassProvisionDialog::provision()

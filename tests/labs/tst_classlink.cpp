@@ -61,13 +61,7 @@ void tst_ClassLink::initTestCase()
 
 ClassFile tst_ClassLink::file() const
 {
-    const ConnectionInfo info(m_server.connectionString());
-    ClassFile f;
-    f.host = info.value(QStringLiteral("host"));
-    f.port = info.value(QStringLiteral("port"));
-    f.database = info.value(QStringLiteral("dbname"));
-    f.classId = m_id;
-    return f;
+    return ClassFile::forServer(m_server.connectionString(), m_id);
 }
 
 QString tst_ClassLink::password(int number) const

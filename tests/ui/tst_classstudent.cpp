@@ -52,13 +52,7 @@ void tst_ClassStudent::initTestCase()
     QString error;
     QVERIFY2(room.provision(Classroom::numberedStudents(2), {*lab}, &error), qPrintable(error));
     m_students = *room.students(&error);
-    const ConnectionInfo info(m_server.connectionString());
-    ClassFile file;
-    file.host = info.value(QStringLiteral("host"));
-    file.port = info.value(QStringLiteral("port"));
-    file.database = info.value(QStringLiteral("dbname"));
-    file.classId = m_id;
-    file.title = QStringLiteral("数据库管理 1 班");
+    const ClassFile file = ClassFile::forServer(m_server.connectionString(), m_id, QStringLiteral("数据库管理 1 班"));
     m_classFile = m_dir.filePath(QStringLiteral("class.pgclass"));
     QFile out(m_classFile);
     QVERIFY(out.open(QIODevice::WriteOnly));
