@@ -424,9 +424,13 @@ void CampusApplication::openCourseView()
             QTimer::singleShot(1500, this, &CampusApplication::saveScreenshot);
         return;
     }
-    connect(m_courses, &CourseDocks::labFailed, this, &CampusApplication::saveScreenshot);
     if (!screenshot)
         return;
+    connect(m_courses, &CourseDocks::labFailed, this, [this](const QString &message) {
+        printError(message);
+        m_exitCode = 1; // the picture shows why, and a script learns that the lab did not open
+        saveScreenshot();
+    });
     connect(m_courses, &CourseDocks::labReady, this, [this, id] {
         const CourseLibrary::Found found = m_library.find(id);
         LabPanel *panel = m_courses->labPanel();
@@ -468,8 +472,15 @@ void CampusApplication::onServerStarted(bool ok, const QString &error)
     if (!ok) {
         printError(error);
         m_window->showServerUnavailable(error);
-        if (!m_options.screenshotFile.isEmpty())
-            saveScreenshot(); // the window, with the reason shown, is still worth a picture
+        m_courses->setServerUnavailable(error);
+        if (!m_options.screenshotFile.isEmpty()) {
+            // The window, with the reason shown, is still worth a picture; a view of the
+            // server's work without a server is a failure all the same.
+            const QString view = m_options.view.section(u':', 0, 0);
+            if (view != u"courses" && view != u"lesson")
+                m_exitCode = 1;
+            saveScreenshot();
+        }
         return;
     }
     m_window->setDefaultConnection(tr("Practice server"), m_server.connectionString());

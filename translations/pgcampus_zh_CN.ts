@@ -3175,6 +3175,10 @@ Your server is back as it was: fix the settings and try again.</source>
         <source>In a class, your trainer resets your sandbox: ask them.</source>
         <translation>在班级中，沙箱由讲师重置：请询问讲师。</translation>
     </message>
+    <message>
+        <source>You can read this lab, but working on it needs a PostgreSQL server, and none could be started: %1</source>
+        <translation>可以先阅读这个实验，但动手做需要一个 PostgreSQL 服务器，而现在无法启动：%1</translation>
+    </message>
 </context>
 <context>
     <name>LabSandbox</name>

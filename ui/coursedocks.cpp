@@ -99,10 +99,18 @@ CourseDocks::CourseDocks(MainWindow *window, const Setup &setup)
 void CourseDocks::setAdminConninfo(const QString &conninfo)
 {
     m_admin = conninfo;
+    m_serverProblem.clear();
     if (!m_pendingLab.isEmpty()) {
         const QString pending = std::exchange(m_pendingLab, QString());
         openLab(pending.section(u'/', 0, 0), pending.section(u'/', 1));
     }
+}
+
+void CourseDocks::setServerUnavailable(const QString &reason)
+{
+    m_serverProblem = reason;
+    if (!m_pendingLab.isEmpty())
+        openLab(m_pendingLab.section(u'/', 0, 0), m_pendingLab.section(u'/', 1));
 }
 
 void CourseDocks::refreshCompletion()
@@ -179,10 +187,6 @@ void CourseDocks::openLab(const QString &packId, const QString &itemId)
     m_labDock->show();
     m_labDock->raise();
     const bool inClass = m_class && m_joined.labs.contains(itemId) && !found.lab->cluster;
-    if (m_admin.isEmpty() && !inClass) {
-        m_pendingLab = packId + u'/' + itemId;
-        return;
-    }
     LabPanel::Context context;
     context.packId = packId;
     context.title = found.item->title;
@@ -198,6 +202,12 @@ void CourseDocks::openLab(const QString &packId, const QString &itemId)
         context.environment.adminConninfo = m_class->conninfo();
         context.environment.learnerKey = m_joined.learnerKey;
         context.environment.classMember = true;
+    }
+    if (m_admin.isEmpty() && !inClass) { // opened once the practice server is up
+        m_pendingLab = packId + u'/' + itemId;
+        if (!m_serverProblem.isEmpty())
+            m_lab->openWithoutServer(context, m_serverProblem);
+        return;
     }
     m_lab->openLab(context);
 }

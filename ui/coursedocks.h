@@ -38,6 +38,8 @@ public:
     // The server where lab sandboxes are made (the practice server's superuser); until it
     // is known, a lab waits.
     void setAdminConninfo(const QString &conninfo);
+    // No server to run labs on: a lab opened now is shown to read, with the reason.
+    void setServerUnavailable(const QString &reason);
     // The class the learner joined (null: none): its labs open on the learner's sandboxes
     // on the class's server, and each check is recorded in the class through the link.
     void setClass(ClassLink *link, const ClassLink::Joined &joined);
@@ -74,6 +76,7 @@ private:
     QString m_packId;
     QString m_itemId;
     QString m_pendingLab; // "pack/item" waiting for the server
+    QString m_serverProblem; // why there is no server, once its start failed
     CourseBrowser *m_browser;
     LessonView *m_lesson;
     LabPanel *m_lab;

@@ -150,9 +150,37 @@ QString LabPanel::text(const LocalizedText &localized) const
 
 void LabPanel::openLab(const Context &context)
 {
+    showLab(context);
+    m_environment = std::make_unique<LabEnvironment>(context.lab, context.environment);
+    record(int(CourseEvent::Kind::Opened), false, QStringLiteral("{}"));
+    runInBackground([this] {
+        QString error;
+        return m_environment->prepare(false, &error) ? QString() : error;
+    }, [this](const QString &error) {
+        if (!error.isEmpty()) {
+            m_status->setText(tr("The lab database could not be prepared: %1").arg(error));
+            Q_EMIT sandboxFailed(error);
+            return;
+        }
+        m_status->setText(m_environment->isCluster() ? tr("Your editor is connected to this lab's own server.")
+                                                     : tr("Your editor is connected to your lab database."));
+        announceReady();
+    });
+}
+
+void LabPanel::openWithoutServer(const Context &context, const QString &reason)
+{
+    showLab(context);
+    m_environment.reset();
+    setBusy(false, tr("You can read this lab, but working on it needs a PostgreSQL server, and none could be started: %1")
+                       .arg(reason));
+}
+
+// The lab's texts, its steps with the learner's marks, the first unfinished step.
+void LabPanel::showLab(const Context &context)
+{
     m_context = context;
     waitForWorkers();
-    m_environment = std::make_unique<LabEnvironment>(context.lab, context.environment);
     const int steps = int(context.lab.steps.size());
     m_steps->setTextElideMode(Qt::ElideRight);
     m_steps->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
@@ -173,20 +201,6 @@ void LabPanel::openLab(const Context &context)
     m_recover->setVisible(context.lab.cluster && context.lab.archive);
     const auto firstOpen = std::find(m_passed.begin(), m_passed.end(), false);
     setCurrentStep(firstOpen == m_passed.end() ? 0 : int(firstOpen - m_passed.begin()));
-    record(int(CourseEvent::Kind::Opened), false, QStringLiteral("{}"));
-    runInBackground([this] {
-        QString error;
-        return m_environment->prepare(false, &error) ? QString() : error;
-    }, [this](const QString &error) {
-        if (!error.isEmpty()) {
-            m_status->setText(tr("The lab database could not be prepared: %1").arg(error));
-            Q_EMIT sandboxFailed(error);
-            return;
-        }
-        m_status->setText(m_environment->isCluster() ? tr("Your editor is connected to this lab's own server.")
-                                                     : tr("Your editor is connected to your lab database."));
-        announceReady();
-    });
 }
 
 void LabPanel::prepareSpareQuietly()
@@ -439,4 +453,9 @@ void LabPanel::record(int kind, bool passed, const QString &detail, qint64 durat
 QString LabPanel::feedbackText() const
 {
     return !m_feedback->isHidden() ? m_feedback->text() : QString();
+}
+
+QString LabPanel::statusText() const
+{
+    return m_status->text();
 }

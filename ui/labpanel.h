@@ -46,6 +46,8 @@ public:
     };
     // Shows the lab and prepares its sandbox; sandboxReady() follows.
     void openLab(const Context &context);
+    // Shows the lab to read, with why it cannot be worked on (no server to run it on).
+    void openWithoutServer(const Context &context, const QString &reason);
     // Where Check takes the learner's answer from (the editor's text).
     void setAnswerSource(std::function<QString()> source) { m_answer = std::move(source); }
 
@@ -55,6 +57,7 @@ public:
     void setCurrentStep(int step);
     bool isBusy() const { return m_busy; }
     QString feedbackText() const;
+    QString statusText() const;
     QPushButton *checkButton() const { return m_check; }
     QPushButton *resetButton() const { return m_reset; }
     QPushButton *hintButton() const { return m_hint; }
@@ -82,6 +85,7 @@ Q_SIGNALS:
 
 private:
     QString text(const LocalizedText &localized) const;
+    void showLab(const Context &context);
     void runInBackground(std::function<QString()> work, std::function<void(const QString &)> done);
     void setBusy(bool busy, const QString &status = {});
     void refreshSteps();

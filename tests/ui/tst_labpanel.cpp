@@ -44,6 +44,7 @@ private Q_SLOTS:
     void checksHintsAndTheSolution();
     void clusterLabsOfferServerActions();
     void closingWhileBusyIsSafe();
+    void readableWithoutServer();
 
 private:
     LabPanel::Context context(const Lab &lab);
@@ -173,6 +174,24 @@ void tst_LabPanel::closingWhileBusyIsSafe()
     QCOMPARE(queryScalar(m_server.connectionString(),
                          QStringLiteral("SELECT count(*) FROM pg_database WHERE datname = 'lab_panel_closing_lab_ada'")),
              QStringLiteral("1"));
+}
+
+// Without a server (none installed) the lab is there to read, says why it cannot be
+// worked on, and offers nothing that needs a server.
+void tst_LabPanel::readableWithoutServer()
+{
+    LabPanel panel;
+    QSignalSpy ready(&panel, &LabPanel::sandboxReady);
+    const QString reason = QStringLiteral("Install the PostgreSQL server package, for example: sudo apt install postgresql-17.");
+    panel.openWithoutServer(context(countingLab()), reason);
+    QCOMPARE(panel.labTitle(), QStringLiteral("Lab: counting"));
+    QVERIFY2(panel.statusText().endsWith(reason), qPrintable(panel.statusText()));
+    QVERIFY(!panel.checkButton()->isEnabled());
+    QVERIFY(!panel.resetButton()->isEnabled());
+    QVERIFY(!panel.showSolutionButton()->isEnabled());
+    QVERIFY(panel.hintButton()->isEnabled());
+    QTest::qWait(200);
+    QCOMPARE(ready.size(), 0);
 }
 
 QTEST_MAIN(tst_LabPanel)
