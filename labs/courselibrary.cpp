@@ -12,10 +12,7 @@ QStringList CourseLibrary::defaultDirectories(const QString &dataDirectory)
     for (const QString &d : qEnvironmentVariable("PGCAMPUS_COURSEWARE").split(QDir::listSeparator(), Qt::SkipEmptyParts))
         directories << d;
     const QDir app(QCoreApplication::applicationDirPath());
-    directories << app.filePath(QStringLiteral("../share/pgcampus/courseware"));
-#ifdef PGCAMPUS_SOURCE_COURSEWARE
-    directories << QStringLiteral(PGCAMPUS_SOURCE_COURSEWARE); // a build that runs from its tree
-#endif
+    directories << QDir::cleanPath(app.filePath(QStringLiteral(PGCAMPUS_COURSEWARE_FROM_BIN)));
     directories << QDir(dataDirectory).filePath(QStringLiteral("courseware"));
     return directories;
 }

@@ -12,7 +12,9 @@ class CourseLibrary
 {
     Q_DECLARE_TR_FUNCTIONS(CourseLibrary)
 public:
-    // Where packs are looked for, in order.
+    // Where packs are looked for, in order: PGCAMPUS_COURSEWARE, the shipped packs in
+    // share/pgcampus/courseware beside the program's bin/ (a build tree has the same layout),
+    // the data directory's courseware/. No path of the machine that built it.
     static QStringList defaultDirectories(const QString &dataDirectory);
 
     // Where one pack's files are: its directory, or where its .zip was unpacked.
