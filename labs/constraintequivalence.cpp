@@ -1,5 +1,6 @@
 #include "constraintequivalence.h"
 
+#include "catalognames.h"
 #include "graderconnection.h"
 
 #include <QRegularExpression>
@@ -18,7 +19,7 @@ struct LearnerConstraint
     QString type; // c, u, p, f
     QString definition;
     QStringList columns;
-    QString target;
+    QString target; // the referenced table's oid
     QStringList targetColumns;
     QString onDelete; // confdeltype
     QString onUpdate;
@@ -62,18 +63,18 @@ QString actionCode(const QString &definition, const QString &event)
     return QStringLiteral("a");
 }
 
-QList<LearnerConstraint> constraintsOf(GraderConnection &admin, const QString &table, QString *error)
+QList<LearnerConstraint> constraintsOf(GraderConnection &catalog, const QString &relation, QString *error)
 {
-    const SqlOutcome found = admin.exec(
+    const SqlOutcome found = catalog.exec(
         QStringLiteral("SELECT c.conname, c.contype, pg_get_constraintdef(c.oid), "
                        "array_to_string(ARRAY(SELECT a.attname FROM unnest(c.conkey) k JOIN pg_attribute a "
                        "ON a.attrelid = c.conrelid AND a.attnum = k ORDER BY array_position(c.conkey, k)), ','), "
-                       "coalesce(c.confrelid::regclass::text, ''), "
+                       "CASE WHEN c.confrelid <> 0 THEN c.confrelid::text ELSE '' END, "
                        "array_to_string(ARRAY(SELECT a.attname FROM unnest(c.confkey) k JOIN pg_attribute a "
                        "ON a.attrelid = c.confrelid AND a.attnum = k ORDER BY array_position(c.confkey, k)), ','), "
                        "c.confdeltype, c.confupdtype "
-                       "FROM pg_constraint c WHERE c.conrelid = to_regclass($1) ORDER BY c.conname"),
-        {table});
+                       "FROM pg_constraint c WHERE c.conrelid = $1::oid ORDER BY c.conname"),
+        {relation});
     if (!found.ok) {
         *error = found.message;
         return {};
@@ -87,12 +88,12 @@ QList<LearnerConstraint> constraintsOf(GraderConnection &admin, const QString &t
     return constraints;
 }
 
-QList<Column> columnsOf(GraderConnection &admin, const QString &table)
+QList<Column> columnsOf(GraderConnection &catalog, const QString &relation)
 {
-    const SqlOutcome found = admin.exec(QStringLiteral("SELECT attname, format_type(atttypid, atttypmod) FROM pg_attribute "
-                                                       "WHERE attrelid = to_regclass($1) AND attnum > 0 AND NOT attisdropped "
-                                                       "ORDER BY attnum"),
-                                        {table});
+    const SqlOutcome found = catalog.exec(QStringLiteral("SELECT attname, format_type(atttypid, atttypmod) FROM pg_attribute "
+                                                         "WHERE attrelid = $1::oid AND attnum > 0 AND NOT attisdropped "
+                                                         "ORDER BY attnum"),
+                                          {relation});
     QList<Column> columns;
     for (int r = 0; found.ok && r < found.result.rowCount(); ++r)
         columns.append({found.value(r, 0), found.value(r, 1)});
@@ -119,18 +120,11 @@ QStringList candidates(const QString &expressions)
     return list;
 }
 
-// A text[] literal holding these values.
-QString textArray(const QStringList &values)
-{
-    QStringList elements;
-    for (const QString &v : values)
-        elements << u'"' + QString(v).replace(u'\\', QStringLiteral("\\\\")).replace(u'"', QStringLiteral("\\\"")) + u'"';
-    return u'{' + elements.join(u',') + u'}';
-}
-
-// Does the learner's CHECK accept exactly the rows the author's does?
-bool sameRows(GraderConnection &admin, GraderConnection &learner, const QString &table, const QList<Column> &columns,
-              const QString &mine, const QString &theirs)
+// Does the learner's CHECK accept exactly the rows the author's does? The probe rows are
+// made and judged on the learner's connection: a domain's CHECK or a function in either
+// expression is the learner's code. Any statement that fails means "not the same".
+bool compareRows(GraderConnection &learner, const QString &table, const QList<Column> &columns, const QString &mine,
+                 const QString &theirs)
 {
     const QString both = mine + u' ' + theirs;
     QList<Column> used;
@@ -147,14 +141,18 @@ bool sameRows(GraderConnection &admin, GraderConnection &learner, const QString 
     for (const Column &c : used) {
         const SqlOutcome present = learner.exec(
             QStringLiteral("SELECT DISTINCT %1::text FROM %2 WHERE %1 IS NOT NULL LIMIT 20").arg(GraderConnection::identifier(c.name), table));
+        if (!present.ok)
+            return false;
         QStringList tries = constants;
-        for (int r = 0; present.ok && r < present.result.rowCount(); ++r)
+        for (int r = 0; r < present.result.rowCount(); ++r)
             tries << present.value(r);
         // Only values the column's type accepts.
-        const SqlOutcome valid = admin.exec(QStringLiteral("SELECT v FROM unnest($1::text[]) v WHERE pg_input_is_valid(v, $2)"),
-                                            {textArray(tries), c.type});
+        const SqlOutcome valid = learner.exec(QStringLiteral("SELECT v FROM unnest($1::text[]) v WHERE pg_input_is_valid(v, $2)"),
+                                              {GraderConnection::textArray(tries), c.type});
+        if (!valid.ok)
+            return false;
         QStringList values{QStringLiteral("NULL")};
-        for (int r = 0; valid.ok && r < valid.result.rowCount(); ++r) {
+        for (int r = 0; r < valid.result.rowCount(); ++r) {
             const QString v = GraderConnection::literal(valid.value(r)) + QStringLiteral("::") + c.type;
             if (!values.contains(v))
                 values << v;
@@ -180,8 +178,19 @@ bool sameRows(GraderConnection &admin, GraderConnection &learner, const QString 
     const QString probe = QStringLiteral("SELECT count(*) FROM (VALUES (%1)) AS probe(%2) "
                                          "WHERE coalesce((%3), true) IS DISTINCT FROM coalesce((%4), true)")
                               .arg(rows.join(QStringLiteral("), (")), header.join(QStringLiteral(", ")), mine, theirs);
-    const SqlOutcome differing = learner.readOnly(probe);
+    const SqlOutcome differing = learner.exec(probe);
     return differing.ok && differing.value() == u"0";
+}
+
+// compareRows() in a read-only transaction of the learner's that is rolled back, whatever it does.
+bool sameRows(GraderConnection &learner, const QString &table, const QList<Column> &columns, const QString &mine,
+              const QString &theirs)
+{
+    if (!learner.exec(QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")).ok)
+        return false;
+    const bool same = compareRows(learner, table, columns, mine, theirs);
+    learner.exec(QStringLiteral("ROLLBACK"));
+    return same;
 }
 } // namespace
 
@@ -193,13 +202,18 @@ QString ConstraintEquivalence::normalizedName(const QString &identifier)
     return t.toLower();
 }
 
-ConstraintEquivalence::Match ConstraintEquivalence::find(GraderConnection &admin, GraderConnection &learner,
-                                                         const QString &table, const QString &definition)
+ConstraintEquivalence::Match ConstraintEquivalence::find(GraderConnection &catalog, GraderConnection &learner,
+                                                         const QString &table, const QStringList &schemas,
+                                                         const QString &definition)
 {
     QString error;
-    const QList<LearnerConstraint> constraints = constraintsOf(admin, table, &error);
-    if (!error.isEmpty())
+    const QString relation = CatalogNames::relation(catalog, table, schemas, &error);
+    const QList<LearnerConstraint> constraints = relation.isEmpty() ? QList<LearnerConstraint>()
+                                                                    : constraintsOf(catalog, relation, &error);
+    if (relation.isEmpty() || !error.isEmpty())
         return {false, {}, tr("There is no table named %1.").arg(table)};
+    // The table as the learner's connection must name it: qualified, never found along a path.
+    const QString qualified = catalog.value(QStringLiteral("SELECT $1::oid::regclass::text"), {relation}, &error);
     static const QRegularExpression keyed(QStringLiteral("^\\s*(UNIQUE|PRIMARY\\s+KEY)\\s*\\(([^)]*)\\)"),
                                           QRegularExpression::CaseInsensitiveOption);
     static const QRegularExpression foreign(
@@ -207,7 +221,7 @@ ConstraintEquivalence::Match ConstraintEquivalence::find(GraderConnection &admin
         QRegularExpression::CaseInsensitiveOption);
     const QRegularExpressionMatch k = keyed.match(definition);
     const QRegularExpressionMatch f = foreign.match(definition);
-    const QList<Column> columns = columnsOf(admin, table);
+    const QList<Column> columns = columnsOf(catalog, relation);
     for (const LearnerConstraint &c : constraints) {
         bool same = false;
         if (k.hasMatch()) {
@@ -215,14 +229,13 @@ ConstraintEquivalence::Match ConstraintEquivalence::find(GraderConnection &admin
             const QStringList wanted = names(k.captured(2));
             same = c.type == type && QSet<QString>(wanted.begin(), wanted.end()) == QSet<QString>(c.columns.begin(), c.columns.end());
         } else if (f.hasMatch()) {
-            QString error;
-            const QString target = admin.value(QStringLiteral("SELECT to_regclass($1)::text"), {f.captured(2)}, &error);
+            const QString target = CatalogNames::relation(catalog, f.captured(2), schemas, &error);
             same = c.type == u"f" && c.columns == names(f.captured(1)) && c.target == target
                 && (f.captured(3).isEmpty() || c.targetColumns == names(f.captured(3)))
                 && c.onDelete == actionCode(definition, QStringLiteral("DELETE"))
                 && c.onUpdate == actionCode(definition, QStringLiteral("UPDATE"));
         } else if (c.type == u"c") {
-            same = sameRows(admin, learner, table, columns, checkExpression(c.definition), checkExpression(definition));
+            same = sameRows(learner, qualified, columns, checkExpression(c.definition), checkExpression(definition));
         }
         if (same)
             return {true, c.name, {}};

@@ -21,8 +21,11 @@ public:
         QString why;  // when none did: what the table has instead
     };
 
-    // admin reads the catalog (built-in functions only); learner evaluates expressions.
-    static Match find(GraderConnection &admin, GraderConnection &learner, const QString &table, const QString &definition);
+    // catalog reads the catalog (GradingContext::openCatalog; names resolve in the lab's
+    // schemas); learner evaluates every expression, and the values tried, with the learner's
+    // rights in a read-only transaction that is rolled back.
+    static Match find(GraderConnection &catalog, GraderConnection &learner, const QString &table,
+                      const QStringList &schemas, const QString &definition);
 
     // An identifier as the catalog spells it: "Name" keeps its case, name is folded.
     static QString normalizedName(const QString &identifier);

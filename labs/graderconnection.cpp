@@ -162,6 +162,14 @@ QString GraderConnection::literal(const QString &text)
     return u'\'' + QString(text).replace(u'\'', QStringLiteral("''")) + u'\'';
 }
 
+QString GraderConnection::textArray(const QStringList &values)
+{
+    QStringList elements;
+    for (const QString &v : values)
+        elements << u'"' + QString(v).replace(u'\\', QStringLiteral("\\\\")).replace(u'"', QStringLiteral("\\\"")) + u'"';
+    return u'{' + elements.join(u',') + u'}';
+}
+
 bool GraderConnection::send(const QString &sql)
 {
     if (!m_conn || m_busy || !PQsendQuery(m_conn, sql.toUtf8().constData()))

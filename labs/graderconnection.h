@@ -51,6 +51,8 @@ public:
     // SQL quoting for names and text built into statements.
     static QString identifier(const QString &name);
     static QString literal(const QString &text);
+    // A text[] literal holding these values, for a parameter ($1::text[]).
+    static QString textArray(const QStringList &values);
 
     // Sends sql without waiting; wait() collects the outcome.
     bool send(const QString &sql);

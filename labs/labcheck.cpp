@@ -27,6 +27,25 @@ bool GradingContext::openAsLearner(GraderConnection &connection, QString *error)
     return set.ok;
 }
 
+bool GradingContext::openCatalog(GraderConnection &connection, QString *error) const
+{
+    // Startup options outrank every setting kept with the database or a role.
+    const ConnectionInfo admin(adminConninfo);
+    const QString pinned = QStringLiteral("-c search_path=pg_catalog,pg_temp -c default_transaction_read_only=on "
+                                          "-c client_encoding=UTF8 -c local_preload_libraries=");
+    const QString options = (admin.value(QStringLiteral("options")) + u' ' + pinned).trimmed();
+    if (!connection.open(admin.with(QStringLiteral("options"), options), statementTimeoutMs, error))
+        return false;
+    // A role the database's settings switch to would read with someone else's eyes.
+    const QString same = connection.value(QStringLiteral("SELECT current_user = session_user"), {}, error);
+    if (same == u"t")
+        return true;
+    if (error->isEmpty())
+        *error = CheckGrader::tr("the database's settings change the role of the grader's connection");
+    connection.close();
+    return false;
+}
+
 QString GradingContext::learnerQuery() const
 {
     const QList<ScriptUnit> units = StatementSplitter::split(answer);

@@ -24,7 +24,7 @@ struct GradingContext
     // switches to the learner's role (learnerRole) for every check.
     QString learnerConninfo;
     QString learnerRole;
-    QString adminConninfo;   // the sandbox, as the server's administrator (catalog reads only)
+    QString adminConninfo;   // the sandbox, as the server's administrator: opened only by openCatalog()
     QString variantConninfo; // the variant data, as its read-only reader; empty without one
     QString clusterConninfo; // cluster labs: the disposable cluster as its superuser
     QString archiveDirectory; // cluster labs: where WAL is archived
@@ -34,6 +34,16 @@ struct GradingContext
     QString answer;          // the SQL the learner wrote for the step
     QString language = QStringLiteral("en");
     int statementTimeoutMs = 5000;
+    // Where the lab's unqualified names live, in order (catalog reads resolve names there).
+    QStringList labSchemas{QStringLiteral("public")};
+
+    // The catalog reader: the sandbox as the administrator, for reading catalogs and
+    // nothing else. search_path is pg_catalog alone and every transaction read-only, pinned
+    // when the connection starts so no setting of the learner's database or role changes
+    // them; functions, operators and types are then only ever found in pg_catalog, so no
+    // query on it calls anything a learner defined. Names a check gives are resolved with
+    // CatalogNames. Whatever evaluates learner-reachable code runs as the learner instead.
+    bool openCatalog(class GraderConnection &connection, QString *error) const;
 
     // Opens the sandbox as the learner (through the grader role when there is one).
     bool openAsLearner(class GraderConnection &connection, QString *error) const;

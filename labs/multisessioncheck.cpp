@@ -1,5 +1,6 @@
 #include "multisessioncheck.h"
 
+#include "catalognames.h"
 #include "graderconnection.h"
 #include "learnersessions.h"
 
@@ -57,11 +58,11 @@ QString label(const QString &session)
     return session == Grader ? MultiSessionCheck::tr("the grader") : MultiSessionCheck::tr("Session %1").arg(session);
 }
 
-// Whether the session's backend waits for a lock another backend holds.
-bool blockedOnLock(GraderConnection &grader, int pid)
+// Whether the session's backend waits for a lock another backend holds (on the catalog reader).
+bool blockedOnLock(GraderConnection &catalog, int pid)
 {
     QString error;
-    return grader.value(QStringLiteral("SELECT cardinality(pg_blocking_pids($1::int)) > 0"), {QString::number(pid)}, &error) == u"t";
+    return catalog.value(QStringLiteral("SELECT cardinality(pg_blocking_pids($1::int)) > 0"), {QString::number(pid)}, &error) == u"t";
 }
 
 // What went wrong with one finished statement, or empty when it did what was expected.
@@ -133,8 +134,12 @@ CheckVerdict MultiSessionCheck::grade(const LabCheck &check, const GradingContex
     const QList<Entry> script = scriptOf(check);
     std::map<QString, GraderConnection> sessions;
     QString error;
-    GraderConnection &grader = sessions[Grader];
-    if (!grader.open(context.adminConninfo, context.statementTimeoutMs, &error))
+    GraderConnection catalog;
+    if (!context.openCatalog(catalog, &error))
+        return unreachable(error);
+    // The author's "grader" statements run with the learner's rights, through the learner's
+    // grader login (not switched to the learner's role, so it is a session of its own).
+    if (!sessions[Grader].open(context.learnerConninfo, context.statementTimeoutMs, &error))
         return unreachable(error);
     CheckVerdict verdict = CheckVerdict::pass();
     for (int i = 0; i < script.size() && verdict.passed; ++i) {
@@ -150,7 +155,7 @@ CheckVerdict MultiSessionCheck::grade(const LabCheck &check, const GradingContex
         }
         SqlOutcome outcome;
         bool finished = session.wait(e.await ? context.statementTimeoutMs : e.waitMs, &outcome);
-        if (!finished && blockedOnLock(grader, session.backendPid())) {
+        if (!finished && blockedOnLock(catalog, session.backendPid())) {
             if (e.expect == u"blocks")
                 continue;
             finished = session.wait(LockGraceMs, &outcome);
@@ -170,8 +175,7 @@ CheckVerdict MultiSessionCheck::grade(const LabCheck &check, const GradingContex
     }
     for (auto &[name, session] : sessions) {
         session.cancel();
-        if (name != Grader)
-            session.exec(QStringLiteral("ROLLBACK"));
+        session.exec(QStringLiteral("ROLLBACK"));
         session.close();
     }
     return verdict;
@@ -220,7 +224,7 @@ CheckVerdict MultiSessionCheck::gradeObserved(const LabCheck &check, const Gradi
 {
     GraderConnection grader;
     QString error;
-    if (!grader.open(context.adminConninfo, context.statementTimeoutMs, &error))
+    if (!context.openCatalog(grader, &error))
         return unreachable(error);
     const QVariantList entries = check.fields.value(QStringLiteral("observe")).toList();
     for (const QVariant &item : entries) {
@@ -252,11 +256,14 @@ CheckVerdict MultiSessionCheck::gradeObserved(const LabCheck &check, const Gradi
         const QString mode = entry.value(QStringLiteral("holds")).toString();
         if (!mode.isEmpty()) {
             const QString relation = entry.value(QStringLiteral("on")).toString();
+            const QString oid = relation.isEmpty() ? QString() : CatalogNames::relation(grader, relation, context.labSchemas, &error);
             const SqlOutcome locks = grader.exec(
-                QStringLiteral("SELECT count(*) FILTER (WHERE mode = $2 AND ($3 = '' OR relation = to_regclass($3))), "
-                               "string_agg(DISTINCT mode || coalesce(' on ' || relation::regclass::text, ''), ', ') "
-                               "FROM pg_locks WHERE granted AND pid = ANY ($1::int[]) AND locktype <> 'virtualxid'"),
-                {pidList(seen.pids), mode, relation});
+                QStringLiteral("SELECT count(*) FILTER (WHERE mode = $2 AND ($3 = '' OR relation = $4::oid)), "
+                               "string_agg(DISTINCT mode || coalesce(' on ' || %1, ''), ', ') "
+                               "FROM pg_locks WHERE granted AND pid = ANY ($1::int[]) AND locktype <> 'virtualxid'")
+                    .arg(CatalogNames::shownRelationSql(QStringLiteral("relation"), QStringLiteral("$5"))),
+                {pidList(seen.pids), mode, relation, oid.isEmpty() ? QStringLiteral("0") : oid,
+                 GraderConnection::textArray(context.labSchemas)});
             if (!locks.ok)
                 return unreachable(locks.message);
             if (locks.value(0, 0).toInt() == 0) {

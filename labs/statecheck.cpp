@@ -1,5 +1,6 @@
 #include "statecheck.h"
 
+#include "catalognames.h"
 #include "constraintequivalence.h"
 #include "graderconnection.h"
 
@@ -92,55 +93,53 @@ CheckVerdict StateCheck::grade(const LabCheck &check, const GradingContext &cont
     if (kind == u"assert")
         return assertion(check, context);
 
-    GraderConnection admin;
+    GraderConnection catalog;
     QString error;
-    if (!admin.open(context.adminConninfo, context.statementTimeoutMs, &error))
+    if (!context.openCatalog(catalog, &error))
         return unreachable(error);
-    // Built-in functions only: nothing the learner wrote runs with the administrator's rights.
-    admin.exec(QStringLiteral("SET search_path = pg_catalog, public"));
     if (kind == u"table")
-        return table(check, context, admin);
+        return table(check, context, catalog);
     if (kind == u"column")
-        return column(check, context, admin);
+        return column(check, context, catalog);
     if (kind == u"index_on")
-        return index(check, context, admin);
+        return index(check, context, catalog);
     if (kind == u"constraint_on")
-        return constraint(check, context, admin);
+        return constraint(check, context, catalog);
     if (kind == u"privilege")
-        return privilege(check, context, admin);
+        return privilege(check, context, catalog);
     if (kind == u"role_attribute")
-        return roleAttribute(check, context, admin);
-    return extension(check, context, admin);
+        return roleAttribute(check, context, catalog);
+    return extension(check, context, catalog);
 }
 
-CheckVerdict StateCheck::table(const LabCheck &check, const GradingContext &context, GraderConnection &admin) const
+CheckVerdict StateCheck::table(const LabCheck &check, const GradingContext &context, GraderConnection &catalog) const
 {
     const QString name = text(check, QStringLiteral("table"));
     QString error;
-    if (admin.value(QStringLiteral("SELECT to_regclass($1) IS NOT NULL"), {name}, &error) != u"t")
+    if (CatalogNames::relation(catalog, name, context.labSchemas, &error).isEmpty())
         return fail(check, context, error.isEmpty() ? tr("There is no table or view named %1.").arg(name) : error);
     return CheckVerdict::pass();
 }
 
-CheckVerdict StateCheck::column(const LabCheck &check, const GradingContext &context, GraderConnection &admin) const
+CheckVerdict StateCheck::column(const LabCheck &check, const GradingContext &context, GraderConnection &catalog) const
 {
     const QString qualified = text(check, QStringLiteral("column"));
     const qsizetype dot = qualified.lastIndexOf(u'.');
     const QString table = qualified.left(dot);
     const QString name = ConstraintEquivalence::normalizedName(qualified.mid(dot + 1));
-    const SqlOutcome found = admin.exec(
+    QString error;
+    const QString relation = CatalogNames::relation(catalog, table, context.labSchemas, &error);
+    const SqlOutcome found = catalog.exec(
         QStringLiteral("SELECT format_type(a.atttypid, a.atttypmod), a.attnotnull, pg_get_expr(d.adbin, d.adrelid) "
                        "FROM pg_attribute a LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
-                       "WHERE a.attrelid = to_regclass($1) AND a.attname = $2 AND a.attnum > 0 AND NOT a.attisdropped"),
-        {table, name});
+                       "WHERE a.attrelid = $1::oid AND a.attname = $2 AND a.attnum > 0 AND NOT a.attisdropped"),
+        {relation.isEmpty() ? QStringLiteral("0") : relation, name});
     if (!found.ok || found.result.rowCount() == 0)
         return fail(check, context, tr("The table %1 has no column %2.").arg(table, name));
     const QString type = found.value(0, 0);
     const QString wantedType = text(check, QStringLiteral("type"));
     if (!wantedType.isEmpty()) {
-        QString error;
-        const QString wanted = admin.value(QStringLiteral("SELECT format_type(to_regtype($1), to_regtypemod($1))"),
-                                           {wantedType}, &error);
+        const QString wanted = CatalogNames::type(catalog, wantedType, context.labSchemas, &error);
         if (wanted != type)
             return fail(check, context, tr("The column %1.%2 is of type %3; it should be %4.")
                                             .arg(table, name, type, wanted.isEmpty() ? wantedType : wanted));
@@ -155,7 +154,6 @@ CheckVerdict StateCheck::column(const LabCheck &check, const GradingContext &con
         if (current.isEmpty())
             return fail(check, context, tr("The column %1.%2 has no default.").arg(table, name));
         // Equivalent when both evaluate to the same value, however the learner wrote theirs.
-        QString error;
         const SqlOutcome same = asLearner(context, QStringLiteral("SELECT (%1) IS NOT DISTINCT FROM (%2)::%3")
                                                        .arg(current, text(check, QStringLiteral("default")), type),
                                           &error);
@@ -168,18 +166,22 @@ CheckVerdict StateCheck::column(const LabCheck &check, const GradingContext &con
     return CheckVerdict::pass();
 }
 
-CheckVerdict StateCheck::index(const LabCheck &check, const GradingContext &context, GraderConnection &admin) const
+CheckVerdict StateCheck::index(const LabCheck &check, const GradingContext &context, GraderConnection &catalog) const
 {
     QString table;
     QStringList wanted;
     splitTableColumns(text(check, QStringLiteral("index_on")), &table, &wanted);
-    const SqlOutcome indexes = admin.exec(
+    QString error;
+    const QString relation = CatalogNames::relation(catalog, table, context.labSchemas, &error);
+    if (relation.isEmpty())
+        return fail(check, context, tr("There is no table named %1.").arg(table));
+    const SqlOutcome indexes = catalog.exec(
         QStringLiteral("SELECT c.relname, am.amname, ix.indisunique, "
                        "array_to_string(ARRAY(SELECT pg_get_indexdef(ix.indexrelid, k, true) "
                        "FROM generate_series(1, ix.indnkeyatts) k ORDER BY k), ', ') "
                        "FROM pg_index ix JOIN pg_class c ON c.oid = ix.indexrelid JOIN pg_am am ON am.oid = c.relam "
-                       "WHERE ix.indrelid = to_regclass($1) AND ix.indisvalid ORDER BY c.relname"),
-        {table});
+                       "WHERE ix.indrelid = $1::oid AND ix.indisvalid ORDER BY c.relname"),
+        {relation});
     if (!indexes.ok)
         return fail(check, context, tr("There is no table named %1.").arg(table));
     const QString method = text(check, QStringLiteral("method")).toLower();
@@ -204,7 +206,7 @@ CheckVerdict StateCheck::index(const LabCheck &check, const GradingContext &cont
                                          existing.isEmpty() ? tr("none") : existing.join(QStringLiteral("; "))));
 }
 
-CheckVerdict StateCheck::constraint(const LabCheck &check, const GradingContext &context, GraderConnection &admin) const
+CheckVerdict StateCheck::constraint(const LabCheck &check, const GradingContext &context, GraderConnection &catalog) const
 {
     const QString table = text(check, QStringLiteral("constraint_on"));
     GraderConnection learner;
@@ -212,13 +214,13 @@ CheckVerdict StateCheck::constraint(const LabCheck &check, const GradingContext 
     if (!context.openAsLearner(learner, &error))
         return unreachable(error);
     const ConstraintEquivalence::Match match =
-        ConstraintEquivalence::find(admin, learner, table, text(check, QStringLiteral("definition")));
+        ConstraintEquivalence::find(catalog, learner, table, context.labSchemas, text(check, QStringLiteral("definition")));
     if (match.found)
         return CheckVerdict::pass();
     return fail(check, context, match.why);
 }
 
-CheckVerdict StateCheck::privilege(const LabCheck &check, const GradingContext &context, GraderConnection &admin) const
+CheckVerdict StateCheck::privilege(const LabCheck &check, const GradingContext &context, GraderConnection &catalog) const
 {
     const QString privilege = text(check, QStringLiteral("privilege")).toUpper();
     const QString on = text(check, QStringLiteral("on"));
@@ -227,11 +229,21 @@ CheckVerdict StateCheck::privilege(const LabCheck &check, const GradingContext &
     static const QRegularExpression kind(QStringLiteral("^(schema|database|sequence|function)\\s+(.+)$"),
                                          QRegularExpression::CaseInsensitiveOption);
     const QRegularExpressionMatch m = kind.match(on);
-    const QString function = m.hasMatch() ? QStringLiteral("has_%1_privilege").arg(m.captured(1).toLower())
-                                          : QStringLiteral("has_table_privilege");
-    const QString object = m.hasMatch() ? m.captured(2) : on;
+    const QString kindName = m.hasMatch() ? m.captured(1).toLower() : QStringLiteral("table");
+    QString object = m.hasMatch() ? m.captured(2) : on;
     QString error;
-    const QString has = admin.value(QStringLiteral("SELECT %1($1, $2, $3)").arg(function), {role, object, privilege}, &error);
+    // Tables, sequences and functions are found along the lab's path; schemas and databases by name.
+    const bool onPath = kindName != u"schema" && kindName != u"database";
+    if (onPath) {
+        object = kindName == u"function" ? CatalogNames::function(catalog, object, context.labSchemas, &error)
+                                         : CatalogNames::relation(catalog, object, context.labSchemas, &error);
+        if (object.isEmpty())
+            return fail(check, context, tr("Cannot tell whether %1 may %2 on %3: %4")
+                                            .arg(role, privilege, on, error.isEmpty() ? tr("it does not exist") : error));
+    }
+    const QString has = catalog.value(QStringLiteral("SELECT has_%1_privilege($1, $2%2, $3)")
+                                        .arg(kindName, onPath ? QStringLiteral("::oid") : QString()),
+                                    {role, object, privilege}, &error);
     if (!error.isEmpty())
         return fail(check, context, tr("Cannot tell whether %1 may %2 on %3: %4").arg(role, privilege, on, error));
     if ((has == u"t") == held)
@@ -240,10 +252,10 @@ CheckVerdict StateCheck::privilege(const LabCheck &check, const GradingContext &
                                      : tr("The role %1 can still %2 on %3; it should not.").arg(role, privilege, on));
 }
 
-CheckVerdict StateCheck::roleAttribute(const LabCheck &check, const GradingContext &context, GraderConnection &admin) const
+CheckVerdict StateCheck::roleAttribute(const LabCheck &check, const GradingContext &context, GraderConnection &catalog) const
 {
     const QString role = text(check, QStringLiteral("role_attribute"));
-    const SqlOutcome found = admin.exec(
+    const SqlOutcome found = catalog.exec(
         QStringLiteral("SELECT rolcanlogin, rolsuper, rolcreatedb, rolcreaterole, rolinherit, rolreplication, "
                        "rolbypassrls, rolconnlimit FROM pg_roles WHERE rolname = $1"),
         {role});
@@ -280,11 +292,11 @@ CheckVerdict StateCheck::setting(const LabCheck &check, const GradingContext &co
     return CheckVerdict::pass();
 }
 
-CheckVerdict StateCheck::extension(const LabCheck &check, const GradingContext &context, GraderConnection &admin) const
+CheckVerdict StateCheck::extension(const LabCheck &check, const GradingContext &context, GraderConnection &catalog) const
 {
     const QString name = text(check, QStringLiteral("extension"));
     QString error;
-    if (admin.value(QStringLiteral("SELECT count(*) FROM pg_extension WHERE extname = $1"), {name}, &error) != u"1")
+    if (catalog.value(QStringLiteral("SELECT count(*) FROM pg_extension WHERE extname = $1"), {name}, &error) != u"1")
         return fail(check, context, tr("The extension %1 is not installed in your database.").arg(name));
     return CheckVerdict::pass();
 }

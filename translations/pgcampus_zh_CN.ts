@@ -710,6 +710,10 @@
         <source>The grader could not connect to your database: %1</source>
         <translation>评分程序无法连接到你的数据库：%1</translation>
     </message>
+    <message>
+        <source>the database&apos;s settings change the role of the grader&apos;s connection</source>
+        <translation>数据库的参数设置改变了评分连接的角色</translation>
+    </message>
 </context>
 <context>
     <name>ClassBar</name>
@@ -4960,6 +4964,10 @@ Your server is back as it was: fix the settings and try again.</source>
     <message>
         <source>Your database is not yet in the state this step asks for.</source>
         <translation>你的数据库还没有达到这一步要求的状态。</translation>
+    </message>
+    <message>
+        <source>it does not exist</source>
+        <translation>该对象不存在</translation>
     </message>
 </context>
 <context>

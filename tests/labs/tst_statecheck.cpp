@@ -89,6 +89,25 @@ void tst_StateCheck::grade_data()
     QTest::newRow("privilege that must not be held")
         << "kind: state\nprivilege: INSERT\non: orders\nrole: reporting\nheld: false" << "GRANT ALL ON orders TO reporting;" << false;
     QTest::newRow("schema privilege") << "kind: state\nprivilege: USAGE\non: schema public\nrole: reporting" << "" << true;
+    // Names are looked up as the lab's search path would, never on the catalog reader's own path.
+    QTest::newRow("table named with its schema") << "kind: state\ntable: public.orders" << "" << true;
+    QTest::newRow("table in a schema off the lab's path")
+        << "kind: state\ntable: archive" << "CREATE SCHEMA old; CREATE TABLE old.archive ();" << false;
+    QTest::newRow("table in another schema, named with it")
+        << "kind: state\ntable: old.archive" << "CREATE SCHEMA old; CREATE TABLE old.archive ();" << true;
+    QTest::newRow("catalog table by its bare name") << "kind: state\ntable: pg_class" << "" << true;
+    QTest::newRow("column typed with the lab's domain")
+        << "kind: state\ncolumn: orders.note\ntype: short_text"
+        << "CREATE DOMAIN short_text AS varchar(20); ALTER TABLE orders ADD note short_text;" << true;
+    QTest::newRow("function privilege of the lab's function")
+        << "kind: state\nprivilege: EXECUTE\non: function total(integer)\nrole: reporting\nheld: false"
+        << "CREATE FUNCTION total(integer) RETURNS integer LANGUAGE sql AS 'SELECT $1';"
+           "REVOKE EXECUTE ON FUNCTION total(integer) FROM PUBLIC;" << true;
+    QTest::newRow("sequence privilege")
+        << "kind: state\nprivilege: USAGE\non: sequence order_numbers\nrole: reporting"
+        << "CREATE SEQUENCE order_numbers; GRANT USAGE ON SEQUENCE order_numbers TO reporting;" << true;
+    QTest::newRow("privilege on a table that is not there")
+        << "kind: state\nprivilege: SELECT\non: invoices\nrole: reporting" << "" << false;
     QTest::newRow("role attribute") << "kind: state\nrole_attribute: reporting\nlogin: true\nsuperuser: false" << "" << true;
     QTest::newRow("role attribute differs") << "kind: state\nrole_attribute: reporting\ncreatedb: true" << "" << false;
     QTest::newRow("setting for the database")

@@ -48,10 +48,10 @@ CheckVerdict GradingFixture::grade(const QString &checkYaml, const QString &answ
     return gradeAsIs(checkYaml, answer);
 }
 
-CheckVerdict GradingFixture::gradeWithSessions(const QString &checkYaml, const QString &script)
+CheckVerdict GradingFixture::gradeWithSessions(const QString &checkYaml, const QString &script, bool resetFirst)
 {
     QString error;
-    if (!m_environment->reset(&error))
+    if (resetFirst && !m_environment->reset(&error))
         return CheckVerdict::fail(QStringLiteral("fixture: reset failed: ") + error);
     LearnerSessions sessions;
     const auto conninfo = [this](const QString &session) { return m_environment->sessionConninfo(session); };

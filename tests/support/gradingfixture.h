@@ -29,9 +29,9 @@ public:
     CheckVerdict grade(const QString &checkYaml, const QString &answer, bool runAnswer = true);
     // Grades the check on the lab as it is now: no reset, nothing run.
     CheckVerdict gradeAsIs(const QString &checkYaml, const QString &answer = QString());
-    // Resets, plays a script in the learner's labelled sessions ("-- session B" lines switch),
-    // grades the check while they are open, then closes them.
-    CheckVerdict gradeWithSessions(const QString &checkYaml, const QString &script);
+    // Resets (unless resetFirst is false), plays a script in the learner's labelled sessions
+    // ("-- session B" lines switch), grades the check while they are open, then closes them.
+    CheckVerdict gradeWithSessions(const QString &checkYaml, const QString &script, bool resetFirst = true);
     // Whether a verdict is as expected: passed or not, its feedback naming `feedback` (when
     // given), and a failure always explained. *why says what differs.
     static bool verdictIs(const CheckVerdict &verdict, bool passes, const QString &feedback, QString *why);

@@ -1,0 +1,266 @@
+#include "connectioninfo.h"
+#include "gradingfixture.h"
+
+#include <QFileInfo>
+#include <QTemporaryDir>
+#include <QTest>
+
+// Grading is a security boundary: the learner's answer is hostile. Each test lays a trap a
+// learner can lay with the rights they have (functions, operators, domains, defaults, views,
+// settings of their own database) and grades a check that, done wrong, would run the trap
+// with the administrator's rights. Afterwards the learner's role must be as it was, and
+// nothing the trap does as a superuser (make a table, write a file) may have happened.
+class tst_GraderIntegrity : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void domainTrapRunsAsTheLearner();
+    void operatorTrapIsNotOnTheCatalogReadersPath();
+    void multiSessionGraderCallsNoLearnerFunction();
+    void observingSessionsCallsNoLearnerOperator();
+    void databaseSearchPathDoesNotReachTheGrader();
+    void trappedDefaultRunsAsTheLearner();
+    void learnerCannotMakeEventTriggers();
+
+private:
+    // The learner's role as the administrator sees it: attributes, memberships both ways,
+    // and the settings kept for it.
+    QString roleSnapshot();
+    // What the trap leaves when it ran as a superuser; empty when nothing.
+    QString trapTraces();
+    bool learnerRuns(const QString &sql);
+    // Lays the trap function public.trap(): as a superuser it makes the learner one, makes
+    // public.trap_fired and writes the trap file; as anyone else it does nothing.
+    bool layTrapFunction();
+
+    GradingFixture m_fixture;
+    QTemporaryDir m_files;
+    QString m_before;
+};
+
+namespace {
+const QString Learner = QStringLiteral("learner_ada");
+}
+
+void tst_GraderIntegrity::initTestCase()
+{
+    QString error;
+    QVERIFY2(m_fixture.start({QStringLiteral("CREATE TABLE accounts (id int PRIMARY KEY, owner text, balance numeric NOT NULL);\n"
+                                             "INSERT INTO accounts VALUES (1, 'ann', 100), (2, 'bo', 50);")},
+                             &error),
+             qPrintable(error));
+}
+
+QString tst_GraderIntegrity::roleSnapshot()
+{
+    return queryScalar(
+        m_fixture.server().connectionString(),
+        QStringLiteral(
+            "SELECT concat_ws(' | ', r.rolsuper, r.rolinherit, r.rolcreaterole, r.rolcreatedb, r.rolcanlogin, "
+            "r.rolreplication, r.rolbypassrls, r.rolconnlimit, "
+            "(SELECT string_agg(g.rolname || ':' || m.admin_option || m.inherit_option || m.set_option, ',' ORDER BY 1) "
+            " FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid WHERE m.member = r.oid), "
+            "(SELECT string_agg(u.rolname, ',' ORDER BY 1) FROM pg_auth_members m JOIN pg_roles u ON u.oid = m.member "
+            " WHERE m.roleid = r.oid), "
+            "(SELECT string_agg(s.setdatabase || ':' || s.setconfig::text, ',' ORDER BY 1) FROM pg_db_role_setting s "
+            " WHERE s.setrole = r.oid)) FROM pg_roles r WHERE r.rolname = '%1'")
+            .arg(Learner));
+}
+
+QString tst_GraderIntegrity::trapTraces()
+{
+    QStringList traces;
+    const QString admin = ConnectionInfo(m_fixture.environment().learnerConninfo())
+                              .with(QStringLiteral("user"), ConnectionInfo(m_fixture.server().connectionString()).value(QStringLiteral("user")));
+    if (queryScalar(admin, QStringLiteral("SELECT to_regclass('public.trap_fired') IS NOT NULL")) == u"t")
+        traces << QStringLiteral("public.trap_fired exists");
+    if (QFileInfo::exists(m_files.filePath(QStringLiteral("trap"))))
+        traces << QStringLiteral("the trap file was written");
+    if (queryScalar(m_fixture.server().connectionString(),
+                    QStringLiteral("SELECT rolsuper FROM pg_roles WHERE rolname = '%1'").arg(Learner)) == u"t")
+        traces << QStringLiteral("the learner became a superuser");
+    return traces.join(QStringLiteral("; "));
+}
+
+bool tst_GraderIntegrity::learnerRuns(const QString &sql)
+{
+    QString error;
+    if (!m_fixture.environment().runAsLearner(sql, &error)) {
+        qWarning("the learner's SQL failed: %s", qPrintable(error));
+        return false;
+    }
+    return true;
+}
+
+bool tst_GraderIntegrity::layTrapFunction()
+{
+    return learnerRuns(QStringLiteral(
+        "CREATE FUNCTION public.trap() RETURNS boolean LANGUAGE plpgsql AS $trap$\n"
+        "BEGIN\n"
+        "  IF current_setting('is_superuser') = 'on' THEN\n"
+        "    EXECUTE 'ALTER ROLE %1 SUPERUSER';\n"
+        "    EXECUTE $$COPY (SELECT 'owned') TO '%2'$$;\n"
+        "    CREATE TABLE public.trap_fired ();\n"
+        "  END IF;\n"
+        "  RETURN true;\n"
+        "END $trap$;")
+                           .arg(Learner, m_files.filePath(QStringLiteral("trap"))));
+}
+
+void tst_GraderIntegrity::init()
+{
+    QString error;
+    QVERIFY2(m_fixture.environment().reset(&error), qPrintable(error));
+    m_before = roleSnapshot();
+    QVERIFY(!m_before.isEmpty());
+    QVERIFY2(trapTraces().isEmpty(), qPrintable(trapTraces()));
+}
+
+void tst_GraderIntegrity::cleanup()
+{
+    const QString after = roleSnapshot();
+    const QString traces = trapTraces();
+    // Undo whatever a sprung trap did, so one failure does not spoil the tests after it.
+    queryScalar(m_fixture.server().connectionString(), QStringLiteral("ALTER ROLE %1 NOSUPERUSER").arg(Learner));
+    QFile::remove(m_files.filePath(QStringLiteral("trap")));
+    QString error;
+    m_fixture.environment().reset(&error);
+    QVERIFY2(traces.isEmpty(), qPrintable(traces));
+    QCOMPARE(after, m_before);
+}
+
+// The reported escalation: a domain whose CHECK calls the learner's function types a
+// column with a table CHECK, and the constraint check samples values of that type.
+void tst_GraderIntegrity::domainTrapRunsAsTheLearner()
+{
+    QVERIFY(layTrapFunction());
+    QVERIFY(learnerRuns(QStringLiteral("CREATE DOMAIN trapped AS int CHECK (public.trap());\n"
+                                       "CREATE TABLE stock (qty trapped CONSTRAINT stock_qty_positive CHECK (qty > 0));\n"
+                                       "INSERT INTO stock VALUES (3), (7);")));
+    const CheckVerdict verdict =
+        m_fixture.gradeAsIs(QStringLiteral("kind: state\nconstraint_on: stock\ndefinition: CHECK (qty > 0)"));
+    QString why;
+    QVERIFY2(GradingFixture::verdictIs(verdict, true, QString(), &why), qPrintable(why));
+}
+
+// An operator of the learner's with the exact argument types of a comparison in the
+// catalog reader's SQL would be chosen over the built-in one along a path with public.
+void tst_GraderIntegrity::operatorTrapIsNotOnTheCatalogReadersPath()
+{
+    QVERIFY(layTrapFunction());
+    QVERIFY(learnerRuns(QStringLiteral(
+        "CREATE FUNCTION public.trap_eq(oid, regclass) RETURNS boolean LANGUAGE sql AS 'SELECT public.trap() AND $1 = $2::oid';\n"
+        "CREATE OPERATOR public.= (LEFTARG = oid, RIGHTARG = regclass, FUNCTION = public.trap_eq);\n"
+        "CREATE FUNCTION public.trap_eq(oid, oid) RETURNS boolean LANGUAGE sql AS 'SELECT public.trap() AND $1 OPERATOR(pg_catalog.=) $2';\n"
+        "CREATE OPERATOR public.= (LEFTARG = oid, RIGHTARG = oid, FUNCTION = public.trap_eq);")));
+    QString why;
+    for (const QString &check : {QStringLiteral("kind: state\ncolumn: accounts.balance\ntype: numeric\nnot_null: true"),
+                                 QStringLiteral("kind: state\nindex_on: accounts (id)\nunique: true"),
+                                 QStringLiteral("kind: state\nprivilege: SELECT\non: accounts\nrole: %1").arg(Learner),
+                                 QStringLiteral("kind: state\nconstraint_on: accounts\ndefinition: PRIMARY KEY (id)")}) {
+        const CheckVerdict verdict = m_fixture.gradeAsIs(check);
+        QVERIFY2(GradingFixture::verdictIs(verdict, true, QString(), &why), qPrintable(check + u'\n' + why));
+    }
+}
+
+// A script whose statement blocks makes the grader ask whether it waits for a lock:
+// cardinality(integer[]) of the learner's would be an exact match there.
+void tst_GraderIntegrity::multiSessionGraderCallsNoLearnerFunction()
+{
+    QVERIFY(layTrapFunction());
+    QVERIFY(learnerRuns(QStringLiteral("CREATE FUNCTION public.cardinality(integer[]) RETURNS integer LANGUAGE sql "
+                                       "AS 'SELECT CASE WHEN public.trap() THEN pg_catalog.cardinality($1) END';")));
+    const CheckVerdict verdict = m_fixture.gradeAsIs(QStringLiteral(
+        "kind: multi-session\n"
+        "script:\n"
+        "  - {session: A, sql: BEGIN}\n"
+        "  - {session: A, sql: UPDATE accounts SET balance = 1 WHERE id = 1}\n"
+        "  - {session: B, sql: UPDATE accounts SET balance = 2 WHERE id = 1, expect: blocks}\n"
+        "  - {session: grader, sql: SELECT count(*) FROM pg_locks WHERE NOT granted AND locktype = 'transactionid', expect: {value: \"1\"}}\n"
+        "  - {session: A, sql: COMMIT}\n"
+        "  - {session: B, await: true}\n"));
+    QString why;
+    QVERIFY2(GradingFixture::verdictIs(verdict, true, QString(), &why), qPrintable(why));
+}
+
+// Watching the learner's own sessions compares oids and int arrays: operators of the
+// learner's with those exact types, on a path the learner's database sets, must not be used.
+void tst_GraderIntegrity::observingSessionsCallsNoLearnerOperator()
+{
+    QVERIFY(layTrapFunction());
+    QVERIFY(learnerRuns(QStringLiteral(
+        "CREATE SCHEMA trap;\n"
+        "CREATE FUNCTION trap.eq(oid, oid) RETURNS boolean LANGUAGE sql AS 'SELECT public.trap() AND $1 OPERATOR(pg_catalog.=) $2';\n"
+        "CREATE OPERATOR trap.= (LEFTARG = oid, RIGHTARG = oid, FUNCTION = trap.eq);\n"
+        "CREATE FUNCTION trap.overlaps(integer[], integer[]) RETURNS boolean LANGUAGE sql "
+        "AS 'SELECT public.trap() AND $1 OPERATOR(pg_catalog.&&) $2';\n"
+        "CREATE OPERATOR trap.&& (LEFTARG = integer[], RIGHTARG = integer[], FUNCTION = trap.overlaps);\n"
+        "DO $$ BEGIN EXECUTE format('ALTER DATABASE %I SET search_path = trap, pg_catalog, public', current_database()); END $$;")));
+    const CheckVerdict verdict = m_fixture.gradeWithSessions(
+        QStringLiteral("kind: multi-session\nobserve:\n"
+                       "  - {session: A, state: idle in transaction, holds: RowExclusiveLock, on: accounts}\n"
+                       "  - {session: B, waits_for: A}\n"),
+        QStringLiteral("-- session A\nBEGIN;\nUPDATE accounts SET balance = 1 WHERE id = 1;\n"
+                       "-- session B\nUPDATE accounts SET balance = 2 WHERE id = 1;\n"),
+        false);
+    QString why;
+    QVERIFY2(GradingFixture::verdictIs(verdict, true, QString(), &why), qPrintable(why));
+}
+
+// The learner owns their database and may give it a search_path: the grader's own
+// statements must not follow it into the learner's objects with more than the learner's rights.
+void tst_GraderIntegrity::databaseSearchPathDoesNotReachTheGrader()
+{
+    QVERIFY(layTrapFunction());
+    QVERIFY(learnerRuns(QStringLiteral(
+        "CREATE SCHEMA trap;\n"
+        "CREATE VIEW trap.pg_locks AS SELECT * FROM pg_catalog.pg_locks WHERE public.trap();\n"
+        "DO $$ BEGIN EXECUTE format('ALTER DATABASE %I SET search_path = trap, pg_catalog, public', current_database()); END $$;")));
+    m_fixture.gradeAsIs(QStringLiteral(
+        "kind: multi-session\n"
+        "script:\n"
+        "  - {session: A, sql: BEGIN}\n"
+        "  - {session: A, sql: UPDATE accounts SET balance = 1 WHERE id = 1}\n"
+        "  - {session: B, sql: UPDATE accounts SET balance = 2 WHERE id = 1, expect: blocks}\n"
+        "  - {session: grader, sql: SELECT count(*) FROM pg_locks WHERE NOT granted, expect: {value: \"1\"}}\n"
+        "  - {session: A, sql: COMMIT}\n"
+        "  - {session: B, await: true}\n"));
+    // The state checks read the catalog under the same database settings.
+    QString why;
+    const CheckVerdict verdict = m_fixture.gradeAsIs(QStringLiteral("kind: state\ntable: accounts"));
+    QVERIFY2(GradingFixture::verdictIs(verdict, true, QString(), &why), qPrintable(why));
+}
+
+// A default is the learner's expression: the check evaluates it as the learner.
+void tst_GraderIntegrity::trappedDefaultRunsAsTheLearner()
+{
+    QVERIFY(layTrapFunction());
+    QVERIFY(learnerRuns(QStringLiteral("CREATE FUNCTION public.trap_text() RETURNS text LANGUAGE sql "
+                                       "AS 'SELECT CASE WHEN public.trap() THEN ''x'' END';\n"
+                                       "ALTER TABLE accounts ALTER owner SET DEFAULT public.trap_text();")));
+    const CheckVerdict verdict =
+        m_fixture.gradeAsIs(QStringLiteral("kind: state\ncolumn: accounts.owner\ndefault: \"'x'\""));
+    QString why;
+    QVERIFY2(GradingFixture::verdictIs(verdict, true, QString(), &why), qPrintable(why));
+}
+
+// An event trigger would run the learner's function in everyone's DDL, the grader's too:
+// the learner cannot make one.
+void tst_GraderIntegrity::learnerCannotMakeEventTriggers()
+{
+    QVERIFY(layTrapFunction());
+    QString error;
+    QVERIFY(learnerRuns(QStringLiteral("CREATE FUNCTION public.trap_ddl() RETURNS event_trigger LANGUAGE plpgsql "
+                                       "AS $$ BEGIN PERFORM public.trap(); END $$;")));
+    QVERIFY(!m_fixture.environment().runAsLearner(
+        QStringLiteral("CREATE EVENT TRIGGER trap_ddl ON ddl_command_start EXECUTE FUNCTION public.trap_ddl();"), &error));
+    QVERIFY2(error.contains(QStringLiteral("permission denied")), qPrintable(error));
+    QCOMPARE(queryScalar(m_fixture.server().connectionString(), QStringLiteral("SELECT count(*) FROM pg_event_trigger")),
+             QStringLiteral("0"));
+}
+
+QTEST_GUILESS_MAIN(tst_GraderIntegrity)
+#include "tst_graderintegrity.moc"
