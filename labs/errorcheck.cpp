@@ -4,12 +4,20 @@
 
 #include <QRegularExpression>
 
+QString ErrorCheck::asWithoutSql()
+{
+    return tr("\"as\" needs the check's own \"sql\": a learner's answer never runs as another role");
+}
+
 QStringList ErrorCheck::validate(const LabCheck &check) const
 {
     static const QRegularExpression sqlstate(QStringLiteral("^[0-9A-Z]{5}$"));
+    QStringList problems;
     if (!sqlstate.match(text(check, QStringLiteral("sqlstate"))).hasMatch())
-        return {tr("\"sqlstate\" must be a five-character SQLSTATE such as 23514")};
-    return {};
+        problems << tr("\"sqlstate\" must be a five-character SQLSTATE such as 23514");
+    if (!text(check, QStringLiteral("as")).isEmpty() && text(check, QStringLiteral("sql")).isEmpty())
+        problems << asWithoutSql();
+    return problems;
 }
 
 CheckVerdict ErrorCheck::grade(const LabCheck &check, const GradingContext &context) const
@@ -17,6 +25,8 @@ CheckVerdict ErrorCheck::grade(const LabCheck &check, const GradingContext &cont
     const QString role = text(check, QStringLiteral("as"));
     const QString sql = text(check, QStringLiteral("sql")).isEmpty() ? context.answer : text(check, QStringLiteral("sql"));
     const QString expected = text(check, QStringLiteral("sqlstate"));
+    if (!role.isEmpty() && text(check, QStringLiteral("sql")).isEmpty())
+        return CheckVerdict::fail(asWithoutSql()); // never the learner's text with another role's rights
     GraderConnection c;
     QString error;
     const bool opened = role.isEmpty() ? context.openAsLearner(c, &error)

@@ -18,7 +18,8 @@ using Result = std::unique_ptr<PGresult, ResultDeleter>;
 void take(SqlOutcome *outcome, const PGresult *result)
 {
     const ExecStatusType status = PQresultStatus(result);
-    if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) {
+    // An empty query (only comments) is nothing to run, not a failure.
+    if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK || status == PGRES_EMPTY_QUERY) {
         outcome->ok = true;
         outcome->sqlstate.clear();
         outcome->message.clear();
@@ -32,6 +33,18 @@ void take(SqlOutcome *outcome, const PGresult *result)
     outcome->sqlstate = QString::fromLatin1(PQresultErrorField(result, PG_DIAG_SQLSTATE));
     const char *primary = PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY);
     outcome->message = QString::fromUtf8(primary ? primary : PQresultErrorMessage(result)).trimmed();
+}
+// Ends a COPY to or from the client at once: libpq hands back the same COPY state for as
+// long as it lasts, so a check that only collects results would wait for ever.
+void endCopy(PGconn *conn, ExecStatusType status)
+{
+    if (status == PGRES_COPY_OUT) {
+        char *row = nullptr;
+        while (PQgetCopyData(conn, &row, 0) > 0)
+            PQfreemem(row);
+    } else {
+        PQputCopyEnd(conn, "COPY from the client is not available to a check");
+    }
 }
 } // namespace
 
@@ -139,6 +152,14 @@ SqlOutcome GraderConnection::readOnly(const QString &sql)
     return outcome;
 }
 
+SqlOutcome GraderConnection::readOnlyOne(const QString &sql)
+{
+    exec(QStringLiteral("BEGIN READ ONLY"));
+    SqlOutcome outcome = execOne(sql);
+    exec(QStringLiteral("ROLLBACK"));
+    return outcome;
+}
+
 SqlOutcome GraderConnection::execScript(const QString &script)
 {
     SqlOutcome outcome{true, {}, {}, {}};
@@ -196,6 +217,12 @@ bool GraderConnection::wait(int timeoutMs, SqlOutcome *outcome)
     return true;
 }
 
+bool GraderConnection::inTransaction() const
+{
+    const PGTransactionStatusType status = m_conn ? PQtransactionStatus(m_conn) : PQTRANS_UNKNOWN;
+    return status == PQTRANS_INTRANS || status == PQTRANS_INERROR;
+}
+
 SqlOutcome GraderConnection::collect()
 {
     SqlOutcome outcome;
@@ -204,6 +231,17 @@ SqlOutcome GraderConnection::collect()
     while (PGresult *raw = PQgetResult(m_conn)) {
         const Result result(raw);
         any = true;
+        const ExecStatusType status = PQresultStatus(raw);
+        if (status == PGRES_COPY_OUT || status == PGRES_COPY_IN || status == PGRES_COPY_BOTH) {
+            endCopy(m_conn, status);
+            if (!failed) {
+                outcome.ok = false;
+                outcome.sqlstate = QStringLiteral("0A000");
+                outcome.message = tr("COPY to or from the client cannot be checked; write the query itself (SELECT ...)");
+            }
+            failed = true;
+            continue;
+        }
         if (!failed)
             take(&outcome, result.get());
         failed = failed || !outcome.ok;

@@ -41,10 +41,18 @@ public:
     SqlOutcome exec(const QString &sql);
     // One statement with text parameters $1, $2...
     SqlOutcome exec(const QString &sql, const QStringList &parameters);
+    // Exactly one statement (the extended protocol: the server refuses "a; b" and psql's
+    // "\;"): what a learner's query is run with, so it cannot end or change the check's
+    // transaction with statements of its own.
+    SqlOutcome execOne(const QString &sql) { return exec(sql, {}); }
+    // Whether a transaction is open (or failed and waiting for its ROLLBACK).
+    bool inTransaction() const;
     // Runs sql that must work; its first value (and *error cleared), or empty with *error set.
     QString value(const QString &sql, const QStringList &parameters, QString *error);
     // Runs sql in a read-only transaction that is rolled back, whatever it does.
     SqlOutcome readOnly(const QString &sql);
+    // The same for exactly one statement (execOne).
+    SqlOutcome readOnlyOne(const QString &sql);
     // Runs a script one statement at a time, as psql sends them; the first failure, or the last outcome.
     SqlOutcome execScript(const QString &script);
 

@@ -46,12 +46,12 @@ bool GradingContext::openCatalog(GraderConnection &connection, QString *error) c
     return false;
 }
 
-QString GradingContext::learnerQuery() const
+ScriptUnit GradingContext::learnerUnit() const
 {
     const QList<ScriptUnit> units = StatementSplitter::split(answer);
     for (auto unit = units.crbegin(); unit != units.crend(); ++unit) {
-        if (unit->kind == ScriptUnit::Kind::Query)
-            return unit->text;
+        if (unit->kind == ScriptUnit::Kind::Query && !StatementSplitter::isOnlyComments(unit->text))
+            return *unit;
     }
     return {};
 }
@@ -127,6 +127,12 @@ CheckVerdict CheckGrader::fail(const LabCheck &check, const GradingContext &cont
 CheckVerdict CheckGrader::unreachable(const QString &error)
 {
     return CheckVerdict::fail(tr("The grader could not connect to your database: %1").arg(error));
+}
+
+QString CheckGrader::joinedStatements()
+{
+    return tr("Your last query joins several statements into one with \\;. The check grades one query: "
+              "end each statement with ; and put the query last.");
 }
 
 QString CheckGrader::missing(const QString &field)

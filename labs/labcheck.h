@@ -1,6 +1,7 @@
 #pragma once
 
 #include "coursepack.h"
+#include "statementsplitter.h"
 
 #include <QCoreApplication>
 #include <QStringList>
@@ -49,8 +50,9 @@ struct GradingContext
     bool openAsLearner(class GraderConnection &connection, QString *error) const;
     // The sandbox as another role (one of the lab's roles).
     QString conninfoAs(const QString &role) const;
-    // The answer's last query: what result and plan checks grade.
-    QString learnerQuery() const;
+    // The answer's last query (comments alone are no query): what result and plan checks grade.
+    QString learnerQuery() const { return learnerUnit().text; }
+    ScriptUnit learnerUnit() const;
 };
 
 // The grader of one check kind. Graders hold no state; one instance per kind serves all.
@@ -78,4 +80,6 @@ protected:
     static QString missing(const QString &field);
     // The learner's database could not be reached: not the learner's fault, said plainly.
     static CheckVerdict unreachable(const QString &error);
+    // Why a query joined from several statements with psql's "\;" is not graded.
+    static QString joinedStatements();
 };

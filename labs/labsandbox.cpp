@@ -357,7 +357,8 @@ bool LabSandbox::create(QString *error)
 }
 
 // One administrator connection: drop and clone again (or swap the spare in). The roles
-// were made with the first copy; they are made again only when one is missing.
+// were made with the first copy; they are made again only when one is missing, and lose
+// the defaults an answer gave them.
 bool LabSandbox::reset(QString *error)
 {
     GraderConnection c;
@@ -373,6 +374,12 @@ bool LabSandbox::reset(QString *error)
     }
     const bool present = found.value(0, 0) == u"1";
     if (found.value(0, 1) != u"2" && !makeLearnerRoles(c, error))
+        return false;
+    // A default an answer gave the learner's role (ALTER ROLE CURRENT_USER SET ...) is no lab
+    // state: it would follow the learner into every later step, lab and exam answer.
+    if (!execAll(c, {QStringLiteral("ALTER ROLE %1 RESET ALL").arg(GraderConnection::identifier(m_role)),
+                     QStringLiteral("ALTER ROLE %1 RESET ALL").arg(GraderConnection::identifier(graderRole()))},
+                 error))
         return false;
     if (found.value(0, 2) == u"1")
         return swapInSpare(c, present, error);

@@ -42,15 +42,20 @@ QStringList PlanCheck::validate(const LabCheck &check) const
 CheckVerdict PlanCheck::grade(const LabCheck &check, const GradingContext &context) const
 {
     QString query = text(check, QStringLiteral("query"));
-    if (query.isEmpty())
-        query = context.learnerQuery();
+    if (query.isEmpty()) {
+        const ScriptUnit unit = context.learnerUnit();
+        if (unit.joinsStatements)
+            return fail(check, context, joinedStatements());
+        query = unit.text;
+    }
     if (query.isEmpty())
         return fail(check, context, tr("There is no query to check: write one in the editor."));
     GraderConnection c;
     QString error;
     if (!context.openAsLearner(c, &error))
         return unreachable(error);
-    const SqlOutcome explained = c.readOnly(QStringLiteral("EXPLAIN (FORMAT JSON) ") + query);
+    // One statement: nothing after the query can stand in for its plan.
+    const SqlOutcome explained = c.readOnlyOne(QStringLiteral("EXPLAIN (FORMAT JSON) ") + query);
     if (!explained.ok)
         return fail(check, context, tr("Your query could not be explained: %1").arg(explained.message));
     const QJsonObject top = QJsonDocument::fromJson(explained.value().toUtf8()).array().first().toObject();

@@ -10,15 +10,27 @@ struct Pair
     SqlOutcome reference;
 };
 
-// Both queries in one read-only snapshot, rolled back whatever they do.
-Pair runBoth(GraderConnection &c, const QString &query, const QString &reference)
+// The reference and the learner's query in one snapshot, each on a connection of its own:
+// the reference's never sees the learner's text, and the learner's query runs alone (one
+// statement), read-only, and is rolled back. A query that ends the transaction fails.
+Pair runApart(GraderConnection &learner, GraderConnection &reference, const QString &query, const QString &referenceSql)
 {
     Pair pair;
-    c.exec(QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SAVEPOINT learner"));
-    pair.learner = c.exec(query);
-    c.exec(QStringLiteral("ROLLBACK TO SAVEPOINT learner"));
-    pair.reference = c.exec(reference);
-    c.exec(QStringLiteral("ROLLBACK"));
+    const QString begin = QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    learner.exec(begin);
+    const QString snapshot = learner.exec(QStringLiteral("SELECT pg_catalog.pg_export_snapshot()")).value();
+    reference.exec(begin);
+    if (!snapshot.isEmpty())
+        reference.exec(QStringLiteral("SET TRANSACTION SNAPSHOT ") + GraderConnection::literal(snapshot));
+    pair.reference = reference.exec(referenceSql);
+    reference.exec(QStringLiteral("ROLLBACK"));
+    pair.learner = learner.execOne(query);
+    if (pair.learner.ok && !learner.inTransaction()) {
+        pair.learner.ok = false;
+        pair.learner.message = ResultCheck::tr("it ends the check's transaction (%1): write only the query")
+                                   .arg(pair.learner.result.commandTag());
+    }
+    learner.exec(QStringLiteral("ROLLBACK"));
     return pair;
 }
 } // namespace
@@ -39,8 +51,12 @@ QStringList ResultCheck::validate(const LabCheck &check) const
 CheckVerdict ResultCheck::grade(const LabCheck &check, const GradingContext &context) const
 {
     QString query = text(check, QStringLiteral("query"));
-    if (query.isEmpty())
-        query = context.learnerQuery();
+    if (query.isEmpty()) {
+        const ScriptUnit unit = context.learnerUnit();
+        if (unit.joinsStatements)
+            return fail(check, context, joinedStatements());
+        query = unit.text;
+    }
     if (query.isEmpty())
         return fail(check, context, tr("There is no query to check: write one in the editor."));
     const QString reference = text(check, QStringLiteral("reference"));
@@ -51,10 +67,11 @@ CheckVerdict ResultCheck::grade(const LabCheck &check, const GradingContext &con
     options.tolerance = text(check, QStringLiteral("tolerance")).toDouble();
 
     GraderConnection learner;
+    GraderConnection referee;
     QString error;
-    if (!context.openAsLearner(learner, &error))
+    if (!context.openAsLearner(learner, &error) || !context.openAsLearner(referee, &error))
         return unreachable(error);
-    const Pair mine = runBoth(learner, query, reference);
+    const Pair mine = runApart(learner, referee, query, reference);
     if (!mine.reference.ok)
         return CheckVerdict::fail(tr("The lab's reference query failed on your database (%1). "
                                      "Did a step drop or change what it reads? Reset the lab to start over.")
@@ -71,9 +88,11 @@ CheckVerdict ResultCheck::grade(const LabCheck &check, const GradingContext &con
         return CheckVerdict::pass();
 
     GraderConnection variant;
-    if (!variant.open(context.variantConninfo, context.statementTimeoutMs, &error))
+    GraderConnection variantReferee;
+    if (!variant.open(context.variantConninfo, context.statementTimeoutMs, &error)
+        || !variantReferee.open(context.variantConninfo, context.statementTimeoutMs, &error))
         return CheckVerdict::fail(tr("The grader could not reach the lab's second dataset: %1").arg(error));
-    const Pair other = runBoth(variant, query, reference);
+    const Pair other = runApart(variant, variantReferee, query, reference);
     if (!other.reference.ok)
         return CheckVerdict::fail(tr("The lab's reference query failed on its second dataset: %1").arg(other.reference.message));
     const QString second = tr("Your query gives the right rows here, but not on a second dataset with other rows: "

@@ -99,6 +99,7 @@ private:
     QList<ScriptSpan> m_buffer; // psql's query_buf, as pieces of the script
     int m_bufferLine = 0;
     bool m_onlyAddedNewline = false; // the buffer got this line's newline and nothing since
+    bool m_joined = false;           // the buffer holds a "\;"
     ScriptUnit m_previous;           // psql's previous_buf, for \g with an empty buffer
     bool m_quit = false;
     int m_line = 0;
@@ -155,9 +156,11 @@ void ScriptReader::emitQuery(ScriptUnit::Terminator terminator, const QString &c
     unit.command = command;
     unit.arguments = arguments;
     unit.line = m_bufferLine;
+    unit.joinsStatements = m_joined;
     m_units.append(unit);
     m_previous = unit;
     m_buffer.clear();
+    m_joined = false;
 }
 
 // psql_scan_reset: after \g or \r the lexer starts afresh.
@@ -291,8 +294,10 @@ int ScriptReader::scanInitial(int i, int to)
     if (c == u'\\') {
         if (next == u';' || next == u':') { // "\;" and "\:" put the bare character in the query
             echo(i + 1, 1);
-            if (next == u';')
+            if (next == u';') {
                 m_identifierCount = 0;
+                m_joined = true;
+            }
             return i + 2;
         }
         return scanMetaCommand(i, to);
@@ -468,6 +473,7 @@ int ScriptReader::scanMetaCommand(int i, int to)
         if (m_buffer.isEmpty() && !m_previous.spans.isEmpty()) {
             m_buffer = m_previous.spans;
             m_bufferLine = m_previous.line;
+            m_joined = m_previous.joinsStatements;
         }
         if (!m_buffer.isEmpty())
             emitQuery(ScriptUnit::Terminator::MetaCommand, command, arguments);
@@ -476,6 +482,7 @@ int ScriptReader::scanMetaCommand(int i, int to)
     }
     if (command == u"r" || command == u"reset") {
         m_buffer.clear();
+        m_joined = false;
         resetScan();
         return resume;
     }
@@ -529,4 +536,26 @@ qsizetype StatementSplitter::unitAt(const QList<ScriptUnit> &units, int position
             best = i;
     }
     return best >= 0 || units.isEmpty() ? best : 0;
+}
+
+bool StatementSplitter::isOnlyComments(const QString &text)
+{
+    int depth = 0; // of nested block comments
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        const QChar next = i + 1 < text.size() ? text.at(i + 1) : QChar();
+        if (c == u'/' && next == u'*') {
+            ++depth;
+            ++i;
+        } else if (depth > 0 && c == u'*' && next == u'/') {
+            --depth;
+            ++i;
+        } else if (depth == 0 && c == u'-' && next == u'-') {
+            while (i < text.size() && text.at(i) != u'\n')
+                ++i;
+        } else if (depth == 0 && !c.isSpace()) {
+            return false;
+        }
+    }
+    return true;
 }

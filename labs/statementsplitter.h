@@ -33,6 +33,8 @@ struct ScriptUnit
     QString arguments;
     // 0-based line of the script where the unit starts.
     int line = 0;
+    // Query: several statements joined into one with psql's "\;" (sent together, as one).
+    bool joinsStatements = false;
 
     int sourceStart() const { return spans.isEmpty() ? 0 : spans.first().start; }
     int sourceEnd() const { return spans.isEmpty() ? 0 : spans.last().end(); }
@@ -58,4 +60,6 @@ public:
 
     // The unit whose source range holds (or, between units, is nearest before) position.
     static qsizetype unitAt(const QList<ScriptUnit> &units, int position);
+    // Whether a query's text is only blanks and comments ("/* done */"): nothing to run.
+    static bool isOnlyComments(const QString &text);
 };

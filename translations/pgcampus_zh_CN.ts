@@ -714,6 +714,10 @@
         <source>the database&apos;s settings change the role of the grader&apos;s connection</source>
         <translation>数据库的参数设置改变了评分连接的角色</translation>
     </message>
+    <message>
+        <source>Your last query joins several statements into one with \;. The check grades one query: end each statement with ; and put the query last.</source>
+        <translation>你的最后一条查询用 \; 把几条语句连成了一条。检查只评判一条查询：每条语句都以 ; 结尾，并把要评判的查询放在最后。</translation>
+    </message>
 </context>
 <context>
     <name>ClassBar</name>
@@ -2386,6 +2390,10 @@ Provision again to finish: nothing is made twice, and students already made keep
         <source>When %1 ran &quot;%2&quot;, it failed, but for another reason: %3 (SQLSTATE %4, expected %5).</source>
         <translation>%1 执行“%2”时失败了，但原因不对：%3（SQLSTATE %4，应为 %5）。</translation>
     </message>
+    <message>
+        <source>&quot;as&quot; needs the check&apos;s own &quot;sql&quot;: a learner&apos;s answer never runs as another role</source>
+        <translation>“as” 需要检查自带的 “sql”：学员的答案绝不会以其他角色的身份运行</translation>
+    </message>
 </context>
 <context>
     <name>ExamDraw</name>
@@ -2862,6 +2870,10 @@ Provision again to finish: nothing is made twice, and students already made keep
     <message>
         <source>not connected</source>
         <translation>未连接</translation>
+    </message>
+    <message>
+        <source>COPY to or from the client cannot be checked; write the query itself (SELECT ...)</source>
+        <translation>与客户端之间的 COPY 无法评判；请直接写出查询本身（SELECT ...）</translation>
     </message>
 </context>
 <context>
@@ -4488,6 +4500,10 @@ Your server is back as it was: fix the settings and try again.</source>
     <message>
         <source>There it failed: %1</source>
         <translation>在那里它失败了：%1</translation>
+    </message>
+    <message>
+        <source>it ends the check&apos;s transaction (%1): write only the query</source>
+        <translation>它结束了检查所用的事务（%1）：只写查询本身</translation>
     </message>
 </context>
 <context>

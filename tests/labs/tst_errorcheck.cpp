@@ -46,6 +46,9 @@ void tst_ErrorCheck::grade_data()
         << auditorWrites << "GRANT SELECT ON accounts TO auditor;" << true << "";
     QTest::newRow("everything granted: writing works") << auditorWrites << "GRANT ALL ON accounts TO auditor;" << false
                                                        << "it worked";
+    QTest::newRow("the learner's answer never runs as another role")
+        << QStringLiteral("kind: error\nas: auditor\nsqlstate: '42501'\n") << "UPDATE accounts SET balance = 0;" << false
+        << "never runs as another role";
     QTest::newRow("the learner's answer itself must fail")
         << QStringLiteral("kind: error\nsqlstate: '23505'\n") << "INSERT INTO accounts VALUES (1, 'again', 0);" << true << "";
 }

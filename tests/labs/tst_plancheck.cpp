@@ -52,6 +52,13 @@ void tst_PlanCheck::grade_data()
     QTest::newRow("a node that must be there")
         << QStringLiteral("kind: plan\nincludes: [Hash Join]\n")
         << "SELECT * FROM events a JOIN events b ON a.kind = b.kind AND a.id = b.id + 1;" << true << "";
+    QTest::newRow("a plan written after \\; is not the plan")
+        << QStringLiteral("kind: plan\nmax_cost: 1\n")
+        << "SELECT * FROM events \\; SELECT '[{\"Plan\": {\"Node Type\": \"Result\", \"Total Cost\": 0.01}}]';" << false
+        << "grades one query";
+    QTest::newRow("a plan given by the check's own query cannot be two statements")
+        << QStringLiteral("kind: plan\nmax_cost: 1\nquery: \"SELECT * FROM events; SELECT 1\"\n") << "" << false
+        << "could not be explained";
     QTest::newRow("nothing to explain") << usesIndex << "" << false << "no query";
     QTest::newRow("a query that does not parse") << usesIndex << "SELEC 1;" << false << "could not be explained";
 }

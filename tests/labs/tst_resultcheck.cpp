@@ -85,6 +85,18 @@ void tst_ResultCheck::grade_data()
         << QStringLiteral("kind: result\nquery: SELECT * FROM cheap\nreference: SELECT name FROM fruit WHERE price < 1.5\n")
         << "" << false << "Your query failed";
     QTest::newRow("no query at all") << all << "" << false << "no query";
+    // One statement means one statement: nothing the answer adds can end the check's
+    // transaction, plant rows the reference reads, or stand in for the query.
+    QTest::newRow("\\; cannot end the check's transaction")
+        << all << "ROLLBACK \\; CREATE TEMP TABLE fruit (name text, price numeric(6,2)) \\; "
+                  "INSERT INTO fruit VALUES ('fig', 9.99) \\; SELECT name, price FROM fruit;"
+        << false << "grades one query";
+    QTest::newRow("a COMMIT last is not the query")
+        << all << "SELECT name, price FROM fruit; COMMIT;" << false << "ends the check's transaction (COMMIT)";
+    QTest::newRow("COPY to the client is not a query") << all << "COPY fruit TO STDOUT;" << false << "COPY";
+    QTest::newRow("COPY from the client is not a query") << all << "COPY fruit FROM STDIN;" << false << "COPY";
+    QTest::newRow("a comment after the last query is nothing to run")
+        << all << "SELECT name, price FROM fruit;\n/* done */\n-- really\n" << true << "";
     QTest::newRow("a query that changes data is refused")
         << all << "WITH gone AS (DELETE FROM fruit RETURNING name, price) SELECT * FROM gone;" << false << "read-only";
 }

@@ -18,6 +18,7 @@ private Q_SLOTS:
     void initTestCase();
     void grade_data();
     void grade();
+    void anAnswersRoleSettingsDoNotReachTheNext();
 
 private:
     GradingFixture m_fixture;
@@ -133,6 +134,22 @@ void tst_StateCheck::grade()
     const CheckVerdict verdict = m_fixture.grade(check, answer);
     QString why;
     QVERIFY2(GradingFixture::verdictIs(verdict, passes, {}, &why), qPrintable(why));
+}
+
+// A decoy that gives the learner's role a default must not spoil the attempts after it
+// (the next step's solution, the next lab, the next exam answer).
+void tst_StateCheck::anAnswersRoleSettingsDoNotReachTheNext()
+{
+    const QString made = QStringLiteral("kind: state\ntable: made_here");
+    CheckVerdict verdict = m_fixture.grade(made, QStringLiteral("ALTER ROLE CURRENT_USER SET search_path = nowhere;"));
+    QVERIFY(!verdict.passed);
+    verdict = m_fixture.grade(made, QStringLiteral("CREATE TABLE made_here ();"));
+    QString why;
+    QVERIFY2(GradingFixture::verdictIs(verdict, true, QString(), &why), qPrintable(why));
+    QCOMPARE(queryScalar(m_fixture.server().connectionString(),
+                         QStringLiteral("SELECT count(*) FROM pg_db_role_setting s JOIN pg_roles r ON r.oid = s.setrole "
+                                        "WHERE r.rolname LIKE 'learner_ada%'")),
+             QStringLiteral("0"));
 }
 
 QTEST_GUILESS_MAIN(tst_StateCheck)

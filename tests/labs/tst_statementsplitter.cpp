@@ -39,6 +39,8 @@ private Q_SLOTS:
     void spansMapBackToTheScript();
     void unitsKnowTheirLines();
     void metaCommandParts();
+    void joinedStatementsAreMarked_data();
+    void joinedStatementsAreMarked();
     void unitUnderCursor_data();
     void unitUnderCursor();
 
@@ -154,6 +156,31 @@ void tst_StatementSplitter::metaCommandParts()
     QCOMPARE(units.at(1).arguments, QStringLiteral("(format=csv)"));
     QCOMPARE(units.at(2).command, QStringLiteral("copy")); // takes the whole line
     QCOMPARE(units.at(2).arguments, QStringLiteral("t to 'a\\\\b' \\\\ x"));
+}
+
+void tst_StatementSplitter::joinedStatementsAreMarked_data()
+{
+    QTest::addColumn<QString>("script");
+    QTest::addColumn<QList<bool>>("joined");
+    QTest::newRow("joined") << "SELECT 1 \\; SELECT 2;" << QList<bool>{true};
+    QTest::newRow("one unit joined, the next not") << "SELECT 1 \\; SELECT 2; SELECT 3;" << QList<bool>{true, false};
+    QTest::newRow("inside a string") << "SELECT '\\;';" << QList<bool>{false};
+    QTest::newRow("inside a comment") << "SELECT 1 /* \\; */;" << QList<bool>{false};
+    QTest::newRow("\\r forgets it") << "SELECT 1 \\;\n\\r\nSELECT 2;" << QList<bool>{false};
+    QTest::newRow("\\g sends it joined") << "SELECT 1 \\; SELECT 2 \\g" << QList<bool>{true};
+}
+
+// "\;" joins statements into one query: checks that grade one statement must know.
+void tst_StatementSplitter::joinedStatementsAreMarked()
+{
+    QFETCH(QString, script);
+    QFETCH(QList<bool>, joined);
+    QList<bool> marks;
+    for (const ScriptUnit &unit : StatementSplitter::split(script)) {
+        if (unit.kind == ScriptUnit::Kind::Query)
+            marks << unit.joinsStatements;
+    }
+    QCOMPARE(marks, joined);
 }
 
 void tst_StatementSplitter::unitUnderCursor_data()
