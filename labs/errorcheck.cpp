@@ -30,7 +30,7 @@ CheckVerdict ErrorCheck::grade(const LabCheck &check, const GradingContext &cont
     GraderConnection c;
     QString error;
     const bool opened = role.isEmpty() ? context.openAsLearner(c, &error)
-                                       : c.open(context.conninfoAs(role), context.statementTimeoutMs, &error);
+                                       : context.openPinned(c, context.conninfoAs(role), &error);
     if (!opened)
         return unreachable(error);
     c.exec(QStringLiteral("BEGIN"));

@@ -15,9 +15,9 @@ QString GradingContext::conninfoAs(const QString &role) const
     return ConnectionInfo(learnerConninfo).with(QStringLiteral("user"), role);
 }
 
-bool GradingContext::openAsLearner(GraderConnection &connection, QString *error) const
+bool GradingContext::openAsLearner(GraderConnection &connection, QString *error, bool pinned) const
 {
-    if (!connection.open(learnerConninfo, statementTimeoutMs, error))
+    if (pinned ? !openPinned(connection, learnerConninfo, error) : !connection.open(learnerConninfo, statementTimeoutMs, error))
         return false;
     if (learnerRole.isEmpty())
         return true;
@@ -44,6 +44,80 @@ bool GradingContext::openCatalog(GraderConnection &connection, QString *error) c
         *error = CheckGrader::tr("the database's settings change the role of the grader's connection");
     connection.close();
     return false;
+}
+
+namespace {
+// A value as libpq's "options" takes it: spaces and backslashes escaped.
+QString optionValue(const QString &value)
+{
+    return QString(value).replace(u'\\', QStringLiteral("\\\\")).replace(u' ', QStringLiteral("\\ "));
+}
+} // namespace
+
+bool GradingContext::pinnedOptions(QString *options, QString *error) const
+{
+    if (m_pinned) {
+        *options = *m_pinned;
+        return true;
+    }
+    QStringList path{QStringLiteral("pg_catalog")};
+    for (const QString &schema : labSchemas)
+        path << GraderConnection::identifier(schema);
+    QStringList pins{QStringLiteral("-c search_path=") + optionValue(path.join(u','))};
+    GraderConnection catalog;
+    if (!openCatalog(catalog, error))
+        return false;
+    // What the learner may have set: for their database, or for the roles grading logs in
+    // and switches to (class mode: the student's own login), everywhere or in this database.
+    const QString login = ConnectionInfo(learnerConninfo).value(QStringLiteral("user"));
+    const SqlOutcome names = catalog.exec(
+        QStringLiteral("SELECT DISTINCT split_part(c, '=', 1) FROM pg_db_role_setting s, unnest(s.setconfig) AS c "
+                       "WHERE s.setdatabase IN (0, (SELECT oid FROM pg_database WHERE datname = current_database())) "
+                       "AND (s.setrole = 0 OR s.setrole IN (SELECT oid FROM pg_roles WHERE rolname IN ($1, $2))) "
+                       "AND (s.setdatabase <> 0 OR s.setrole <> 0) ORDER BY 1"),
+        {learnerRole, login});
+    if (!names.ok) {
+        *error = names.message;
+        return false;
+    }
+    QStringList changed;
+    for (int r = 0; r < names.result.rowCount(); ++r) {
+        const QString name = names.value(r);
+        if (!name.contains(u'.') && name.compare(u"search_path", Qt::CaseInsensitive) != 0)
+            changed << name;
+    }
+    if (!changed.isEmpty()) {
+        // The server's own values: as the administrator sees them in the postgres database,
+        // or, where that is closed (a class's student), the built-in defaults.
+        GraderConnection server;
+        QString ignored;
+        const bool opened = server.open(ConnectionInfo(adminConninfo).with(QStringLiteral("dbname"), QStringLiteral("postgres")),
+                                        statementTimeoutMs, &ignored);
+        const SqlOutcome values =
+            opened ? server.exec(QStringLiteral("SELECT name, pg_catalog.current_setting(name) FROM pg_catalog.unnest($1::pg_catalog.text[]) AS name"),
+                                 {GraderConnection::textArray(changed)})
+                   : catalog.exec(QStringLiteral("SELECT name, boot_val FROM pg_settings WHERE name = ANY ($1::text[])"),
+                                  {GraderConnection::textArray(changed)});
+        if (!values.ok) {
+            *error = values.message;
+            return false;
+        }
+        for (int r = 0; r < values.result.rowCount(); ++r)
+            pins << QStringLiteral("-c %1=%2").arg(values.value(r, 0), optionValue(values.value(r, 1)));
+    }
+    m_pinned = std::make_shared<QString>(pins.join(u' '));
+    *options = *m_pinned;
+    return true;
+}
+
+bool GradingContext::openPinned(GraderConnection &connection, const QString &conninfo, QString *error) const
+{
+    QString pins;
+    if (!pinnedOptions(&pins, error))
+        return false;
+    const ConnectionInfo info(conninfo);
+    const QString options = (info.value(QStringLiteral("options")) + u' ' + pins).trimmed();
+    return connection.open(info.with(QStringLiteral("options"), options), statementTimeoutMs, error);
 }
 
 ScriptUnit GradingContext::learnerUnit() const

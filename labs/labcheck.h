@@ -6,6 +6,8 @@
 #include <QCoreApplication>
 #include <QStringList>
 
+#include <memory>
+
 // What one check found: passed or not, and why, in the learner's words.
 struct CheckVerdict
 {
@@ -46,13 +48,25 @@ struct GradingContext
     // CatalogNames. Whatever evaluates learner-reachable code runs as the learner instead.
     bool openCatalog(class GraderConnection &connection, QString *error) const;
 
-    // Opens the sandbox as the learner (through the grader role when there is one).
-    bool openAsLearner(class GraderConnection &connection, QString *error) const;
+    // Opens the sandbox as the learner (through the grader role when there is one), pinned
+    // (openPinned) unless a check looks at the learner's settings themselves.
+    bool openAsLearner(class GraderConnection &connection, QString *error, bool pinned = true) const;
+    // Opens conninfo (the sandbox as the learner's grader or a lab role) for grading: the
+    // lab's search path (pg_catalog, then labSchemas; no "$user"), and every setting the
+    // learner gave their database or roles (ALTER DATABASE/ROLE ... SET) put back to the
+    // server's own value, all as startup options, which outrank those settings. So a copy of
+    // a table in a schema of the learner's, or planner costs set for the database, cannot
+    // change what a check reads or how it plans.
+    bool openPinned(class GraderConnection &connection, const QString &conninfo, QString *error) const;
     // The sandbox as another role (one of the lab's roles).
     QString conninfoAs(const QString &role) const;
     // The answer's last query (comments alone are no query): what result and plan checks grade.
     QString learnerQuery() const { return learnerUnit().text; }
     ScriptUnit learnerUnit() const;
+
+private:
+    bool pinnedOptions(QString *options, QString *error) const;
+    mutable std::shared_ptr<QString> m_pinned; // pinnedOptions(), once per grading
 };
 
 // The grader of one check kind. Graders hold no state; one instance per kind serves all.

@@ -281,9 +281,11 @@ CheckVerdict StateCheck::setting(const LabCheck &check, const GradingContext &co
     const QString name = text(check, QStringLiteral("setting"));
     GraderConnection c;
     QString error;
-    if (!context.openAsLearner(c, &error))
+    // Unpinned: the learner's settings are what this check looks at (the call is qualified,
+    // so no function of theirs can answer for it).
+    if (!context.openAsLearner(c, &error, false))
         return unreachable(error);
-    const QString actual = c.value(QStringLiteral("SELECT current_setting($1)"), {name}, &error);
+    const QString actual = c.value(QStringLiteral("SELECT pg_catalog.current_setting($1)"), {name}, &error);
     if (!error.isEmpty())
         return fail(check, context, error);
     const QString wanted = text(check, QStringLiteral("value"));

@@ -59,6 +59,12 @@ void tst_PlanCheck::grade_data()
     QTest::newRow("a plan given by the check's own query cannot be two statements")
         << QStringLiteral("kind: plan\nmax_cost: 1\nquery: \"SELECT * FROM events; SELECT 1\"\n") << "" << false
         << "could not be explained";
+    QTest::newRow("planner costs given to the database do not lower the cost")
+        << QStringLiteral("kind: plan\nmax_cost: 100\n")
+        << "DO $$ BEGIN EXECUTE format('ALTER DATABASE %I SET seq_page_cost = 0', current_database());"
+           " EXECUTE format('ALTER DATABASE %I SET cpu_tuple_cost = 0', current_database()); END $$;\n"
+           "SELECT count(*) FROM events WHERE kind = 'k3';"
+        << false << "cost";
     QTest::newRow("nothing to explain") << usesIndex << "" << false << "no query";
     QTest::newRow("a query that does not parse") << usesIndex << "SELEC 1;" << false << "could not be explained";
 }

@@ -97,6 +97,18 @@ void tst_ResultCheck::grade_data()
     QTest::newRow("COPY from the client is not a query") << all << "COPY fruit FROM STDIN;" << false << "COPY";
     QTest::newRow("a comment after the last query is nothing to run")
         << all << "SELECT name, price FROM fruit;\n/* done */\n-- really\n" << true << "";
+    QTest::newRow("a search_path given to the database cannot redirect the reference")
+        << all
+        << "CREATE SCHEMA shadow; CREATE TABLE shadow.fruit AS SELECT 'fig'::text AS name, 9.99::numeric(6,2) AS price;\n"
+           "DO $$ BEGIN EXECUTE format('ALTER DATABASE %I SET search_path = shadow, public', current_database()); END $$;\n"
+           "SELECT 'fig'::text AS name, 9.99::numeric(6,2) AS price;"
+        << false << "missing from your result";
+    QTest::newRow("a schema named after the learner cannot redirect the reference")
+        << all
+        << "CREATE SCHEMA AUTHORIZATION CURRENT_USER;\n"
+           "CREATE TABLE fruit AS SELECT 'fig'::text AS name, 9.99::numeric(6,2) AS price;\n"
+           "SELECT 'fig'::text AS name, 9.99::numeric(6,2) AS price;"
+        << false << "missing from your result";
     QTest::newRow("a query that changes data is refused")
         << all << "WITH gone AS (DELETE FROM fruit RETURNING name, price) SELECT * FROM gone;" << false << "read-only";
 }

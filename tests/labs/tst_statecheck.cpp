@@ -107,6 +107,23 @@ void tst_StateCheck::grade_data()
     QTest::newRow("sequence privilege")
         << "kind: state\nprivilege: USAGE\non: sequence order_numbers\nrole: reporting"
         << "CREATE SEQUENCE order_numbers; GRANT USAGE ON SEQUENCE order_numbers TO reporting;" << true;
+    // Checks read the lab's objects with the lab's search path, whatever the learner's
+    // database or role says and whatever schemas the learner made.
+    const QString shadow = QStringLiteral("CREATE SCHEMA AUTHORIZATION CURRENT_USER; CREATE TABLE orders (LIKE public.orders);");
+    QTest::newRow("every reads the lab's table, not a copy in the learner's own schema")
+        << "kind: state\nevery: orders\nwhere: amount > 15" << shadow << false;
+    QTest::newRow("assert reads the lab's table, not a copy in the learner's own schema")
+        << "kind: state\nassert: SELECT count(*) = 0 FROM orders" << shadow << false;
+    QTest::newRow("rows reads the lab's table, whatever search_path the database is given")
+        << "kind: state\nrows: orders\nwhere: status = 'paid'\ncount: 0"
+        << "CREATE SCHEMA decoy; CREATE TABLE decoy.orders (LIKE public.orders);"
+           "DO $$ BEGIN EXECUTE format('ALTER DATABASE %I SET search_path = decoy, public', current_database()); END $$;"
+        << false;
+    QTest::newRow("a current_setting() of the learner's cannot answer the setting check")
+        << "kind: state\nsetting: work_mem\nvalue: 64MB"
+        << "CREATE FUNCTION public.current_setting(text) RETURNS text LANGUAGE sql AS $$SELECT '64MB'::text$$;"
+           "DO $$ BEGIN EXECUTE format('ALTER DATABASE %I SET search_path = public, pg_catalog', current_database()); END $$;"
+        << false;
     QTest::newRow("privilege on a table that is not there")
         << "kind: state\nprivilege: SELECT\non: invoices\nrole: reporting" << "" << false;
     QTest::newRow("role attribute") << "kind: state\nrole_attribute: reporting\nlogin: true\nsuperuser: false" << "" << true;
