@@ -1,6 +1,8 @@
 #include "labverifier.h"
 
+#include "graderconnection.h"
 #include "labenvironment.h"
+#include "labsandbox.h"
 #include "learnersessions.h"
 #include "stepgrader.h"
 
@@ -26,6 +28,9 @@ LabVerifier::Report LabVerifier::verify(const Lab &lab, const QString &language)
         report.problems.append({lab.file, 0, tr("the lab cannot be built: %1").arg(error)});
         return report;
     }
+    // Nothing a solution or a decoy runs may change who the learner is.
+    const QString role = LabSandbox::roleFor(options.learnerKey);
+    const QString before = lab.cluster ? QString() : roleSnapshot(role);
     for (int s = 0; s < lab.steps.size(); ++s) {
         const LabStep &step = lab.steps.at(s);
         const int line = step.checks.isEmpty() ? 0 : step.checks.first().line;
@@ -120,5 +125,27 @@ LabVerifier::Report LabVerifier::verify(const Lab &lab, const QString &language)
                 ++report.decoys;
         }
     }
+    const QString after = lab.cluster ? QString() : roleSnapshot(role);
+    if (before != after)
+        report.problems.append({lab.file, 0, tr("the learner's role changed while the lab was checked: %1 became %2")
+                                                 .arg(before, after)});
     return report;
+}
+
+QString LabVerifier::roleSnapshot(const QString &role) const
+{
+    GraderConnection c;
+    QString error;
+    if (!c.open(m_admin, 0, &error))
+        return error;
+    const QString snapshot = c.value(
+        QStringLiteral("SELECT concat_ws(', ', CASE WHEN r.rolsuper THEN 'SUPERUSER' END, CASE WHEN r.rolcreaterole THEN 'CREATEROLE' END, "
+                       "CASE WHEN r.rolcreatedb THEN 'CREATEDB' END, CASE WHEN r.rolreplication THEN 'REPLICATION' END, "
+                       "CASE WHEN r.rolbypassrls THEN 'BYPASSRLS' END, CASE WHEN NOT r.rolinherit THEN 'NOINHERIT' END, "
+                       "CASE WHEN NOT r.rolcanlogin THEN 'NOLOGIN' END, "
+                       "(SELECT 'member of ' || string_agg(g.rolname, ' and ' ORDER BY g.rolname) "
+                       " FROM pg_catalog.pg_auth_members m JOIN pg_catalog.pg_roles g ON g.oid = m.roleid WHERE m.member = r.oid)) "
+                       "FROM pg_catalog.pg_roles r WHERE r.rolname = $1"),
+        {role}, &error);
+    return error.isEmpty() ? (snapshot.isEmpty() ? tr("an ordinary role") : snapshot) : error;
 }

@@ -27,6 +27,9 @@ public:
     Report verify(const Lab &lab, const QString &language = QStringLiteral("en"));
 
 private:
+    // The learner's role as the administrator sees it: attributes and memberships.
+    QString roleSnapshot(const QString &role) const;
+
     QString m_admin;
     QString m_work;
 };

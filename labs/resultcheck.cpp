@@ -40,11 +40,10 @@ QStringList ResultCheck::validate(const LabCheck &check) const
     QStringList problems;
     if (text(check, QStringLiteral("reference")).isEmpty())
         problems << missing(QStringLiteral("reference"));
-    bool ok = true;
-    if (!text(check, QStringLiteral("tolerance")).isEmpty())
-        text(check, QStringLiteral("tolerance")).toDouble(&ok);
-    if (!ok)
-        problems << tr("\"tolerance\" must be a number");
+    const QString tolerance = text(check, QStringLiteral("tolerance"));
+    const std::optional<DecimalText> t = DecimalText::parse(tolerance.toUtf8());
+    if (!tolerance.isEmpty() && (!t || !t->isFinite() || t->isNegative()))
+        problems << tr("\"tolerance\" must be a decimal number, 0 or more");
     return problems;
 }
 
@@ -64,7 +63,7 @@ CheckVerdict ResultCheck::grade(const LabCheck &check, const GradingContext &con
     options.ordered = flag(check, QStringLiteral("ordered"), false);
     options.columns = list(check, QStringLiteral("columns"));
     options.checkNames = flag(check, QStringLiteral("check_names"), true);
-    options.tolerance = text(check, QStringLiteral("tolerance")).toDouble();
+    options.tolerance = DecimalText::parse(text(check, QStringLiteral("tolerance")).toUtf8()).value_or(DecimalText());
 
     GraderConnection learner;
     GraderConnection referee;

@@ -2,6 +2,8 @@
 
 #include "resultformatter.h"
 
+#include <QHash>
+
 #include <algorithm>
 #include <cmath>
 #include <cstring>
@@ -20,8 +22,16 @@ bool numeric(const Side &side, int i)
     return ResultFormatter::isNumericType(side.result.columns().at(side.columns.at(i)).typeOid);
 }
 
-// Orders two cells: NULL first, numbers by value, everything else byte by byte (C collation).
-int compareCells(const Side &a, qsizetype ra, const Side &b, qsizetype rb, int i, double tolerance)
+// A cell of a column that is a number on both sides, as an exact decimal (money's "$1.00" is not one).
+std::optional<DecimalText> number(const Side &side, qsizetype row, const Side &other, int i)
+{
+    if (!numeric(side, i) || !numeric(other, i))
+        return std::nullopt;
+    return DecimalText::parse(side.result.bytes(row, side.columns.at(i)));
+}
+
+// Orders two cells exactly: NULL first, numbers by value, everything else byte by byte (C collation).
+int compareCells(const Side &a, qsizetype ra, const Side &b, qsizetype rb, int i)
 {
     const int ca = a.columns.at(i);
     const int cb = b.columns.at(i);
@@ -29,32 +39,37 @@ int compareCells(const Side &a, qsizetype ra, const Side &b, qsizetype rb, int i
     const bool nb = b.result.isNull(rb, cb);
     if (na || nb)
         return na == nb ? 0 : (na ? -1 : 1);
+    const std::optional<DecimalText> da = number(a, ra, b, i);
+    const std::optional<DecimalText> db = number(b, rb, a, i);
+    if (da && db)
+        return DecimalText::compare(*da, *db);
     const QByteArrayView va = a.result.bytes(ra, ca);
     const QByteArrayView vb = b.result.bytes(rb, cb);
-    if (numeric(a, i) && numeric(b, i)) {
-        bool oka = false;
-        bool okb = false;
-        const double da = va.toByteArray().toDouble(&oka);
-        const double db = vb.toByteArray().toDouble(&okb);
-        if (oka && okb) {
-            if (std::fabs(da - db) <= tolerance)
-                return 0;
-            return da < db ? -1 : 1;
-        }
-    }
     const int c = std::memcmp(va.data(), vb.data(), size_t(std::min(va.size(), vb.size())));
     if (c != 0)
         return c;
     return va.size() == vb.size() ? 0 : (va.size() < vb.size() ? -1 : 1);
 }
 
-int compareRows(const Side &a, qsizetype ra, const Side &b, qsizetype rb, double tolerance)
+int compareRows(const Side &a, qsizetype ra, const Side &b, qsizetype rb)
 {
     for (int i = 0; i < a.columns.size(); ++i) {
-        if (const int c = compareCells(a, ra, b, rb, i, tolerance))
+        if (const int c = compareCells(a, ra, b, rb, i))
             return c;
     }
     return 0;
+}
+
+// The same row, numbers within the tolerance and everything else exactly.
+bool sameRow(const Side &a, qsizetype ra, const Side &b, qsizetype rb, const DecimalText &tolerance)
+{
+    for (int i = 0; i < a.columns.size(); ++i) {
+        const std::optional<DecimalText> da = a.result.isNull(ra, a.columns.at(i)) ? std::nullopt : number(a, ra, b, i);
+        const std::optional<DecimalText> db = b.result.isNull(rb, b.columns.at(i)) ? std::nullopt : number(b, rb, a, i);
+        if (da && db ? !DecimalText::within(*da, *db, tolerance) : compareCells(a, ra, b, rb, i) != 0)
+            return false;
+    }
+    return true;
 }
 
 QString rowText(const Side &side, qsizetype row)
@@ -73,13 +88,107 @@ QString names(const ResultSet &result, const QList<int> &columns)
     return list.join(QStringLiteral(", "));
 }
 
-QList<qsizetype> sortedRows(const Side &side, double tolerance)
+QList<qsizetype> sortedRows(const Side &side, QList<qsizetype> rows)
+{
+    std::stable_sort(rows.begin(), rows.end(), [&](qsizetype x, qsizetype y) { return compareRows(side, x, side, y) < 0; });
+    return rows;
+}
+
+QList<qsizetype> allRows(const Side &side)
 {
     QList<qsizetype> rows(side.result.rowCount());
     std::iota(rows.begin(), rows.end(), qsizetype(0));
-    std::stable_sort(rows.begin(), rows.end(),
-                     [&](qsizetype x, qsizetype y) { return compareRows(side, x, side, y, tolerance) < 0; });
     return rows;
+}
+
+// The rows of each side left without a partner on the other: both sorted exactly and merged.
+void mergeExactly(const Side &want, const QList<qsizetype> &wantRows, const Side &got, const QList<qsizetype> &gotRows,
+                  QList<qsizetype> *missing, QList<qsizetype> *extra)
+{
+    const QList<qsizetype> ws = sortedRows(want, wantRows);
+    const QList<qsizetype> gs = sortedRows(got, gotRows);
+    qsizetype i = 0;
+    qsizetype j = 0;
+    while (i < ws.size() || j < gs.size()) {
+        const int c = i == ws.size() ? 1 : j == gs.size() ? -1 : compareRows(want, ws[i], got, gs[j]);
+        if (c == 0) {
+            ++i;
+            ++j;
+        } else if (c < 0) {
+            *missing << ws[i++];
+        } else {
+            *extra << gs[j++];
+        }
+    }
+}
+
+// Kuhn's augmenting path from expected row u (indices within one group).
+bool augment(int u, const QList<QList<int>> &near, QList<int> &partner, QList<bool> &seen)
+{
+    for (const int v : near.at(u)) {
+        if (seen.at(v))
+            continue;
+        seen[v] = true;
+        if (partner.at(v) < 0 || augment(partner.at(v), near, partner, seen)) {
+            partner[v] = u;
+            return true;
+        }
+    }
+    return false;
+}
+
+// The rows without a partner when numbers may differ by the tolerance: a maximum matching of
+// expected to actual rows, inside each group of rows that agree exactly on every column that
+// is not a number. (Pairing equal rows first is not enough: with tolerance 1, {0, 1} and
+// {1, 2} pair only as 0-1 and 1-2.)
+void matchWithin(const Side &want, const Side &got, const DecimalText &tolerance, QList<qsizetype> *missing,
+                 QList<qsizetype> *extra)
+{
+    const auto key = [](const Side &side, const Side &other, qsizetype row) {
+        QByteArray k;
+        for (int i = 0; i < side.columns.size(); ++i) {
+            if (numeric(side, i) && numeric(other, i))
+                continue;
+            const bool null = side.result.isNull(row, side.columns.at(i));
+            const QByteArrayView bytes = null ? QByteArrayView() : side.result.bytes(row, side.columns.at(i));
+            k += null ? QByteArray("N") : QByteArray::number(bytes.size()) + ':' + bytes.toByteArray();
+        }
+        return k;
+    };
+    QHash<QByteArray, QList<qsizetype>> wantGroups;
+    QHash<QByteArray, QList<qsizetype>> gotGroups;
+    for (qsizetype r = 0; r < want.result.rowCount(); ++r)
+        wantGroups[key(want, got, r)] << r;
+    for (qsizetype r = 0; r < got.result.rowCount(); ++r)
+        gotGroups[key(got, want, r)] << r;
+    constexpr qsizetype MostPairs = 4'000'000; // beyond that, merge exactly as a fallback
+    for (auto group = wantGroups.cbegin(); group != wantGroups.cend(); ++group) {
+        const QList<qsizetype> ws = group.value();
+        const QList<qsizetype> gs = gotGroups.take(group.key());
+        if (ws.size() * gs.size() > MostPairs) {
+            mergeExactly(want, ws, got, gs, missing, extra);
+            continue;
+        }
+        QList<QList<int>> near(ws.size());
+        for (int u = 0; u < ws.size(); ++u) {
+            for (int v = 0; v < gs.size(); ++v) {
+                if (sameRow(want, ws.at(u), got, gs.at(v), tolerance))
+                    near[u] << v;
+            }
+        }
+        QList<int> partner(gs.size(), -1);
+        for (int u = 0; u < ws.size(); ++u) {
+            QList<bool> seen(gs.size(), false);
+            if (!augment(u, near, partner, seen))
+                *missing << ws.at(u);
+        }
+        for (int v = 0; v < gs.size(); ++v) {
+            if (partner.at(v) < 0)
+                *extra << gs.at(v);
+        }
+    }
+    for (const QList<qsizetype> &rows : std::as_const(gotGroups))
+        *extra << rows;
 }
 } // namespace
 
@@ -94,15 +203,32 @@ ResultComparison::Verdict ResultComparison::compare(const ResultSet &expected, c
     if (!options.columns.isEmpty()) {
         QStringList absent;
         for (const QString &name : options.columns) {
-            auto find = [&](const ResultSet &rs) {
+            const auto find = [&](const ResultSet &rs) {
+                QList<int> found;
                 for (int c = 0; c < rs.columnCount(); ++c) {
                     if (rs.columns().at(c).name == name)
-                        return c;
+                        found << c;
                 }
-                return -1;
+                return found;
             };
-            want.columns << find(expected);
-            got.columns << find(actual);
+            const QList<int> mine = find(actual);
+            const QList<int> theirs = find(expected);
+            // A name given twice is ambiguous: comparing the first would grade by position.
+            for (const auto &[found, whose] : {std::pair{mine, tr("Your result")}, std::pair{theirs, tr("The lab's reference")}}) {
+                if (found.size() < 2)
+                    continue;
+                QStringList positions;
+                for (const int c : found)
+                    positions << QString::number(c + 1);
+                verdict.problems << Problem::WrongColumns;
+                verdict.feedback << tr("%1 has %2 columns named %3 (columns %4): give them different names with AS.")
+                                        .arg(whose)
+                                        .arg(found.size())
+                                        .arg(name, positions.join(QStringLiteral(", ")));
+                return verdict;
+            }
+            want.columns << theirs.value(0, -1);
+            got.columns << mine.value(0, -1);
             if (got.columns.last() < 0 || want.columns.last() < 0)
                 absent << name;
         }
@@ -137,25 +263,13 @@ ResultComparison::Verdict ResultComparison::compare(const ResultSet &expected, c
     if (!verdict.problems.isEmpty())
         return verdict;
 
-    // The rows as multisets: what is missing, what is extra. Sorted exactly (a tolerance
-    // would not give a strict order), then matched within the tolerance.
-    const QList<qsizetype> ws = sortedRows(want, 0);
-    const QList<qsizetype> gs = sortedRows(got, 0);
+    // The rows as multisets: what is missing, what is extra.
     QList<qsizetype> missing;
     QList<qsizetype> extra;
-    qsizetype i = 0;
-    qsizetype j = 0;
-    while (i < ws.size() || j < gs.size()) {
-        const int c = i == ws.size() ? 1 : j == gs.size() ? -1 : compareRows(want, ws[i], got, gs[j], options.tolerance);
-        if (c == 0) {
-            ++i;
-            ++j;
-        } else if (c < 0) {
-            missing << ws[i++];
-        } else {
-            extra << gs[j++];
-        }
-    }
+    if (options.tolerance.isZero())
+        mergeExactly(want, allRows(want), got, allRows(got), &missing, &extra);
+    else
+        matchWithin(want, got, options.tolerance, &missing, &extra);
     auto listRows = [&](const Side &side, QList<qsizetype> rows) {
         std::sort(rows.begin(), rows.end());
         for (qsizetype k = 0; k < std::min<qsizetype>(rows.size(), ShownDifferences); ++k)
@@ -174,7 +288,7 @@ ResultComparison::Verdict ResultComparison::compare(const ResultSet &expected, c
     }
     if (verdict.problems.isEmpty() && options.ordered) {
         for (qsizetype r = 0; r < expected.rowCount(); ++r) {
-            if (compareRows(want, r, got, r, options.tolerance) != 0) {
+            if (!sameRow(want, r, got, r, options.tolerance)) {
                 verdict.problems << Problem::WrongOrder;
                 verdict.feedback << tr("The right rows in the wrong order: row %1 is %2, expected %3.")
                                         .arg(r + 1)

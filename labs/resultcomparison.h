@@ -1,5 +1,6 @@
 #pragma once
 
+#include "decimaltext.h"
 #include "resultset.h"
 
 #include <QCoreApplication>
@@ -7,7 +8,8 @@
 
 // Compares a learner's result with the reference result of a "result" check:
 // by the columns the check names (or all), with or without column names, in order
-// or as a multiset, numbers within a tolerance, text byte for byte (C collation).
+// or as a multiset, numbers as exact decimals (NaN equal to NaN) or within a tolerance (rows
+// then matched so that every pair is within it), text byte for byte (C collation).
 // The verdict says what is wrong in a learner's words, with the first differences.
 class ResultComparison
 {
@@ -18,7 +20,7 @@ public:
         bool ordered = false;
         QStringList columns;     // compare only these (by name); empty: all, by position
         bool checkNames = true;  // column names must match
-        double tolerance = 0;    // for numeric columns
+        DecimalText tolerance;   // for numeric columns (0: exactly)
     };
 
     enum class Problem { None, WrongColumns, WrongTypes, MissingRows, ExtraRows, WrongOrder };

@@ -176,7 +176,7 @@ CheckVerdict StateCheck::index(const LabCheck &check, const GradingContext &cont
     if (relation.isEmpty())
         return fail(check, context, tr("There is no table named %1.").arg(table));
     const SqlOutcome indexes = catalog.exec(
-        QStringLiteral("SELECT c.relname, am.amname, ix.indisunique, "
+        QStringLiteral("SELECT c.relname, am.amname, ix.indisunique, ix.indpred IS NOT NULL, "
                        "array_to_string(ARRAY(SELECT pg_get_indexdef(ix.indexrelid, k, true) "
                        "FROM generate_series(1, ix.indnkeyatts) k ORDER BY k), ', ') "
                        "FROM pg_index ix JOIN pg_class c ON c.oid = ix.indexrelid JOIN pg_am am ON am.oid = c.relam "
@@ -187,13 +187,19 @@ CheckVerdict StateCheck::index(const LabCheck &check, const GradingContext &cont
     const QString method = text(check, QStringLiteral("method")).toLower();
     const bool unique = flag(check, QStringLiteral("unique"), false);
     QStringList existing;
+    QString partial;
     for (qsizetype r = 0; r < indexes.result.rowCount(); ++r) {
         QStringList columns;
-        for (const QString &c : indexes.value(int(r), 3).split(QStringLiteral(", ")))
+        for (const QString &c : indexes.value(int(r), 4).split(QStringLiteral(", ")))
             columns << ConstraintEquivalence::normalizedName(c);
-        existing << QStringLiteral("%1 (%2, %3)").arg(indexes.value(int(r), 0), indexes.value(int(r), 3), indexes.value(int(r), 1));
+        existing << QStringLiteral("%1 (%2, %3)").arg(indexes.value(int(r), 0), indexes.value(int(r), 4), indexes.value(int(r), 1));
         if (columns != wanted)
             continue;
+        // A partial index covers only the rows its WHERE picks: not an index on the columns.
+        if (indexes.value(int(r), 3) == u"t") {
+            partial = indexes.value(int(r), 0);
+            continue;
+        }
         if (!method.isEmpty() && indexes.value(int(r), 1) != method)
             return fail(check, context, tr("The index %1 is on the right columns but uses %2; it should use %3.")
                                             .arg(indexes.value(int(r), 0), indexes.value(int(r), 1), method));
@@ -201,6 +207,9 @@ CheckVerdict StateCheck::index(const LabCheck &check, const GradingContext &cont
             return fail(check, context, tr("The index %1 is on the right columns but is not unique.").arg(indexes.value(int(r), 0)));
         return CheckVerdict::pass();
     }
+    if (!partial.isEmpty())
+        return fail(check, context, tr("The index %1 is on the right columns but only for the rows of its WHERE; "
+                                       "this step asks for an index on every row.").arg(partial));
     return fail(check, context, tr("There is no index on %1 (%2). Indexes of %1: %3.")
                                     .arg(table, wanted.join(QStringLiteral(", ")),
                                          existing.isEmpty() ? tr("none") : existing.join(QStringLiteral("; "))));

@@ -3245,6 +3245,14 @@ Your server is back as it was: fix the settings and try again.</source>
         <source>step &quot;%1&quot;: the sessions cannot play the script: %2</source>
         <translation>步骤“%1”：会话无法执行该脚本：%2</translation>
     </message>
+    <message>
+        <source>the learner&apos;s role changed while the lab was checked: %1 became %2</source>
+        <translation>检查这个实验时学员角色发生了变化：%1 变成了 %2</translation>
+    </message>
+    <message>
+        <source>an ordinary role</source>
+        <translation>普通角色</translation>
+    </message>
 </context>
 <context>
     <name>LearnerSessions</name>
@@ -4470,10 +4478,6 @@ Your server is back as it was: fix the settings and try again.</source>
 <context>
     <name>ResultCheck</name>
     <message>
-        <source>&quot;tolerance&quot; must be a number</source>
-        <translation>“tolerance”必须是数字</translation>
-    </message>
-    <message>
         <source>There is no query to check: write one in the editor.</source>
         <translation>没有可检查的查询：请在编辑器中写一个。</translation>
     </message>
@@ -4505,6 +4509,10 @@ Your server is back as it was: fix the settings and try again.</source>
         <source>it ends the check&apos;s transaction (%1): write only the query</source>
         <translation>它结束了检查所用的事务（%1）：只写查询本身</translation>
     </message>
+    <message>
+        <source>&quot;tolerance&quot; must be a decimal number, 0 or more</source>
+        <translation>“tolerance” 必须是大于或等于 0 的十进制数</translation>
+    </message>
 </context>
 <context>
     <name>ResultComparison</name>
@@ -4535,6 +4543,18 @@ Your server is back as it was: fix the settings and try again.</source>
     <message>
         <source>The right rows in the wrong order: row %1 is %2, expected %3.</source>
         <translation>行是对的，但顺序不对：第 %1 行是 %2，应为 %3。</translation>
+    </message>
+    <message>
+        <source>Your result</source>
+        <translation>你的结果</translation>
+    </message>
+    <message>
+        <source>The lab&apos;s reference</source>
+        <translation>实验的参考查询</translation>
+    </message>
+    <message>
+        <source>%1 has %2 columns named %3 (columns %4): give them different names with AS.</source>
+        <translation>%1中有 %2 列都叫 %3（第 %4 列）：请用 AS 给它们起不同的名字。</translation>
     </message>
 </context>
 <context>
@@ -4984,6 +5004,10 @@ Your server is back as it was: fix the settings and try again.</source>
     <message>
         <source>it does not exist</source>
         <translation>该对象不存在</translation>
+    </message>
+    <message>
+        <source>The index %1 is on the right columns but only for the rows of its WHERE; this step asks for an index on every row.</source>
+        <translation>索引 %1 建在正确的列上，但它只覆盖 WHERE 选中的行（部分索引）；这一步要求的是覆盖所有行的索引。</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,7 @@
 #include "connectioninfo.h"
+#include "coursepackloader.h"
 #include "gradingfixture.h"
+#include "labverifier.h"
 
 #include <QFileInfo>
 #include <QTemporaryDir>
@@ -24,6 +26,7 @@ private Q_SLOTS:
     void databaseSearchPathDoesNotReachTheGrader();
     void trappedDefaultRunsAsTheLearner();
     void learnerCannotMakeEventTriggers();
+    void verifyingALabLeavesTheLearnerAsTheyWere();
 
 private:
     // The learner's role as the administrator sees it: attributes, memberships both ways,
@@ -260,6 +263,44 @@ void tst_GraderIntegrity::learnerCannotMakeEventTriggers()
     QVERIFY2(error.contains(QStringLiteral("permission denied")), qPrintable(error));
     QCOMPARE(queryScalar(m_fixture.server().connectionString(), QStringLiteral("SELECT count(*) FROM pg_event_trigger")),
              QStringLiteral("0"));
+}
+
+// courseware check --run replays solutions and decoys as one learner through a whole pack:
+// a decoy's role default must not break a later step, a trap must not change the role, and
+// the verifier itself says so when the role changed.
+void tst_GraderIntegrity::verifyingALabLeavesTheLearnerAsTheyWere()
+{
+    Lab lab;
+    lab.id = QStringLiteral("verified-integrity");
+    lab.file = QStringLiteral("labs/verified-integrity.yaml");
+    lab.setup = QStringLiteral("CREATE TABLE stock (id int PRIMARY KEY);");
+    LabStep make;
+    make.id = QStringLiteral("make");
+    make.checks = {CoursePackLoader::checkFromYaml(QStringLiteral("kind: state\ntable: t"))};
+    make.solution = QStringLiteral("CREATE TABLE t (qty int);");
+    make.decoys = {{QStringLiteral("ALTER ROLE CURRENT_USER SET search_path = nowhere;"), QStringLiteral("a role default")}};
+    LabStep constrain;
+    constrain.id = QStringLiteral("constrain");
+    constrain.checks = {CoursePackLoader::checkFromYaml(QStringLiteral("kind: state\nconstraint_on: t\ndefinition: CHECK (qty > 0)"))};
+    constrain.solution = QStringLiteral("ALTER TABLE t ADD CHECK (qty > 0);");
+    constrain.decoys = {{QStringLiteral("CREATE FUNCTION public.trap() RETURNS boolean LANGUAGE plpgsql AS $trap$ BEGIN "
+                                        "IF current_setting('is_superuser') = 'on' THEN "
+                                        "EXECUTE 'ALTER ROLE learner_courseware_check SUPERUSER'; END IF; RETURN true; END $trap$;\n"
+                                        "CREATE DOMAIN trapped AS int CHECK (public.trap());\n"
+                                        "ALTER TABLE t ADD c trapped CHECK (c > 0);"),
+                         QStringLiteral("a domain trap on another column")}};
+    lab.steps = {make, constrain};
+    LabVerifier verifier(m_fixture.server().connectionString(), m_files.path());
+    const LabVerifier::Report report = verifier.verify(lab);
+    QStringList problems;
+    for (const PackProblem &p : report.problems)
+        problems << p.toText();
+    QVERIFY2(report.problems.isEmpty(), qPrintable(problems.join(u'\n')));
+    QCOMPARE(report.steps, 2);
+    QCOMPARE(report.decoys, 2);
+    QCOMPARE(queryScalar(m_fixture.server().connectionString(),
+                         QStringLiteral("SELECT rolsuper FROM pg_roles WHERE rolname = 'learner_courseware_check'")),
+             QStringLiteral("f"));
 }
 
 QTEST_GUILESS_MAIN(tst_GraderIntegrity)

@@ -77,7 +77,7 @@ void tst_ResultComparison::compares_data()
         << Table{{"amount"}, {1700}, {{"1.50"}, {"2"}}} << Table{{"amount"}, {1700}, {{"1.5"}, {"2.00"}}} << unordered
         << Problems{} << "";
     ResultComparison::Options tolerant;
-    tolerant.tolerance = 0.01;
+    tolerant.tolerance = *DecimalText::parse("0.01");
     QTest::newRow("within tolerance") << Table{{"avg"}, {701}, {{"3.14159"}}} << Table{{"avg"}, {1700}, {{"3.14"}}}
                                       << tolerant << Problems{} << "";
     QTest::newRow("outside tolerance") << Table{{"avg"}, {701}, {{"3.14159"}}} << Table{{"avg"}, {1700}, {{"3.14"}}}
@@ -93,6 +93,66 @@ void tst_ResultComparison::compares_data()
     QTest::newRow("number as text") << Table{{"n"}, {23}, {{"10"}}} << Table{{"n"}, {25}, {{"10"}}} << unordered
                                     << Problems{P::WrongTypes} << "Wrong type for n";
     QTest::newRow("both empty") << Table{{"n"}, {23}, {}} << Table{{"n"}, {23}, {}} << ordered << Problems{} << "";
+
+    // Numbers are compared exactly as decimals, never as doubles.
+    QTest::newRow("big integers exactly")
+        << Table{{"n"}, {1700}, {{"9007199254740993"}}} << Table{{"n"}, {1700}, {{"9007199254740992"}}} << unordered
+        << Problems{P::MissingRows, P::ExtraRows} << "(9007199254740992)";
+    QTest::newRow("bigint's largest against a numeric one less")
+        << Table{{"n"}, {20}, {{"9223372036854775807"}}} << Table{{"n"}, {1700}, {{"9223372036854775806"}}} << unordered
+        << Problems{P::MissingRows, P::ExtraRows} << "(9223372036854775806)";
+    QTest::newRow("the 22nd decimal counts")
+        << Table{{"n"}, {1700}, {{"0.1000000000000000000001"}}} << Table{{"n"}, {1700}, {{"0.1"}}} << unordered
+        << Problems{P::MissingRows, P::ExtraRows} << "(0.1)";
+    QTest::newRow("a float prints the decimal it equals")
+        << Table{{"n"}, {701}, {{"0.1"}}} << Table{{"n"}, {1700}, {{"0.10"}}} << unordered << Problems{} << "";
+    QTest::newRow("an exponent is a way of writing the same number")
+        << Table{{"n"}, {701}, {{"1e+21"}}} << Table{{"n"}, {1700}, {{"1000000000000000000000"}}} << unordered
+        << Problems{} << "";
+    ResultComparison::Options tenth;
+    tenth.tolerance = *DecimalText::parse("0.1");
+    QTest::newRow("tolerance in decimal arithmetic, on its boundary")
+        << Table{{"n"}, {1700}, {{"1.0"}}} << Table{{"n"}, {1700}, {{"1.1"}}} << tenth << Problems{} << "";
+    QTest::newRow("just past the tolerance")
+        << Table{{"n"}, {1700}, {{"1.0"}}} << Table{{"n"}, {1700}, {{"1.1000000000000000001"}}} << tenth
+        << Problems{P::MissingRows, P::ExtraRows} << "(1.1000000000000000001)";
+    // NaN equals NaN, as PostgreSQL sorts and groups it; infinities and -0 as numbers.
+    QTest::newRow("NaN equals NaN") << Table{{"n"}, {1700}, {{"NaN"}}} << Table{{"n"}, {1700}, {{"NaN"}}} << unordered
+                                    << Problems{} << "";
+    QTest::newRow("a float NaN equals a numeric NaN")
+        << Table{{"n"}, {701}, {{"NaN"}}} << Table{{"n"}, {1700}, {{"NaN"}}} << unordered << Problems{} << "";
+    QTest::newRow("NaN keeps its place in an ordered result")
+        << Table{{"n"}, {1700}, {{"1"}, {"NaN"}}} << Table{{"n"}, {1700}, {{"1"}, {"NaN"}}} << ordered << Problems{}
+        << "";
+    QTest::newRow("NaN sorts after Infinity")
+        << Table{{"n"}, {701}, {{"Infinity"}, {"NaN"}}} << Table{{"n"}, {701}, {{"NaN"}, {"Infinity"}}} << ordered
+        << Problems{P::WrongOrder} << "row 1 is (NaN), expected (Infinity)";
+    QTest::newRow("NaN is not Infinity")
+        << Table{{"n"}, {701}, {{"NaN"}}} << Table{{"n"}, {701}, {{"Infinity"}}} << tolerant
+        << Problems{P::MissingRows, P::ExtraRows} << "(Infinity)";
+    QTest::newRow("-Infinity before every number")
+        << Table{{"n"}, {701}, {{"-Infinity"}, {"-1e308"}}} << Table{{"n"}, {1700}, {{"-Infinity"}, {"-1e308"}}} << ordered
+        << Problems{} << "";
+    QTest::newRow("-0 equals 0") << Table{{"n"}, {701}, {{"-0"}}} << Table{{"n"}, {1700}, {{"0.00"}}} << unordered
+                                 << Problems{} << "";
+    // With a tolerance rows are paired within it, not sorted exactly first.
+    QTest::newRow("rows matched within the tolerance across columns")
+        << Table{{"total", "name"}, {1700, 25}, {{"100.002", "a"}, {"100.001", "b"}}}
+        << Table{{"total", "name"}, {1700, 25}, {{"100.00", "a"}, {"100.00", "b"}}} << tolerant << Problems{} << "";
+    QTest::newRow("two numeric columns within the tolerance")
+        << Table{{"x", "y"}, {1700, 1700}, {{"1.004", "2.0"}, {"1.0", "2.009"}}}
+        << Table{{"x", "y"}, {1700, 1700}, {{"1.0", "2.0"}, {"1.0", "2.0"}}} << tolerant << Problems{} << "";
+    ResultComparison::Options one;
+    one.tolerance = *DecimalText::parse("1");
+    QTest::newRow("pairing the equal rows first would fail")
+        << Table{{"n"}, {1700}, {{"0"}, {"1"}}} << Table{{"n"}, {1700}, {{"1"}, {"2"}}} << one << Problems{} << "";
+    QTest::newRow("still outside the tolerance")
+        << Table{{"total", "name"}, {1700, 25}, {{"100.02", "a"}}} << Table{{"total", "name"}, {1700, 25}, {{"100.00", "a"}}}
+        << tolerant << Problems{P::MissingRows, P::ExtraRows} << "(100.00, a)";
+    // A column the check names twice over is ambiguous, on either side.
+    QTest::newRow("a declared column twice in the answer")
+        << abc << Table{{"name", "name"}, {25, 25}, {{"a", "zzz"}, {"b", "zzz"}, {"c", "zzz"}}} << onlyName
+        << Problems{P::WrongColumns} << "Your result has 2 columns named name (columns 1, 2)";
 }
 
 void tst_ResultComparison::compares()

@@ -90,6 +90,11 @@ void tst_StateCheck::grade_data()
     QTest::newRow("privilege that must not be held")
         << "kind: state\nprivilege: INSERT\non: orders\nrole: reporting\nheld: false" << "GRANT ALL ON orders TO reporting;" << false;
     QTest::newRow("schema privilege") << "kind: state\nprivilege: USAGE\non: schema public\nrole: reporting" << "" << true;
+    QTest::newRow("a partial unique index is not a unique index on the column")
+        << "kind: state\nindex_on: orders (id)\nunique: true" << "CREATE UNIQUE INDEX ON orders (id) WHERE status = 'paid';"
+        << false;
+    QTest::newRow("a partial index is not an index on the column")
+        << "kind: state\nindex_on: orders (customer_id)" << "CREATE INDEX ON orders (customer_id) WHERE false;" << false;
     // Names are looked up as the lab's search path would, never on the catalog reader's own path.
     QTest::newRow("table named with its schema") << "kind: state\ntable: public.orders" << "" << true;
     QTest::newRow("table in a schema off the lab's path")
