@@ -6,6 +6,9 @@
 #include <QRegularExpression>
 #include <QSet>
 
+#include <cmath>
+#include <random>
+
 namespace {
 struct Column
 {
@@ -100,20 +103,59 @@ QList<Column> columnsOf(GraderConnection &catalog, const QString &relation)
     return columns;
 }
 
-// Values worth trying for a column: the constants of both expressions and their
-// neighbours, the empty string, zero, and values the table holds. NULL is added apart.
-QStringList candidates(const QString &expressions)
+// Values worth trying for a column, so that two CHECKs that differ anywhere a learner could
+// plausibly reach are told apart: the constants of both expressions and their neighbours,
+// the results of constant arithmetic in them (10*10), case variants of strings, powers of
+// ten, the integer types' extremes, a fixed set of pseudo-random numbers (the same every
+// time, so a verdict never depends on luck), the empty string and zero. NULL is added
+// apart; values the column's type refuses are dropped later. With several columns in the
+// CHECK every combination is tried, so the wide sweep (powers, extremes, random) is kept
+// for one column, where it costs a few hundred rows.
+QStringList candidates(const QString &expressions, bool wide)
 {
     QSet<QString> values{QString(), QStringLiteral("0")};
+    const auto addNumber = [&values](double n) {
+        for (const double d : {-1.0, -0.5, -0.001, 0.0, 0.001, 0.5, 1.0})
+            values.insert(QString::number(n + d, 'g', 17));
+    };
     static const QRegularExpression quoted(QStringLiteral("'((?:[^']|'')*)'"));
-    for (const QRegularExpressionMatch &m : quoted.globalMatch(expressions))
-        values.insert(m.captured(1).replace(QStringLiteral("''"), QStringLiteral("'")));
+    for (const QRegularExpressionMatch &m : quoted.globalMatch(expressions)) {
+        const QString text = m.captured(1).replace(QStringLiteral("''"), QStringLiteral("'"));
+        values << text << text.toUpper() << text.toLower() << (text.left(1).toUpper() + text.mid(1).toLower())
+               << (u' ' + text) << (text + u' ');
+    }
     static const QRegularExpression number(QStringLiteral("(?<![\\w.])-?\\d+(?:\\.\\d+)?"));
     const QString unquoted = QString(expressions).remove(quoted);
-    for (const QRegularExpressionMatch &m : number.globalMatch(unquoted)) {
-        const double n = m.captured(0).toDouble();
-        for (const double d : {-1.0, -0.5, 0.0, 0.5, 1.0})
-            values.insert(QString::number(n + d, 'g', 17));
+    for (const QRegularExpressionMatch &m : number.globalMatch(unquoted))
+        addNumber(m.captured(0).toDouble());
+    static const QRegularExpression arithmetic(
+        QStringLiteral("(?<![\\w.])(\\d+(?:\\.\\d+)?)\\s*([-+*/%])\\s*(\\d+(?:\\.\\d+)?)(?![\\w.])"));
+    for (const QRegularExpressionMatch &m : arithmetic.globalMatch(unquoted)) {
+        const double a = m.captured(1).toDouble();
+        const double b = m.captured(3).toDouble();
+        const QChar op = m.captured(2).at(0);
+        if ((op == u'/' || op == u'%') && b == 0)
+            continue;
+        addNumber(op == u'+' ? a + b : op == u'-' ? a - b : op == u'*' ? a * b : op == u'/' ? a / b : std::fmod(a, b));
+    }
+    for (double p = 1; wide && p <= 1e12; p *= 10) {
+        addNumber(p);
+        addNumber(-p);
+    }
+    if (!wide) {
+        QStringList list(values.begin(), values.end());
+        list.sort();
+        return list;
+    }
+    for (const char *extreme : {"32767", "-32768", "2147483647", "-2147483648", "9223372036854775807", "-9223372036854775808"})
+        values.insert(QString::fromLatin1(extreme));
+    std::mt19937 random(20261207); // a fixed seed: the same candidates for every learner and every run
+    std::uniform_int_distribution<int> small(-1000, 1000);
+    std::uniform_int_distribution<int> large(-2000000000, 2000000000);
+    for (int i = 0; i < 16; ++i) {
+        values.insert(QString::number(small(random)));
+        values.insert(QString::number(large(random)));
+        values.insert(QString::number(small(random) / 8.0, 'g', 17));
     }
     QStringList list(values.begin(), values.end());
     list.sort();
@@ -137,7 +179,7 @@ bool compareRows(GraderConnection &learner, const QString &table, const QList<Co
         return learner.exec(QStringLiteral("SELECT coalesce((%1), true) = coalesce((%2), true)").arg(mine, theirs)).value() == u"t";
 
     QList<QStringList> valuesPerColumn;
-    const QStringList constants = candidates(both);
+    const QStringList constants = candidates(both, used.size() == 1);
     for (const Column &c : used) {
         const SqlOutcome present = learner.exec(
             QStringLiteral("SELECT DISTINCT %1::text FROM %2 WHERE %1 IS NOT NULL LIMIT 20").arg(GraderConnection::identifier(c.name), table));
@@ -245,6 +287,6 @@ ConstraintEquivalence::Match ConstraintEquivalence::find(GraderConnection &catal
         existing << QStringLiteral("%1: %2").arg(c.name, c.definition);
     return {false, {},
             existing.isEmpty() ? tr("The table %1 has no constraints yet.").arg(table)
-                               : tr("No constraint of %1 does what this step asks. It has: %2.")
-                                     .arg(table, existing.join(QStringLiteral("; ")))};
+                               : tr("No constraint of %1 does what this step asks. It has:").arg(table)
+                                     + QStringLiteral("\n  ") + existing.join(QStringLiteral("\n  "))};
 }

@@ -9,7 +9,8 @@ class GraderConnection;
 // the learner wrote it. UNIQUE and PRIMARY KEY compare column sets, FOREIGN KEY columns,
 // target and actions (from the catalog). A CHECK passes when it accepts exactly the same
 // rows as the author's: both are evaluated over probe rows made from the constants of
-// both expressions, their neighbours, NULL and the table's own values.
+// both expressions, their neighbours, constant arithmetic, case variants, NULL, the
+// table's own values and (one column) a wide fixed sweep of numbers; see candidates().
 class ConstraintEquivalence
 {
     Q_DECLARE_TR_FUNCTIONS(ConstraintEquivalence)

@@ -61,7 +61,6 @@ struct GradingContext
     // The sandbox as another role (one of the lab's roles).
     QString conninfoAs(const QString &role) const;
     // The answer's last query (comments alone are no query): what result and plan checks grade.
-    QString learnerQuery() const { return learnerUnit().text; }
     ScriptUnit learnerUnit() const;
 
 private:

@@ -33,6 +33,19 @@ Pair runApart(GraderConnection &learner, GraderConnection &reference, const QStr
     learner.exec(QStringLiteral("ROLLBACK"));
     return pair;
 }
+// Type names instead of OIDs in what the learner reads ("character varying", not 1043), from
+// the built-in format_type on a connection the learner's text never touched.
+void nameTypes(GraderConnection &c, ResultSet *result)
+{
+    QStringList oids;
+    for (const ResultColumn &column : result->columns())
+        oids << QString::number(column.typeOid);
+    const SqlOutcome names = c.exec(QStringLiteral("SELECT pg_catalog.format_type(t::pg_catalog.oid, NULL) "
+                                                   "FROM pg_catalog.unnest($1::pg_catalog.text[]) WITH ORDINALITY AS u(t, n) ORDER BY n"),
+                                    {GraderConnection::textArray(oids)});
+    for (int i = 0; names.ok && i < names.result.rowCount() && i < result->columnCount(); ++i)
+        result->setColumnTypeName(i, names.value(i));
+}
 } // namespace
 
 QStringList ResultCheck::validate(const LabCheck &check) const
@@ -70,13 +83,15 @@ CheckVerdict ResultCheck::grade(const LabCheck &check, const GradingContext &con
     QString error;
     if (!context.openAsLearner(learner, &error) || !context.openAsLearner(referee, &error))
         return unreachable(error);
-    const Pair mine = runApart(learner, referee, query, reference);
+    Pair mine = runApart(learner, referee, query, reference);
     if (!mine.reference.ok)
         return CheckVerdict::fail(tr("The lab's reference query failed on your database (%1). "
                                      "Did a step drop or change what it reads? Reset the lab to start over.")
                                       .arg(mine.reference.message));
     if (!mine.learner.ok)
         return fail(check, context, tr("Your query failed: %1").arg(mine.learner.message));
+    nameTypes(referee, &mine.reference.result);
+    nameTypes(referee, &mine.learner.result);
     const ResultComparison::Verdict verdict = ResultComparison::compare(mine.reference.result, mine.learner.result, options);
     if (!verdict.passed) {
         CheckVerdict failed = fail(check, context, verdict.feedback.value(0));

@@ -210,9 +210,12 @@ CheckVerdict StateCheck::index(const LabCheck &check, const GradingContext &cont
     if (!partial.isEmpty())
         return fail(check, context, tr("The index %1 is on the right columns but only for the rows of its WHERE; "
                                        "this step asks for an index on every row.").arg(partial));
-    return fail(check, context, tr("There is no index on %1 (%2). Indexes of %1: %3.")
-                                    .arg(table, wanted.join(QStringLiteral(", ")),
-                                         existing.isEmpty() ? tr("none") : existing.join(QStringLiteral("; "))));
+    if (existing.isEmpty())
+        return fail(check, context, tr("There is no index on %1 (%2); %1 has no index at all.").arg(table, wanted.join(QStringLiteral(", "))));
+    CheckVerdict missingIndex = fail(check, context, tr("There is no index on %1 (%2). Indexes of %1:").arg(table, wanted.join(QStringLiteral(", "))));
+    for (const QString &index : std::as_const(existing))
+        missingIndex.feedback << QStringLiteral("  ") + index; // one per line
+    return missingIndex;
 }
 
 CheckVerdict StateCheck::constraint(const LabCheck &check, const GradingContext &context, GraderConnection &catalog) const

@@ -1793,8 +1793,8 @@ Provision again to finish: nothing is made twice, and students already made keep
         <translation>表 %1 还没有任何约束。</translation>
     </message>
     <message>
-        <source>No constraint of %1 does what this step asks. It has: %2.</source>
-        <translation>%1 上没有一个约束符合这一步的要求。现有约束：%2。</translation>
+        <source>No constraint of %1 does what this step asks. It has:</source>
+        <translation>%1 上没有哪个约束满足这一步的要求。它现有的约束：</translation>
     </message>
 </context>
 <context>
@@ -4940,14 +4940,6 @@ Your server is back as it was: fix the settings and try again.</source>
         <translation>索引 %1 的列正确，但不是唯一索引。</translation>
     </message>
     <message>
-        <source>There is no index on %1 (%2). Indexes of %1: %3.</source>
-        <translation>%1 (%2) 上没有索引。%1 现有的索引：%3。</translation>
-    </message>
-    <message>
-        <source>none</source>
-        <translation>无</translation>
-    </message>
-    <message>
         <source>Cannot tell whether %1 may %2 on %3: %4</source>
         <translation>无法判断 %1 能否对 %3 执行 %2：%4</translation>
     </message>
@@ -5008,6 +5000,14 @@ Your server is back as it was: fix the settings and try again.</source>
     <message>
         <source>The index %1 is on the right columns but only for the rows of its WHERE; this step asks for an index on every row.</source>
         <translation>索引 %1 建在正确的列上，但它只覆盖 WHERE 选中的行（部分索引）；这一步要求的是覆盖所有行的索引。</translation>
+    </message>
+    <message>
+        <source>There is no index on %1 (%2); %1 has no index at all.</source>
+        <translation>%1 上没有 (%2) 的索引；%1 目前没有任何索引。</translation>
+    </message>
+    <message>
+        <source>There is no index on %1 (%2). Indexes of %1:</source>
+        <translation>%1 上没有 (%2) 的索引。%1 现有的索引：</translation>
     </message>
 </context>
 <context>

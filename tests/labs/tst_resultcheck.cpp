@@ -109,6 +109,8 @@ void tst_ResultCheck::grade_data()
            "CREATE TABLE fruit AS SELECT 'fig'::text AS name, 9.99::numeric(6,2) AS price;\n"
            "SELECT 'fig'::text AS name, 9.99::numeric(6,2) AS price;"
         << false << "missing from your result";
+    QTest::newRow("types are named, not numbered")
+        << all << "SELECT id AS name, price FROM fruit;" << false << "Wrong type for name: expected text, your result has integer";
     QTest::newRow("a query that changes data is refused")
         << all << "WITH gone AS (DELETE FROM fruit RETURNING name, price) SELECT * FROM gone;" << false << "read-only";
 }

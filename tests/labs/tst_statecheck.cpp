@@ -19,6 +19,7 @@ private Q_SLOTS:
     void grade_data();
     void grade();
     void anAnswersRoleSettingsDoNotReachTheNext();
+    void listsAreOneItemPerLine();
 
 private:
     GradingFixture m_fixture;
@@ -70,6 +71,19 @@ void tst_StateCheck::grade_data()
         << "kind: state\nconstraint_on: orders\ndefinition: CHECK (amount > 0)" << "ALTER TABLE orders ADD CHECK (amount >= 1);" << true;
     QTest::newRow("CHECK on numeric: > 0 is not >= 1")
         << "kind: state\nconstraint_on: orders\ndefinition: CHECK (price > 0)" << "ALTER TABLE orders ADD CHECK (price >= 1);" << false;
+    // Sampling must tell these apart however few rows the table has: case variants,
+    // constant arithmetic, and numbers far from the constants.
+    QTest::newRow("CHECK ignoring case is not the CHECK asked for")
+        << inList << "ALTER TABLE orders ADD CHECK (lower(status) IN ('new', 'paid'));" << false;
+    QTest::newRow("CHECK with a bound far away is not the CHECK asked for")
+        << "kind: state\nconstraint_on: orders\ndefinition: CHECK (amount > 0)"
+        << "ALTER TABLE orders ADD CHECK (amount > 0 AND amount < 10*10);" << false;
+    QTest::newRow("CHECK on the number of digits is not the CHECK asked for")
+        << "kind: state\nconstraint_on: orders\ndefinition: CHECK (amount > 0)"
+        << "ALTER TABLE orders ADD CHECK (amount > 0 AND length(amount::text) < 3);" << false;
+    QTest::newRow("CHECK with the bound written as arithmetic is the same")
+        << "kind: state\nconstraint_on: orders\ndefinition: CHECK (amount < 100)"
+        << "ALTER TABLE orders ADD CHECK (amount < 10*10);" << true;
     QTest::newRow("no constraint at all") << inList << "" << false;
     QTest::newRow("UNIQUE on the same columns in another order")
         << "kind: state\nconstraint_on: orders\ndefinition: UNIQUE (customer_id, placed_at)"
@@ -172,6 +186,19 @@ void tst_StateCheck::anAnswersRoleSettingsDoNotReachTheNext()
                          QStringLiteral("SELECT count(*) FROM pg_db_role_setting s JOIN pg_roles r ON r.oid = s.setrole "
                                         "WHERE r.rolname LIKE 'learner_ada%'")),
              QStringLiteral("0"));
+}
+
+// What the table has instead is listed one item per line, not run together.
+void tst_StateCheck::listsAreOneItemPerLine()
+{
+    const CheckVerdict verdict = m_fixture.grade(QStringLiteral("kind: state\nindex_on: orders (placed_at)"),
+                                                 QStringLiteral("CREATE INDEX orders_status ON orders (status);"
+                                                                "CREATE INDEX orders_amount ON orders (amount);"));
+    QVERIFY(!verdict.passed);
+    QCOMPARE(verdict.feedback.size(), 3);
+    QVERIFY2(verdict.feedback.at(0).endsWith(QStringLiteral("Indexes of orders:")), qPrintable(verdict.feedback.at(0)));
+    QCOMPARE(verdict.feedback.at(1).trimmed(), QStringLiteral("orders_amount (amount, btree)"));
+    QCOMPARE(verdict.feedback.at(2).trimmed(), QStringLiteral("orders_status (status, btree)"));
 }
 
 QTEST_GUILESS_MAIN(tst_StateCheck)
