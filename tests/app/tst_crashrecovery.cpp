@@ -146,8 +146,22 @@ void tst_CrashRecovery::typedTextSurvivesKill()
     // Relaunched, the application has the statement back in its editor: F5 runs it.
     QProcess again;
     QVERIFY2(!startApp(again, data.path()).isEmpty(), "the relaunched window did not appear");
-    QVERIFY(xdotool({QStringLiteral("key"), QStringLiteral("F5")}));
-    QTRY_COMPARE_WITH_TIMEOUT(tableCount(data.path(), marker), QStringLiteral("count\n1\n"), 20000);
+    // F5 is disabled until the practice server answers, which on a loaded machine takes
+    // longer than startApp waits: press it again (with the editor focused) until it ran.
+    QElapsedTimer waited;
+    waited.start();
+    QString count;
+    while (waited.elapsed() < 90000) {
+        QVERIFY(xdotool({QStringLiteral("key"), QStringLiteral("F5")}));
+        for (int i = 0; i < 10 && count != QStringLiteral("count\n1\n"); ++i) {
+            QTest::qWait(500);
+            count = tableCount(data.path(), marker);
+        }
+        if (count == QStringLiteral("count\n1\n"))
+            break;
+        xdotool({QStringLiteral("click"), QStringLiteral("1")});
+    }
+    QCOMPARE(count, QStringLiteral("count\n1\n"));
     QVERIFY(xdotool({QStringLiteral("key"), QStringLiteral("ctrl+q")})); // a clean quit stops the practice server
     QVERIFY(again.waitForFinished(30000));
     QCOMPARE(again.exitStatus(), QProcess::NormalExit);
