@@ -48,7 +48,7 @@ std::optional<QuestionScore> ExamSqlGrader::grade(const Question &question, cons
         score.feedback << tr("Your SQL failed: %1").arg(failure);
         return score;
     }
-    const StepVerdict verdict = StepGrader::grade(step, environment->context(answer.text, language));
+    const StepVerdict verdict = StepGrader::grade(step, environment->context(answer.text, language, 0));
     score.correct = verdict.passed;
     score.score = verdict.passed ? 1 : 0;
     score.feedback = verdict.feedback();

@@ -203,6 +203,12 @@ CheckVerdict CheckGrader::unreachable(const QString &error)
     return CheckVerdict::fail(tr("The grader could not connect to your database: %1").arg(error));
 }
 
+QString CheckGrader::dataChanged()
+{
+    return tr("Your query is graded on the lab's data as this step expects it, and your database no longer holds "
+              "that data. Reset the lab (and redo the earlier steps as they ask) to check this step:");
+}
+
 QString CheckGrader::joinedStatements()
 {
     return tr("Your last query joins several statements into one with \\;. The check grades one query: "
@@ -212,4 +218,30 @@ QString CheckGrader::joinedStatements()
 QString CheckGrader::missing(const QString &field)
 {
     return tr("the check needs \"%1\"").arg(field);
+}
+
+QStringList GradingContext::dataDifferences(GraderConnection &c, const QList<std::pair<QString, QString>> &read) const
+{
+    if (!hasExpectedState)
+        return {};
+    QString error;
+    if (!StateDigest::fixTextSettings(c, &error))
+        return {CheckGrader::tr("The lab's data could not be compared with yours: %1").arg(error)};
+    QList<RelationDigest> compared;
+    QList<RelationDigest> actual;
+    QStringList missing;
+    for (const RelationDigest &expected : expectedState) {
+        const bool isRead = read.contains(std::pair{expected.schema, expected.name});
+        QString gone;
+        const std::optional<RelationDigest> found = StateDigest::take(c, expected, isRead, &gone, &error);
+        if (!gone.isEmpty())
+            missing << gone;
+        else if (!found)
+            return {CheckGrader::tr("The lab's data could not be compared with yours: %1").arg(error)};
+        else if (isRead) {
+            compared << expected;
+            actual << *found;
+        }
+    }
+    return StateDigest::differences(compared, actual, missing);
 }

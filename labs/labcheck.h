@@ -1,6 +1,7 @@
 #pragma once
 
 #include "coursepack.h"
+#include "statedigest.h"
 #include "statementsplitter.h"
 
 #include <QCoreApplication>
@@ -39,6 +40,11 @@ struct GradingContext
     int statementTimeoutMs = 5000;
     // Where the lab's unqualified names live, in order (catalog reads resolve names there).
     QStringList labSchemas{QStringLiteral("public")};
+    // The lab's data as the step expects it (after its reference solution and the earlier
+    // steps'), as digests of its tables; hasExpectedState false when that is not known (no
+    // step given, a class's sandbox, a solution that fails): nothing is compared then.
+    QList<RelationDigest> expectedState;
+    bool hasExpectedState = false;
 
     // The catalog reader: the sandbox as the administrator, for reading catalogs and
     // nothing else. search_path is pg_catalog alone and every transaction read-only, pinned
@@ -62,6 +68,11 @@ struct GradingContext
     QString conninfoAs(const QString &role) const;
     // The answer's last query (comments alone are no query): what result and plan checks grade.
     ScriptUnit learnerUnit() const;
+    // Where the learner's data differs from the lab's at this step, one line per table, on c
+    // (the learner's side, inside a transaction, which this changes settings of): each of
+    // the lab's tables that is gone or lost a column, and the ones in read (schema, name)
+    // whose rows differ. A result or plan check graded on damaged data is not trusted.
+    QStringList dataDifferences(class GraderConnection &c, const QList<std::pair<QString, QString>> &read) const;
 
 private:
     bool pinnedOptions(QString *options, QString *error) const;
@@ -95,4 +106,6 @@ protected:
     static CheckVerdict unreachable(const QString &error);
     // Why a query joined from several statements with psql's "\;" is not graded.
     static QString joinedStatements();
+    // Why a query right on the learner's data is not trusted when that data is not the lab's.
+    static QString dataChanged();
 };

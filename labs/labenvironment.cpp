@@ -5,6 +5,7 @@
 #include "labsandbox.h"
 #include "connectioninfo.h"
 #include "learnersessions.h"
+#include "stepgrader.h"
 
 LabEnvironment::LabEnvironment(const Lab &lab, const Options &options)
     : m_lab(lab)
@@ -78,7 +79,34 @@ bool LabEnvironment::prepare(bool rebuild, QString *error)
         return false;
     if (!m_options.sharedServer && !m_lab.variantSetup.trimmed().isEmpty() && !m_sandbox->buildVariant(m_lab.variantSetup, rebuild, error))
         return false;
+    if (!m_options.sharedServer && !prepareStates(rebuild, error))
+        return false;
     return rebuild ? m_sandbox->reset(error) : m_sandbox->create(error);
+}
+
+bool LabEnvironment::prepareStates(bool rebuild, QString *error)
+{
+    QList<LabSandbox::StateStep> steps;
+    const QString firstSession = m_lab.sessions.value(0, QStringLiteral("primary"));
+    for (const LabStep &step : m_lab.steps) {
+        LabSandbox::StateStep s;
+        s.solution = expand(step.solution);
+        s.sessions = LearnerSessions::isSessionScript(s.solution);
+        // What sessions a check observes did is rolled back when they close; a script a
+        // check plays itself is not run as the answer.
+        s.skip = StepGrader::observesSessions(step) || (!s.sessions && !StepGrader::runsAnswerFirst(step));
+        s.firstSession = firstSession;
+        steps << s;
+    }
+    if (!m_sandbox->buildStates(steps, rebuild, error))
+        return false;
+    const std::optional<LabSandbox::States> states = m_sandbox->states(error);
+    if (!states)
+        return false;
+    m_states = states->afterStep;
+    m_failedStep = states->failedStep;
+    m_stateFailure = states->failure;
+    return true;
 }
 
 bool LabEnvironment::reset(QString *error)
@@ -130,7 +158,7 @@ QString LabEnvironment::learnerConninfo() const
     return m_cluster ? m_cluster->conninfo() : m_sandbox->learnerConninfo();
 }
 
-GradingContext LabEnvironment::context(const QString &answer, const QString &language) const
+GradingContext LabEnvironment::context(const QString &answer, const QString &language, int step) const
 {
     GradingContext c;
     c.answer = answer;
@@ -154,6 +182,8 @@ GradingContext LabEnvironment::context(const QString &answer, const QString &lan
     c.adminConninfo = m_sandbox->graderConninfo();
     if (!m_lab.variantSetup.trimmed().isEmpty())
         c.variantConninfo = m_sandbox->variantConninfo();
+    c.hasExpectedState = step >= 0 && m_states.contains(step);
+    c.expectedState = m_states.value(step);
     return c;
 }
 

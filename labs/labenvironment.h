@@ -4,6 +4,7 @@
 #include "labcheck.h"
 
 #include <QCoreApplication>
+#include <QHash>
 
 #include <memory>
 
@@ -62,7 +63,14 @@ public:
     QString sessionConninfo(const QString &session) const;
     // The standby of a cluster lab that has one, for a second editor tab; empty otherwise.
     QString standbyConninfo() const;
-    GradingContext context(const QString &answer, const QString &language) const;
+    // What checks grade against. step: the step being checked (its index in the lab): result
+    // and plan checks then compare the learner's data with the lab's at that step; -1 when
+    // that is not known (nothing compared).
+    GradingContext context(const QString &answer, const QString &language, int step = -1) const;
+    // Why the lab's data at some step is not known: a reference solution that fails when the
+    // states are built (the author's problem), with its step; -1 and empty when none.
+    int stateFailedStep() const { return m_failedStep; }
+    QString stateFailure() const { return m_stateFailure; }
     // A reference solution or decoy with the lab's own paths filled in: authors write
     // {{archive_directory}} where a learner types what SHOW basic_archive.archive_directory says.
     QString expand(const QString &sql) const;
@@ -71,6 +79,8 @@ public:
     bool runAsLearner(const QString &sql, QString *error) const;
 
 private:
+    // Builds (or finds) the lab's data after each step and reads its digests.
+    bool prepareStates(bool rebuild, QString *error);
     // Refuses a server older than the lab needs, naming both versions.
     bool serverIsNewEnough(const QString &conninfo, QString *error) const;
 
@@ -78,4 +88,7 @@ private:
     Options m_options;
     std::unique_ptr<LabSandbox> m_sandbox;
     std::unique_ptr<DisposableCluster> m_cluster;
+    QHash<int, QList<RelationDigest>> m_states; // the lab's data after each step, as digests
+    int m_failedStep = -1;
+    QString m_stateFailure;
 };

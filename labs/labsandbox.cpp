@@ -2,6 +2,7 @@
 
 #include "connectioninfo.h"
 #include "graderconnection.h"
+#include "learnersessions.h"
 
 #include <QCryptographicHash>
 #include <QElapsedTimer>
@@ -84,6 +85,7 @@ LabSandbox::LabSandbox(const QString &adminConninfo, const QString &labId, const
     , m_database(bounded(QStringLiteral("lab_%1_%2").arg(name(labId), name(learnerKey))))
     , m_role(roleFor(learnerKey))
     , m_variant(bounded(QStringLiteral("lab_%1_variant").arg(name(labId))))
+    , m_state(bounded(QStringLiteral("lab_%1_state").arg(name(labId))))
 {
 }
 
@@ -215,6 +217,7 @@ bool LabSandbox::buildDatabase(const QString &database, const QString &setupSql,
 
 bool LabSandbox::buildTemplate(const QString &setupSql, bool rebuild, QString *error)
 {
+    m_templateSetup = setupSql;
     return buildDatabase(m_template, setupSql, rebuild, true, error);
 }
 
@@ -238,6 +241,151 @@ bool LabSandbox::buildVariant(const QString &variantSql, bool rebuild, QString *
                                    "END LOOP; END $$")
                         .arg(GraderConnection::literal(reader))},
                    error);
+}
+
+bool LabSandbox::replay(const QString &database, const QList<StateStep> &steps,
+                        const std::function<void(int, const QList<RelationDigest> &)> &after, int *failedStep,
+                        QString *failure, QString *error) const
+{
+    // As the lab owner, who owns what the setup made, as the learner owns it in their copy.
+    const QString conninfo = ConnectionInfo(ConnectionInfo(m_admin).with(QStringLiteral("dbname"), database))
+                                 .with(QStringLiteral("options"), QStringLiteral("-c role=") + LabOwner);
+    constexpr int TimeoutMs = 60000;
+    GraderConnection c;
+    if (!c.open(conninfo, TimeoutMs, error))
+        return false;
+    for (int step = 0; step < steps.size(); ++step) {
+        const StateStep &s = steps.at(step);
+        if (s.skip || s.solution.trimmed().isEmpty()) {
+        } else if (s.sessions) {
+            LearnerSessions sessions; // what it committed stays, the rest ends with it
+            QString played;
+            const bool ok = sessions.play([&](const QString &) { return conninfo; }, s.solution, s.firstSession, &played);
+            if (!ok || !sessions.failures().isEmpty()) {
+                *failedStep = step;
+                *failure = played.isEmpty() ? sessions.failures().join(u' ') : played;
+                return true;
+            }
+        } else {
+            const SqlOutcome ran = c.execScript(s.solution);
+            if (!ran.ok) {
+                *failedStep = step;
+                *failure = ran.message;
+                return true;
+            }
+            if (c.inTransaction())
+                c.exec(QStringLiteral("ROLLBACK")); // a solution that leaves a transaction open
+        }
+        c.exec(QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"));
+        const std::optional<QList<RelationDigest>> digests = StateDigest::takeAll(c, error);
+        c.exec(QStringLiteral("ROLLBACK"));
+        if (!digests) {
+            *failedStep = step;
+            *failure = *error;
+            return true;
+        }
+        after(step, *digests);
+    }
+    return true;
+}
+
+bool LabSandbox::buildStates(const QList<StateStep> &steps, bool rebuild, QString *error)
+{
+    GraderConnection c;
+    if (!c.open(m_admin, 0, error))
+        return false;
+    QString recipe = QStringLiteral("\n-- state 1\n");
+    for (const StateStep &step : steps)
+        recipe += QStringLiteral("\n-- step %1 %2\n").arg(step.skip).arg(step.sessions) + step.solution;
+    // The template's own marker digest, plus the solutions: a changed setup or solution builds anew.
+    const QString built = builtMarker(m_labId, m_templateSetup + recipe, m_labRoles);
+    const QString found = c.value(QStringLiteral("SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = $1"),
+                                  {m_state}, error);
+    if (!error->isEmpty())
+        return false;
+    if (!rebuild && found == built)
+        return true;
+    const QString scratch = m_state + QStringLiteral("_b");
+    const auto clone = [&](const QString &database) {
+        const QString db = GraderConnection::identifier(database);
+        return execAll(c, {QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(db),
+                           QStringLiteral("CREATE DATABASE %1 TEMPLATE %2").arg(db, GraderConnection::identifier(m_template)),
+                           QStringLiteral("COMMENT ON DATABASE %1 IS %2").arg(db, GraderConnection::literal(marker(m_labId))),
+                           QStringLiteral("REVOKE ALL ON DATABASE %1 FROM PUBLIC").arg(db),
+                           QStringLiteral("GRANT CONNECT, CREATE, TEMPORARY ON DATABASE %1 TO %2")
+                               .arg(db, GraderConnection::identifier(LabOwner))},
+                       error);
+    };
+    QHash<int, QList<RelationDigest>> first;
+    QHash<int, QList<RelationDigest>> second;
+    int failedStep = -1;
+    int failedAgain = -1;
+    QString failure;
+    QString ignored;
+    if (!clone(m_state) || !clone(scratch)
+        || !replay(m_state, steps, [&](int step, const QList<RelationDigest> &d) { first.insert(step, d); }, &failedStep,
+                   &failure, error)
+        || !replay(scratch, steps, [&](int step, const QList<RelationDigest> &d) { second.insert(step, d); }, &failedAgain,
+                   &ignored, error)
+        || !execAll(c, {QStringLiteral("DROP DATABASE %1 WITH (FORCE)").arg(GraderConnection::identifier(scratch))}, error))
+        return false;
+
+    GraderConnection inside;
+    if (!inside.open(ConnectionInfo(m_admin).with(QStringLiteral("dbname"), m_state), 0, error))
+        return false;
+    QStringList store = {QStringLiteral("CREATE SCHEMA pgcampus_state"),
+                         QStringLiteral("CREATE TABLE pgcampus_state.digest (step int, schema_name text, relation text, "
+                                        "columns text, rows bigint, hash numeric, stable boolean)"),
+                         QStringLiteral("CREATE TABLE pgcampus_state.failure (step int, message text)")};
+    if (failedStep >= 0)
+        store << QStringLiteral("INSERT INTO pgcampus_state.failure VALUES (%1, %2)").arg(failedStep).arg(GraderConnection::literal(failure));
+    for (auto step = first.cbegin(); step != first.cend(); ++step) {
+        for (const RelationDigest &d : step.value()) {
+            const QList<RelationDigest> again = second.value(step.key());
+            const bool stable = std::any_of(again.begin(), again.end(), [&](const RelationDigest &o) {
+                return o.schema == d.schema && o.name == d.name && o.rows == d.rows && o.hash == d.hash;
+            });
+            store << QStringLiteral("INSERT INTO pgcampus_state.digest VALUES (%1, %2, %3, %4, %5, %6, %7)")
+                         .arg(step.key())
+                         .arg(GraderConnection::literal(d.schema), GraderConnection::literal(d.name),
+                              GraderConnection::literal(d.columns.join(QChar(0x1f))))
+                         .arg(d.rows)
+                         .arg(d.hash, stable ? QStringLiteral("true") : QStringLiteral("false"));
+        }
+    }
+    const QString db = GraderConnection::identifier(m_state);
+    return execAll(inside, store, error)
+        && execAll(c, {QStringLiteral("COMMENT ON DATABASE %1 IS %2").arg(db, GraderConnection::literal(built))}, error);
+}
+
+std::optional<LabSandbox::States> LabSandbox::states(QString *error) const
+{
+    GraderConnection inside;
+    if (!inside.open(ConnectionInfo(m_admin).with(QStringLiteral("dbname"), m_state), 0, error))
+        return std::nullopt;
+    const SqlOutcome digests = inside.exec(QStringLiteral("SELECT step, schema_name, relation, columns, rows, hash, stable "
+                                                          "FROM pgcampus_state.digest ORDER BY step, schema_name, relation"));
+    const SqlOutcome failure = inside.exec(QStringLiteral("SELECT step, message FROM pgcampus_state.failure"));
+    if (!digests.ok || !failure.ok) {
+        *error = digests.ok ? failure.message : digests.message;
+        return std::nullopt;
+    }
+    States states;
+    for (int row = 0; row < digests.result.rowCount(); ++row) {
+        RelationDigest d;
+        d.schema = digests.value(row, 1);
+        d.name = digests.value(row, 2);
+        d.columns = digests.value(row, 3).split(QChar(0x1f));
+        d.rows = digests.value(row, 4).toLongLong();
+        d.hash = digests.value(row, 5);
+        d.stable = digests.value(row, 6) == u"t";
+        states.afterStep[digests.value(row, 0).toInt()] << d;
+    }
+    if (failure.result.rowCount() > 0) {
+        states.failedStep = failure.value(0, 0).toInt();
+        states.failure = failure.value(0, 1);
+    }
+    return states;
 }
 
 bool LabSandbox::makeLearnerRoles(GraderConnection &admin, QString *error) const

@@ -1,7 +1,13 @@
 #pragma once
 
+#include "statedigest.h"
+
 #include <QCoreApplication>
+#include <QHash>
 #include <QString>
+
+#include <functional>
+#include <optional>
 
 // One learner's database for one lab, on the practice server (or a server a trainer
 // chose), cloned from a per-lab template that is built once from the lab's setup.
@@ -64,6 +70,33 @@ public:
     // role cannot reach, read by a role of its own when a check re-runs a query there.
     bool buildVariant(const QString &variantSql, bool rebuild, QString *error);
     bool hasVariant() const;
+
+    // One step's reference solution as the lab's state replays it.
+    struct StateStep
+    {
+        QString solution;      // with the lab's paths filled in
+        bool sessions = false; // a script of labelled sessions (LearnerSessions)
+        bool skip = false;     // nothing it does stays (sessions a check observes, then closes)
+        QString firstSession;  // the session unlabelled lines of a session script belong to
+    };
+    // What the lab's data is after each step's reference solution, built once per setup and
+    // solutions: a database of the administrator's (stateDatabase()) cloned from the template,
+    // each solution replayed in it as the lab owner, and after each one the digests of its
+    // tables kept there. The solutions are replayed a second time in a scratch copy, and a
+    // table whose rows come out different (now(), random()) is compared by its count alone.
+    // A solution that fails is the author's problem: the states stop before its step, and
+    // stateProblem() names it. Result and plan checks compare the learner's data with these.
+    bool buildStates(const QList<StateStep> &steps, bool rebuild, QString *error);
+    QString stateDatabase() const { return m_state; }
+    // The digests after each step that has one (read from stateDatabase()), and the
+    // failure that stopped the replay ("" when none), with its step.
+    struct States
+    {
+        QHash<int, QList<RelationDigest>> afterStep;
+        int failedStep = -1;
+        QString failure;
+    };
+    std::optional<States> states(QString *error) const;
     // Makes the learner's role and database when they do not exist yet.
     bool create(QString *error);
     // The learner's database as the template has it again.
@@ -100,6 +133,10 @@ private:
     bool retire(class GraderConnection &admin, QString *error) const;
     bool databaseExists(const QString &database) const;
     bool buildDatabase(const QString &database, const QString &setupSql, bool rebuild, bool isTemplate, QString *error);
+    // Replays the steps in database, as the lab owner, passing each step's digests on.
+    bool replay(const QString &database, const QList<StateStep> &steps,
+                const std::function<void(int step, const QList<RelationDigest> &)> &after, int *failedStep,
+                QString *failure, QString *error) const;
 
     QString m_admin;
     QString m_labId;
@@ -107,6 +144,8 @@ private:
     QString m_database;
     QString m_role;
     QString m_variant;
+    QString m_state;
+    QString m_templateSetup; // what buildTemplate() built it from: the states depend on it too
     QStringList m_labRoles;
     bool m_shared = false;
     CloneStrategy m_strategy = CloneStrategy::WalLog;

@@ -91,7 +91,7 @@ LabVerifier::Report LabVerifier::verify(const Lab &lab, const QString &language)
             // reached): the checks then see the cluster as it was put back.
             if (step.recover && !environment.recover(&ranWith))
                 failure->append(ranWith);
-            return StepGrader::grade(step, environment.context(answer, language));
+            return StepGrader::grade(step, environment.context(answer, language, s));
         };
 
         QString failure;
@@ -124,6 +124,15 @@ LabVerifier::Report LabVerifier::verify(const Lab &lab, const QString &language)
             else
                 ++report.decoys;
         }
+    }
+    // The lab's data at each step comes from its solutions run in order as the lab owner: one
+    // that fails there leaves later steps without data to compare a learner's with.
+    if (environment.stateFailedStep() >= 0) {
+        const LabStep &failed = lab.steps.at(environment.stateFailedStep());
+        report.problems.append({lab.file, failed.checks.isEmpty() ? 0 : failed.checks.first().line,
+                                tr("step \"%1\": the reference solution fails when the lab's data after each step is "
+                                   "built (run in order as the owner of the lab's tables): %2")
+                                    .arg(failed.id, environment.stateFailure())});
     }
     const QString after = lab.cluster ? QString() : roleSnapshot(role);
     if (before != after)

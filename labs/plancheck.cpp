@@ -55,9 +55,23 @@ CheckVerdict PlanCheck::grade(const LabCheck &check, const GradingContext &conte
     if (!context.openAsLearner(c, &error))
         return unreachable(error);
     // One statement: nothing after the query can stand in for its plan.
-    const SqlOutcome explained = c.readOnlyOne(QStringLiteral("EXPLAIN (FORMAT JSON) ") + query);
+    const SqlOutcome explained = c.readOnlyOne(QStringLiteral("EXPLAIN (VERBOSE, FORMAT JSON) ") + query);
     if (!explained.ok)
         return fail(check, context, tr("Your query could not be explained: %1").arg(explained.message));
+    // A plan on data that is not the lab's (an emptied table is cheap to scan) proves nothing.
+    if (context.hasExpectedState) {
+        GraderConnection reader;
+        if (!context.openAsLearner(reader, &error))
+            return unreachable(error);
+        reader.exec(QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"));
+        const QStringList differences = context.dataDifferences(reader, StateDigest::relationsOfPlan(explained.value()));
+        reader.exec(QStringLiteral("ROLLBACK"));
+        if (!differences.isEmpty()) {
+            CheckVerdict failed = fail(check, context, dataChanged());
+            failed.feedback << differences;
+            return failed;
+        }
+    }
     const QJsonObject top = QJsonDocument::fromJson(explained.value().toUtf8()).array().first().toObject();
     PlanSummary plan;
     walk(top.value(QStringLiteral("Plan")).toObject(), &plan);

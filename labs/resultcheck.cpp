@@ -8,21 +8,53 @@ struct Pair
 {
     SqlOutcome learner;
     SqlOutcome reference;
+    QStringList dataDifferences; // where the learner's data is not the lab's at this step
 };
+
+// The relations a query reads, from its plan on c (a learner's side); none when it cannot be
+// explained. In a savepoint, so a failure leaves the transaction as it was.
+QList<std::pair<QString, QString>> relationsRead(GraderConnection &c, const QString &query, bool learnerText)
+{
+    c.exec(QStringLiteral("SAVEPOINT pgcampus_explain"));
+    const QString explain = QStringLiteral("EXPLAIN (VERBOSE, FORMAT JSON) ") + query;
+    const SqlOutcome plan = learnerText ? c.execOne(explain) : c.exec(explain);
+    c.exec(plan.ok ? QStringLiteral("RELEASE SAVEPOINT pgcampus_explain") : QStringLiteral("ROLLBACK TO SAVEPOINT pgcampus_explain"));
+    return plan.ok ? StateDigest::relationsOfPlan(plan.value()) : QList<std::pair<QString, QString>>();
+}
 
 // The reference and the learner's query in one snapshot, each on a connection of its own:
 // the reference's never sees the learner's text, and the learner's query runs alone (one
-// statement), read-only, and is rolled back. A query that ends the transaction fails.
-Pair runApart(GraderConnection &learner, GraderConnection &reference, const QString &query, const QString &referenceSql)
+// statement), read-only, and is rolled back. A query that ends the transaction fails. With
+// the lab's data at this step known (context), the tables either query reads are compared
+// with it in the same snapshot.
+Pair runApart(GraderConnection &learner, GraderConnection &reference, const QString &query, const QString &referenceSql,
+              const GradingContext *context = nullptr)
 {
     Pair pair;
     const QString begin = QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
     learner.exec(begin);
     const QString snapshot = learner.exec(QStringLiteral("SELECT pg_catalog.pg_export_snapshot()")).value();
+    QList<std::pair<QString, QString>> read;
+    if (context && context->hasExpectedState)
+        read = relationsRead(learner, query, true);
     reference.exec(begin);
     if (!snapshot.isEmpty())
         reference.exec(QStringLiteral("SET TRANSACTION SNAPSHOT ") + GraderConnection::literal(snapshot));
+    if (context && context->hasExpectedState) {
+        for (const auto &relation : relationsRead(reference, referenceSql, false)) {
+            if (!read.contains(relation))
+                read << relation;
+        }
+    }
     pair.reference = reference.exec(referenceSql);
+    if (context && context->hasExpectedState) {
+        if (!pair.reference.ok) { // the failed transaction reads nothing more: the same snapshot anew
+            reference.exec(QStringLiteral("ROLLBACK"));
+            reference.exec(begin);
+            reference.exec(QStringLiteral("SET TRANSACTION SNAPSHOT ") + GraderConnection::literal(snapshot));
+        }
+        pair.dataDifferences = context->dataDifferences(reference, read);
+    }
     reference.exec(QStringLiteral("ROLLBACK"));
     pair.learner = learner.execOne(query);
     if (pair.learner.ok && !learner.inTransaction()) {
@@ -83,11 +115,14 @@ CheckVerdict ResultCheck::grade(const LabCheck &check, const GradingContext &con
     QString error;
     if (!context.openAsLearner(learner, &error) || !context.openAsLearner(referee, &error))
         return unreachable(error);
-    Pair mine = runApart(learner, referee, query, reference);
-    if (!mine.reference.ok)
-        return CheckVerdict::fail(tr("The lab's reference query failed on your database (%1). "
-                                     "Did a step drop or change what it reads? Reset the lab to start over.")
-                                      .arg(mine.reference.message));
+    Pair mine = runApart(learner, referee, query, reference, &context);
+    if (!mine.reference.ok) {
+        CheckVerdict failed = CheckVerdict::fail(tr("The lab's reference query failed on your database (%1). "
+                                                    "Did a step drop or change what it reads? Reset the lab to start over.")
+                                                     .arg(mine.reference.message));
+        failed.feedback << mine.dataDifferences;
+        return failed;
+    }
     if (!mine.learner.ok)
         return fail(check, context, tr("Your query failed: %1").arg(mine.learner.message));
     nameTypes(referee, &mine.reference.result);
@@ -96,6 +131,15 @@ CheckVerdict ResultCheck::grade(const LabCheck &check, const GradingContext &con
     if (!verdict.passed) {
         CheckVerdict failed = fail(check, context, verdict.feedback.value(0));
         failed.feedback << verdict.feedback.mid(1);
+        if (!mine.dataDifferences.isEmpty())
+            failed.feedback << dataChanged() << mine.dataDifferences;
+        return failed;
+    }
+    // Right on data that is not the lab's proves nothing: the rows it was compared with may
+    // be the ones the answer left.
+    if (!mine.dataDifferences.isEmpty()) {
+        CheckVerdict failed = fail(check, context, dataChanged());
+        failed.feedback << mine.dataDifferences;
         return failed;
     }
     if (!flag(check, QStringLiteral("variant"), false) || context.variantConninfo.isEmpty())

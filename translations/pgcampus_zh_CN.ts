@@ -718,6 +718,14 @@
         <source>Your last query joins several statements into one with \;. The check grades one query: end each statement with ; and put the query last.</source>
         <translation>你的最后一条查询用 \; 把几条语句连成了一条。检查只评判一条查询：每条语句都以 ; 结尾，并把要评判的查询放在最后。</translation>
     </message>
+    <message>
+        <source>Your query is graded on the lab&apos;s data as this step expects it, and your database no longer holds that data. Reset the lab (and redo the earlier steps as they ask) to check this step:</source>
+        <translation>你的查询要在本步骤应有的实验数据上评判，而你的数据库已不再是这份数据。请重置实验（并按要求重做前面的步骤）后再检查本步骤：</translation>
+    </message>
+    <message>
+        <source>The lab&apos;s data could not be compared with yours: %1</source>
+        <translation>无法将实验数据与你的数据进行比较：%1</translation>
+    </message>
 </context>
 <context>
     <name>ClassBar</name>
@@ -3253,6 +3261,10 @@ Your server is back as it was: fix the settings and try again.</source>
         <source>an ordinary role</source>
         <translation>普通角色</translation>
     </message>
+    <message>
+        <source>step &quot;%1&quot;: the reference solution fails when the lab&apos;s data after each step is built (run in order as the owner of the lab&apos;s tables): %2</source>
+        <translation>步骤“%1”：构建每个步骤之后的实验数据时（以实验表的属主身份按顺序执行），参考答案执行失败：%2</translation>
+    </message>
 </context>
 <context>
     <name>LearnerSessions</name>
@@ -5008,6 +5020,29 @@ Your server is back as it was: fix the settings and try again.</source>
     <message>
         <source>There is no index on %1 (%2). Indexes of %1:</source>
         <translation>%1 上没有 (%2) 的索引。%1 现有的索引：</translation>
+    </message>
+</context>
+<context>
+    <name>StateDigest</name>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not the lab&apos;s table any more (dropped, renamed or replaced)</source>
+        <translation>%1 已不再是实验中的那张表（已被删除、改名或替换）</translation>
+    </message>
+    <message>
+        <source>%1 has no column %2 any more</source>
+        <translation>%1 已没有列 %2</translation>
+    </message>
+    <message>
+        <source>%1: your copy counts %2 rows; at this step the lab&apos;s data has %3</source>
+        <translation>%1：你的副本有 %2 行；在本步骤，实验数据应有 %3 行</translation>
+    </message>
+    <message>
+        <source>%1 has as many rows as the lab&apos;s data at this step (%2), but other values</source>
+        <translation>%1 的行数与本步骤的实验数据相同（%2 行），但取值不同</translation>
     </message>
 </context>
 <context>

@@ -324,7 +324,7 @@ void LabPanel::check()
         return;
     const QString answer = m_answer ? m_answer() : QString();
     const LabStep step = m_context.lab.steps.at(m_step);
-    const GradingContext context = m_environment->context(answer, m_context.language);
+    const GradingContext context = m_environment->context(answer, m_context.language, m_step);
     auto verdict = std::make_shared<StepVerdict>();
     const qint64 spent = m_sinceStep.elapsed();
     m_status->setText(tr("Checking…"));

@@ -2,6 +2,7 @@
 #include "coursepackloader.h"
 #include "gradingfixture.h"
 #include "labverifier.h"
+#include "stepgrader.h"
 
 #include <QFileInfo>
 #include <QTemporaryDir>
@@ -27,6 +28,7 @@ private Q_SLOTS:
     void trappedDefaultRunsAsTheLearner();
     void learnerCannotMakeEventTriggers();
     void verifyingALabLeavesTheLearnerAsTheyWere();
+    void resultsAreGradedOnTheLabsDataAtTheStep();
 
 private:
     // The learner's role as the administrator sees it: attributes, memberships both ways,
@@ -38,6 +40,8 @@ private:
     // Lays the trap function public.trap(): as a superuser it makes the learner one, makes
     // public.trap_fired and writes the trap file; as anyone else it does nothing.
     bool layTrapFunction();
+    // courseware check --run on the lab: no problem, every step proven, every decoy failed.
+    bool verifiesCleanly(const Lab &lab, int steps, int decoys);
 
     GradingFixture m_fixture;
     QTemporaryDir m_files;
@@ -290,17 +294,68 @@ void tst_GraderIntegrity::verifyingALabLeavesTheLearnerAsTheyWere()
                                         "ALTER TABLE t ADD c trapped CHECK (c > 0);"),
                          QStringLiteral("a domain trap on another column")}};
     lab.steps = {make, constrain};
+    QVERIFY(verifiesCleanly(lab, 2, 2));
+    QCOMPARE(queryScalar(m_fixture.server().connectionString(),
+                         QStringLiteral("SELECT rolsuper FROM pg_roles WHERE rolname = 'learner_courseware_check'")),
+             QStringLiteral("f"));
+}
+
+// The lab's data at a step is what the earlier steps' solutions left: the learner's query is
+// compared with the reference there, and an answer that changed the data first fails. A table
+// whose rows the solutions fill differently each run (now()) is compared by its count.
+void tst_GraderIntegrity::resultsAreGradedOnTheLabsDataAtTheStep()
+{
+    Lab lab;
+    lab.id = QStringLiteral("verified-states");
+    lab.file = QStringLiteral("labs/verified-states.yaml");
+    lab.setup = QStringLiteral("CREATE TABLE fruit (id int PRIMARY KEY, name text NOT NULL, price numeric(6,2) NOT NULL);\n"
+                               "INSERT INTO fruit VALUES (1, 'apple', 1.20), (2, 'Banana', 0.50), (3, 'cherry', 3.00);\n"
+                               "CREATE TABLE log (at timestamptz NOT NULL DEFAULT clock_timestamp(), what text);");
+    LabStep raise;
+    raise.id = QStringLiteral("raise");
+    raise.checks = {CoursePackLoader::checkFromYaml(QStringLiteral("kind: state\nrows: fruit\nwhere: price = 2.40\ncount: 1"))};
+    raise.solution = QStringLiteral("UPDATE fruit SET price = price * 2 WHERE name = 'apple';\nINSERT INTO log (what) VALUES ('raised');");
+    LabStep dear;
+    dear.id = QStringLiteral("dear");
+    dear.checks = {CoursePackLoader::checkFromYaml(
+        QStringLiteral("kind: result\nreference: SELECT name, (SELECT count(*) FROM log) AS n FROM fruit WHERE price > 1.5"))};
+    dear.solution = QStringLiteral("SELECT name, (SELECT count(*) FROM log) AS n FROM fruit WHERE price > 1.5;");
+    dear.decoys = {{QStringLiteral("DELETE FROM fruit WHERE price <= 1.5;\nSELECT name, (SELECT count(*) FROM log) AS n FROM fruit;"),
+                    QStringLiteral("right only once the other rows are gone")},
+                   {QStringLiteral("DELETE FROM fruit; INSERT INTO fruit VALUES (9, 'fig', 2.00);\nSELECT 'fig' AS name, 1::bigint AS n;"),
+                    QStringLiteral("a hard-coded answer made true")}};
+    lab.steps = {raise, dear};
+    QVERIFY(verifiesCleanly(lab, 2, 2));
+
+    // Without the first step's update, the apple is not dear: the learner's data is not the lab's.
+    LabEnvironment::Options options;
+    options.adminConninfo = m_fixture.server().connectionString();
+    options.learnerKey = QStringLiteral("states");
+    options.throwaway = true;
+    LabEnvironment environment(lab, options);
+    QString error;
+    QVERIFY2(environment.prepare(false, &error), qPrintable(error));
+    QCOMPARE(environment.stateFailedStep(), -1);
+    const StepVerdict skipped = StepGrader::grade(dear, environment.context(dear.solution, QStringLiteral("en"), 1));
+    QVERIFY(!skipped.passed);
+    const QString said = skipped.feedback().join(u'\n');
+    QVERIFY2(said.contains(QStringLiteral("public.fruit has as many rows as the lab's data at this step (3), but other values"))
+                 && said.contains(QStringLiteral("public.log: your copy counts 0 rows; at this step the lab's data has 1")),
+             qPrintable(said));
+}
+
+bool tst_GraderIntegrity::verifiesCleanly(const Lab &lab, int steps, int decoys)
+{
     LabVerifier verifier(m_fixture.server().connectionString(), m_files.path());
     const LabVerifier::Report report = verifier.verify(lab);
     QStringList problems;
     for (const PackProblem &p : report.problems)
         problems << p.toText();
-    QVERIFY2(report.problems.isEmpty(), qPrintable(problems.join(u'\n')));
-    QCOMPARE(report.steps, 2);
-    QCOMPARE(report.decoys, 2);
-    QCOMPARE(queryScalar(m_fixture.server().connectionString(),
-                         QStringLiteral("SELECT rolsuper FROM pg_roles WHERE rolname = 'learner_courseware_check'")),
-             QStringLiteral("f"));
+    if (!problems.isEmpty() || report.steps != steps || report.decoys != decoys) {
+        qWarning("%d steps, %d decoys proven: %s", report.steps, report.decoys, qPrintable(problems.join(u'\n')));
+        return false;
+    }
+    return true;
 }
 
 QTEST_GUILESS_MAIN(tst_GraderIntegrity)

@@ -111,6 +111,24 @@ void tst_ResultCheck::grade_data()
         << false << "missing from your result";
     QTest::newRow("types are named, not numbered")
         << all << "SELECT id AS name, price FROM fruit;" << false << "Wrong type for name: expected text, your result has integer";
+    // The reference is computed on the lab's data: an answer that damages the data first
+    // cannot make its hard-coded rows, or a query without its WHERE, right.
+    const QString dear = QStringLiteral("kind: result\nreference: SELECT name FROM fruit WHERE price > 1.5\n");
+    QTest::newRow("damage cannot change the reference")
+        << dear << "DELETE FROM fruit; INSERT INTO fruit VALUES (9, 'fig', 2.00); SELECT 'fig' AS name;" << false
+        << "no longer holds";
+    QTest::newRow("a query right only on damaged data")
+        << dear << "DELETE FROM fruit WHERE price <= 1.5; SELECT name FROM fruit;" << false
+        << "public.fruit: your copy counts 2 rows; at this step the lab's data has 4";
+    QTest::newRow("the same number of rows with other values")
+        << dear << "UPDATE fruit SET price = 9 WHERE name = 'apple'; SELECT name FROM fruit WHERE price > 1.5 AND name <> 'apple';"
+        << false << "other values";
+    QTest::newRow("a lab table replaced by a view")
+        << dear << "ALTER TABLE fruit RENAME TO old_fruit; CREATE VIEW fruit AS SELECT * FROM old_fruit WHERE price > 1.5;\n"
+                   "SELECT name FROM fruit;"
+        << false << "is not the lab's table any more";
+    QTest::newRow("a column the learner adds changes nothing")
+        << dear << "ALTER TABLE fruit ADD COLUMN note text DEFAULT 'mine'; SELECT name FROM fruit WHERE price > 1.5;" << true << "";
     QTest::newRow("a query that changes data is refused")
         << all << "WITH gone AS (DELETE FROM fruit RETURNING name, price) SELECT * FROM gone;" << false << "read-only";
 }

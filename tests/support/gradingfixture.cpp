@@ -19,6 +19,10 @@ bool GradingFixture::start(const LabData &data, QString *error)
     lab.archive = data.archive;
     lab.standby = data.standby;
     lab.sessions = data.sessions;
+    LabStep step;
+    step.id = QStringLiteral("only");
+    step.solution = data.solution;
+    lab.steps << step;
     LabEnvironment::Options options;
     options.adminConninfo = data.cluster ? QString() : m_server.connectionString();
     options.learnerKey = QStringLiteral("ada");
@@ -66,5 +70,5 @@ CheckVerdict GradingFixture::gradeAsIs(const QString &checkYaml, const QString &
     const CheckGrader *grader = CheckGrader::forKind(check.kind);
     if (!grader)
         return CheckVerdict::fail(QStringLiteral("fixture: no grader for ") + check.kind);
-    return grader->grade(check, m_environment->context(answer, QStringLiteral("en")));
+    return grader->grade(check, m_environment->context(answer, QStringLiteral("en"), 0));
 }

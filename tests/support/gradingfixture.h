@@ -22,6 +22,9 @@ public:
         bool archive = false;
         bool standby = false;
         QStringList sessions {}; // the learner's labelled sessions
+        // The lab's one step's reference solution: result and plan checks compare the
+        // learner's data with the lab's after it (the setup's data when empty).
+        QString solution {};
     };
 
     bool start(const LabData &data, QString *error);

@@ -1,0 +1,52 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+class GraderConnection;
+
+// A table's data reduced to its row count and an order-free hash of its rows (the sum of
+// each row's hash, so equal multisets of rows give equal digests whatever their physical
+// order), over the columns the lab gave it: a column a learner adds is not part of it.
+struct RelationDigest
+{
+    QString schema;
+    QString name;
+    QStringList columns;
+    qint64 rows = 0;
+    QString hash;       // a decimal number
+    bool stable = true; // the reference solutions give the same rows each time they run (no now(), no random())
+
+    QString qualifiedName() const { return schema + u'.' + name; }
+};
+
+// What a lab's data should be at a step (after the reference solutions of that step and the
+// ones before it), compared with what the learner's database holds. A result or plan check
+// grades against the lab's data, not data an answer damaged: deleting the other rows and
+// then selecting a hard-coded answer, or emptying a table before a cost bound, is told.
+class StateDigest
+{
+    Q_DECLARE_TR_FUNCTIONS(StateDigest)
+public:
+    // The digests of every table of the database's own schemas (not pg_*, information_schema
+    // or the project's pgcampus_*), read with the settings that fix how values are written as
+    // text. Runs in the connection's open transaction.
+    static std::optional<QList<RelationDigest>> takeAll(GraderConnection &c, QString *error);
+    // The digest of one table over the given columns, on the learner's side: empty (and
+    // *missing set) when the table or one of the columns is not there; without digest, only
+    // whether it is there (the rows are not read).
+    static std::optional<RelationDigest> take(GraderConnection &c, const RelationDigest &like, bool digest, QString *missing,
+                                              QString *error);
+    // Why the learner's digests differ from the expected ones, one line per table; empty when
+    // they agree. An unstable table is compared by its row count only.
+    static QStringList differences(const QList<RelationDigest> &expected, const QList<RelationDigest> &actual,
+                                   const QStringList &missing);
+    // The relations (schema, name) a plan reads, from EXPLAIN (VERBOSE, FORMAT JSON) output.
+    static QList<std::pair<QString, QString>> relationsOfPlan(const QString &planJson);
+    // Sets, for the open transaction, the settings that change how values are written as text.
+    static bool fixTextSettings(GraderConnection &c, QString *error);
+};
