@@ -139,6 +139,7 @@ int CoursewareCommand::run(const QStringList &arguments)
             return 2;
         }
     }
+    int warnings = 0;
     int packs = 0, tracks = 0, modules = 0, lessons = 0, labs = 0, steps = 0, questions = 0, sqlQuestions = 0, broken = 0,
         proven = 0, decoys = 0;
     for (const QString &path : positional.mid(1)) {
@@ -196,6 +197,10 @@ int CoursewareCommand::run(const QStringList &arguments)
                 decoys += report.decoys;
                 for (const PackProblem &problem : report.problems)
                     writeTo(stderr, source.shownAs + u'/' + problem.toText() + u'\n');
+                for (const PackProblem &warning : report.warnings)
+                    writeTo(stderr, source.shownAs + u'/' + tr("%1:%2: warning: %3").arg(warning.file).arg(warning.line).arg(warning.message)
+                                        + u'\n');
+                warnings += int(report.warnings.size());
                 failed = failed || !report.problems.isEmpty();
             }
             broken += failed ? 1 : 0;
@@ -209,6 +214,8 @@ int CoursewareCommand::run(const QStringList &arguments)
                       .arg(packs).arg(tracks).arg(modules).arg(lessons).arg(labs).arg(steps).arg(questions)
                       .arg(CoursePackLoader::Languages.join(QStringLiteral(" and ")), ran)
                       .arg(broken));
+    if (warnings > 0)
+        writeTo(stdout, tr("%1 warnings: the steps work, but look at what they say\n").arg(warnings));
     if (server)
         server->stop();
     return broken > 0 ? 1 : 0;

@@ -14,6 +14,9 @@ struct CheckVerdict
 {
     bool passed = false;
     QStringList feedback;
+    // What the author should know and the learner never sees (courseware check --run prints
+    // them as warnings): a reference whose order is not determined, for example.
+    QStringList authorWarnings;
 
     static CheckVerdict pass() { return {true, {}}; }
     static CheckVerdict fail(const QString &why) { return {false, {why}}; }

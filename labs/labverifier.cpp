@@ -111,6 +111,10 @@ LabVerifier::Report LabVerifier::verify(const Lab &lab, const QString &language)
             continue;
         }
         ++report.steps;
+        for (qsizetype c = 0; c < solved->checks.size() && c < step.checks.size(); ++c) {
+            for (const QString &warning : solved->checks.at(c).authorWarnings)
+                report.warnings.append({lab.file, step.checks.at(c).line, tr("step \"%1\": %2").arg(step.id, warning)});
+        }
         for (int d = 0; d < step.decoys.size(); ++d) {
             QString ignored;
             const std::optional<StepVerdict> decoy = attempt(step.decoys.at(d).sql, &ignored);

@@ -18,6 +18,8 @@ public:
         int steps = 0;  // steps whose solution passed
         int decoys = 0; // decoys rejected
         QList<PackProblem> problems;
+        // What the author should look at, though the lab works (an order the reference leaves open).
+        QList<PackProblem> warnings;
     };
 
     // adminConninfo: a superuser connection to the server labs are built on;

@@ -60,10 +60,13 @@ int compareRows(const Side &a, qsizetype ra, const Side &b, qsizetype rb)
     return 0;
 }
 
-// The same row, numbers within the tolerance and everything else exactly.
-bool sameRow(const Side &a, qsizetype ra, const Side &b, qsizetype rb, const DecimalText &tolerance)
+// The same row, numbers within the tolerance and everything else exactly; only at the given
+// positions of the compared columns when there are some.
+bool sameRow(const Side &a, qsizetype ra, const Side &b, qsizetype rb, const DecimalText &tolerance,
+             const QList<int> &positions = {})
 {
-    for (int i = 0; i < a.columns.size(); ++i) {
+    for (int k = 0; k < (positions.isEmpty() ? a.columns.size() : positions.size()); ++k) {
+        const int i = positions.isEmpty() ? k : positions.at(k);
         const std::optional<DecimalText> da = a.result.isNull(ra, a.columns.at(i)) ? std::nullopt : number(a, ra, b, i);
         const std::optional<DecimalText> db = b.result.isNull(rb, b.columns.at(i)) ? std::nullopt : number(b, rb, a, i);
         if (da && db ? !DecimalText::within(*da, *db, tolerance) : compareCells(a, ra, b, rb, i) != 0)
@@ -287,8 +290,19 @@ ResultComparison::Verdict ResultComparison::compare(const ResultSet &expected, c
         listRows(got, extra);
     }
     if (verdict.problems.isEmpty() && options.ordered) {
+        // With the same rows on both sides, the same sequence of keys is the same order up to
+        // ties, which the ORDER BY leaves free.
+        QList<int> key;
+        for (const int column : options.orderKey) {
+            const int at = int(want.columns.indexOf(column));
+            if (at < 0) { // a key not compared: the whole row decides
+                key.clear();
+                break;
+            }
+            key << at;
+        }
         for (qsizetype r = 0; r < expected.rowCount(); ++r) {
-            if (!sameRow(want, r, got, r, options.tolerance)) {
+            if (!sameRow(want, r, got, r, options.tolerance, key)) {
                 verdict.problems << Problem::WrongOrder;
                 verdict.feedback << tr("The right rows in the wrong order: row %1 is %2, expected %3.")
                                         .arg(r + 1)
@@ -299,4 +313,16 @@ ResultComparison::Verdict ResultComparison::compare(const ResultSet &expected, c
     }
     verdict.passed = verdict.problems.isEmpty();
     return verdict;
+}
+
+qsizetype ResultComparison::firstTie(const ResultSet &result, const QList<int> &keyColumns)
+{
+    Side side{result, {}};
+    for (int c = 0; c < result.columnCount(); ++c)
+        side.columns << c;
+    for (qsizetype r = 0; r + 1 < result.rowCount(); ++r) {
+        if (sameRow(side, r, side, r + 1, DecimalText(), keyColumns) && !sameRow(side, r, side, r + 1, DecimalText()))
+            return r;
+    }
+    return -1;
 }

@@ -21,6 +21,9 @@ public:
         QStringList columns;     // compare only these (by name); empty: all, by position
         bool checkNames = true;  // column names must match
         DecimalText tolerance;   // for numeric columns (0: exactly)
+        // ordered: the columns of the expected result the order is defined on (its ORDER BY
+        // keys); rows that tie on them may come in any order. Empty: the whole row, in order.
+        QList<int> orderKey;
     };
 
     enum class Problem { None, WrongColumns, WrongTypes, MissingRows, ExtraRows, WrongOrder };
@@ -35,4 +38,7 @@ public:
     static constexpr int ShownDifferences = 3;
 
     static Verdict compare(const ResultSet &expected, const ResultSet &actual, const Options &options);
+    // The first row r of result that ties with row r + 1 on the key columns and differs from
+    // it in another column (so their order is not determined), or -1.
+    static qsizetype firstTie(const ResultSet &result, const QList<int> &keyColumns);
 };

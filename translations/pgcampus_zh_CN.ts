@@ -2253,6 +2253,16 @@ Provision again to finish: nothing is made twice, and students already made keep
         <translation>pgcampus courseware：课程包中没有题库“%1”
 </translation>
     </message>
+    <message>
+        <source>%1:%2: warning: %3</source>
+        <translation>%1:%2: 警告：%3</translation>
+    </message>
+    <message>
+        <source>%1 warnings: the steps work, but look at what they say
+</source>
+        <translation>%1 条警告：这些步骤可以使用，但请查看警告内容
+</translation>
+    </message>
 </context>
 <context>
     <name>DashboardView</name>
@@ -3264,6 +3274,10 @@ Your server is back as it was: fix the settings and try again.</source>
     <message>
         <source>step &quot;%1&quot;: the reference solution fails when the lab&apos;s data after each step is built (run in order as the owner of the lab&apos;s tables): %2</source>
         <translation>步骤“%1”：构建每个步骤之后的实验数据时（以实验表的属主身份按顺序执行），参考答案执行失败：%2</translation>
+    </message>
+    <message>
+        <source>step &quot;%1&quot;: %2</source>
+        <translation>步骤“%1”：%2</translation>
     </message>
 </context>
 <context>
@@ -4524,6 +4538,22 @@ Your server is back as it was: fix the settings and try again.</source>
     <message>
         <source>&quot;tolerance&quot; must be a decimal number, 0 or more</source>
         <translation>“tolerance” 必须是大于或等于 0 的十进制数</translation>
+    </message>
+    <message>
+        <source>order_by names %1, which is not a column of the reference&apos;s result</source>
+        <translation>order_by 指定了 %1，但它不是参考查询结果中的列</translation>
+    </message>
+    <message>
+        <source>ordered: true, but the reference has no ORDER BY of its own: its order is not determined</source>
+        <translation>设置了 ordered: true，但参考查询本身没有 ORDER BY：其结果顺序是不确定的</translation>
+    </message>
+    <message>
+        <source>ordered: true, but the ORDER BY key %1 is not a column of the reference&apos;s result, so rows that tie on it cannot be told apart and a learner may fail for another order of tied rows: return it as a column, or name the result&apos;s columns it sorts on in order_by</source>
+        <translation>设置了 ordered: true，但 ORDER BY 的排序键 %1 不是参考查询结果中的列，因此无法分辨在该键上取值相同的行，学员可能因这些行的顺序不同而被判错：请把它作为一列返回，或在 order_by 中写明结果里用于排序的列</translation>
+    </message>
+    <message>
+        <source>ordered: true, but rows %1 and %2 of the reference tie on the ORDER BY keys and differ otherwise: their order is not determined (learners may give them in either order); add a column that tells them apart to ORDER BY, an id for example</source>
+        <translation>设置了 ordered: true，但参考结果的第 %1 行和第 %2 行在 ORDER BY 排序键上取值相同、其他列不同：它们的先后顺序不确定（学员给出哪种顺序都可以）；请在 ORDER BY 中加一列把它们区分开，例如 id</translation>
     </message>
 </context>
 <context>

@@ -29,6 +29,7 @@ private Q_SLOTS:
     void learnerCannotMakeEventTriggers();
     void verifyingALabLeavesTheLearnerAsTheyWere();
     void resultsAreGradedOnTheLabsDataAtTheStep();
+    void anUndeterminedOrderIsAWarning();
 
 private:
     // The learner's role as the administrator sees it: attributes, memberships both ways,
@@ -342,6 +343,29 @@ void tst_GraderIntegrity::resultsAreGradedOnTheLabsDataAtTheStep()
     QVERIFY2(said.contains(QStringLiteral("public.fruit has as many rows as the lab's data at this step (3), but other values"))
                  && said.contains(QStringLiteral("public.log: your copy counts 0 rows; at this step the lab's data has 1")),
              qPrintable(said));
+}
+
+// courseware check --run proves the step and tells the author the reference's order is open.
+void tst_GraderIntegrity::anUndeterminedOrderIsAWarning()
+{
+    Lab lab;
+    lab.id = QStringLiteral("verified-ties");
+    lab.file = QStringLiteral("labs/verified-ties.yaml");
+    lab.setup = QStringLiteral("CREATE TABLE t (k int, v text);\nINSERT INTO t VALUES (1, 'a'), (1, 'b'), (2, 'c');");
+    LabStep sorted;
+    sorted.id = QStringLiteral("sorted");
+    sorted.checks = {CoursePackLoader::checkFromYaml(QStringLiteral("kind: result\nordered: true\nreference: SELECT k, v FROM t ORDER BY k"))};
+    sorted.solution = QStringLiteral("SELECT k, v FROM t ORDER BY k, v DESC;");
+    sorted.decoys = {{QStringLiteral("SELECT k, v FROM t ORDER BY k DESC;"), QStringLiteral("the key backwards")}};
+    lab.steps = {sorted};
+    LabVerifier verifier(m_fixture.server().connectionString(), m_files.path());
+    const LabVerifier::Report report = verifier.verify(lab);
+    QVERIFY(report.problems.isEmpty());
+    QCOMPARE(report.steps, 1);
+    QCOMPARE(report.decoys, 1);
+    QCOMPARE(report.warnings.size(), 1);
+    QVERIFY2(report.warnings.first().message.contains(QStringLiteral("rows 1 and 2 of the reference tie")),
+             qPrintable(report.warnings.first().message));
 }
 
 bool tst_GraderIntegrity::verifiesCleanly(const Lab &lab, int steps, int decoys)

@@ -20,6 +20,8 @@ private Q_SLOTS:
     void grade_data();
     void grade();
     void referenceFailingOnChangedDataIsExplained();
+    void undeterminedOrdersWarnTheAuthor_data();
+    void undeterminedOrdersWarnTheAuthor();
 
 private:
     GradingFixture m_fixture;
@@ -129,6 +131,17 @@ void tst_ResultCheck::grade_data()
         << false << "is not the lab's table any more";
     QTest::newRow("a column the learner adds changes nothing")
         << dear << "ALTER TABLE fruit ADD COLUMN note text DEFAULT 'mine'; SELECT name FROM fruit WHERE price > 1.5;" << true << "";
+    // Banana and banana tie on lower(name): the reference leaves their order open.
+    const QString byKey = QStringLiteral("kind: result\nordered: true\nreference: SELECT lower(name) AS key, name FROM fruit ORDER BY key\n");
+    QTest::newRow("ties may come in one order") << byKey << "SELECT lower(name) AS key, name FROM fruit ORDER BY key, name;"
+                                                << true << "";
+    QTest::newRow("ties may come in the other order")
+        << byKey << "SELECT lower(name) AS key, name FROM fruit ORDER BY key, name DESC;" << true << "";
+    QTest::newRow("a key out of order is wrong")
+        << byKey << "SELECT lower(name) AS key, name FROM fruit ORDER BY key DESC;" << false << "wrong order";
+    QTest::newRow("an ORDER BY position names the key")
+        << QStringLiteral("kind: result\nordered: true\nreference: SELECT lower(name), name FROM fruit ORDER BY 1\n")
+        << "SELECT lower(name), name FROM fruit ORDER BY 1, 2 DESC;" << true << "";
     QTest::newRow("a query that changes data is refused")
         << all << "WITH gone AS (DELETE FROM fruit RETURNING name, price) SELECT * FROM gone;" << false << "read-only";
 }
@@ -150,6 +163,36 @@ void tst_ResultCheck::referenceFailingOnChangedDataIsExplained()
                                                  QStringLiteral("DROP TABLE fruit; CREATE TABLE fruit (x int); SELECT x FROM fruit;"));
     QVERIFY(!verdict.passed);
     QVERIFY2(verdict.feedback.join(u' ').contains(QStringLiteral("Reset the lab")), qPrintable(verdict.feedback.join(u' ')));
+}
+
+// The author hears when a reference's order is not determined; the learner never does.
+void tst_ResultCheck::undeterminedOrdersWarnTheAuthor_data()
+{
+    QTest::addColumn<QString>("reference");
+    QTest::addColumn<QString>("warning"); // empty: none
+    QTest::newRow("ties on the key") << "SELECT lower(name) AS key, name FROM fruit ORDER BY key" << "rows 2 and 3 of the reference tie";
+    QTest::newRow("a key that tells the ties apart") << "SELECT lower(name) AS key, name FROM fruit ORDER BY key, name" << "";
+    QTest::newRow("a quoted and directed key") << "SELECT id AS \"Id\", name FROM fruit ORDER BY \"Id\" DESC NULLS LAST" << "";
+    QTest::newRow("a qualified key with a collation") << "SELECT f.name, f.id FROM fruit f ORDER BY f.name COLLATE \"C\" ASC" << "";
+    QTest::newRow("no ORDER BY") << "SELECT name FROM fruit" << "has no ORDER BY of its own";
+    QTest::newRow("ORDER BY only inside") << "SELECT name FROM (SELECT name FROM fruit ORDER BY id) s" << "has no ORDER BY of its own";
+    QTest::newRow("a window's ORDER BY is not the query's")
+        << "SELECT name, row_number() OVER (ORDER BY id) AS n FROM fruit ORDER BY n LIMIT 3" << "";
+    QTest::newRow("a key not in the result") << "SELECT name FROM fruit ORDER BY price" << "ORDER BY key price is not a column";
+}
+
+void tst_ResultCheck::undeterminedOrdersWarnTheAuthor()
+{
+    QFETCH(QString, reference);
+    QFETCH(QString, warning);
+    const CheckVerdict verdict = m_fixture.grade(QStringLiteral("kind: result\nordered: true\nreference: ") + reference + u'\n',
+                                                 reference + u';');
+    QVERIFY2(verdict.passed, qPrintable(verdict.feedback.join(u'\n')));
+    QCOMPARE(verdict.feedback, QStringList());
+    if (warning.isEmpty())
+        QCOMPARE(verdict.authorWarnings, QStringList());
+    else
+        QVERIFY2(verdict.authorWarnings.join(u'\n').contains(warning), qPrintable(verdict.authorWarnings.join(u'\n')));
 }
 
 QTEST_GUILESS_MAIN(tst_ResultCheck)

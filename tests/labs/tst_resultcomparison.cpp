@@ -153,6 +153,17 @@ void tst_ResultComparison::compares_data()
     QTest::newRow("a declared column twice in the answer")
         << abc << Table{{"name", "name"}, {25, 25}, {{"a", "zzz"}, {"b", "zzz"}, {"c", "zzz"}}} << onlyName
         << Problems{P::WrongColumns} << "Your result has 2 columns named name (columns 1, 2)";
+    // ORDER BY k leaves rows that tie on k in any order.
+    ResultComparison::Options byKey = ordered;
+    byKey.orderKey = {0};
+    const Table tied{{"k", "v"}, {23, 25}, {{"1", "a"}, {"1", "b"}, {"2", "c"}}};
+    QTest::newRow("tied rows in another order") << tied << Table{{"k", "v"}, {23, 25}, {{"1", "b"}, {"1", "a"}, {"2", "c"}}}
+                                                << byKey << Problems{} << "";
+    QTest::newRow("a key out of order") << tied << Table{{"k", "v"}, {23, 25}, {{"2", "c"}, {"1", "a"}, {"1", "b"}}} << byKey
+                                        << Problems{P::WrongOrder} << "row 1 is (2, c), expected (1, a)";
+    QTest::newRow("tied rows without the key are an order") << tied
+                                                             << Table{{"k", "v"}, {23, 25}, {{"1", "b"}, {"1", "a"}, {"2", "c"}}}
+                                                             << ordered << Problems{P::WrongOrder} << "row 1 is (1, b)";
 }
 
 void tst_ResultComparison::compares()
