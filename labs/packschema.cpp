@@ -418,9 +418,10 @@ private:
                 report(node, CoursePackLoader::tr("\"%1\" must be a list").arg(spec.name));
                 break;
             }
+            // An entry that is no map the loader reports as it reads it ("hint", "item").
             for (const YAML::Node &text : node) {
-                if (spec.type == T::LocalizedList || !text.IsScalar())
-                    localized(text, spec.name);
+                if (text.IsMap())
+                    object(text, languages());
             }
             break;
         case T::Map:
