@@ -2,8 +2,12 @@
 
 #include "examdraw.h"
 #include "labcheck.h"
+#include "learnersessions.h"
+#include "packschema.h"
+#include "packtext.h"
 
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
@@ -42,25 +46,64 @@ public:
     {
     }
 
-    std::optional<YAML::Node> parse(const QString &file)
+    // A YAML file of the pack, its bytes checked first (PackText) and its fields against
+    // the schema when one is given; nothing when it cannot be used.
+    std::optional<YAML::Node> parse(const QString &file, const PackSchema::ObjectSchema *schema = nullptr)
     {
         m_file = file;
+        m_named.insert(file);
         const QString path = m_dir.filePath(file);
         if (!QFileInfo::exists(path)) {
             report(0, CoursePackLoader::tr("the file is missing"));
             return std::nullopt;
         }
+        QFile in(path);
+        if (!in.open(QIODevice::ReadOnly)) {
+            report(0, CoursePackLoader::tr("cannot be read: %1").arg(in.errorString()));
+            return std::nullopt;
+        }
+        m_bytes = in.readAll();
+        const QList<PackText::Problem> refused = PackText::encodingProblems(m_bytes) + PackText::yamlProblems(m_bytes);
+        for (const PackText::Problem &p : refused)
+            report(p.line, p.message);
+        if (!refused.isEmpty())
+            return std::nullopt; // an alias bomb is never built
         try {
-            return YAML::LoadFile(QFile::encodeName(path).toStdString());
-        } catch (const YAML::ParserException &e) {
-            report(e.mark.line + 1, CoursePackLoader::tr("not valid YAML: %1").arg(QString::fromStdString(e.msg)));
+            const YAML::Node root = YAML::Load(m_bytes.toStdString());
+            if (schema)
+                schemaProblems(PackSchema::problems(root, *schema));
+            return root;
         } catch (const YAML::Exception &e) {
-            report(0, CoursePackLoader::tr("cannot be read: %1").arg(QString::fromStdString(e.msg)));
+            report(e.mark.line + 1, CoursePackLoader::tr("not valid YAML: %1").arg(QString::fromStdString(e.msg)));
         }
         return std::nullopt;
     }
 
-    void report(int line, const QString &message) { m_problems->append({m_file, line, message}); }
+    // A problem once: the schema and the loader may both see a text that is not text.
+    void report(int line, const QString &message)
+    {
+        const bool seen = std::any_of(m_problems->cbegin(), m_problems->cend(), [&](const PackProblem &p) {
+            return p.file == m_file && p.line == line && p.message == message;
+        });
+        if (!seen)
+            m_problems->append({m_file, line, message});
+    }
+    void schemaProblems(const QList<PackSchema::FieldProblem> &found)
+    {
+        for (const PackSchema::FieldProblem &p : found)
+            report(p.line, p.message);
+    }
+
+    // The line a scalar's text starts on: a block scalar (| or >) starts on the next.
+    int contentLine(const YAML::Node &node) const
+    {
+        const int pos = node.Mark().pos;
+        const bool block = pos >= 0 && pos < m_bytes.size() && (m_bytes.at(pos) == '|' || m_bytes.at(pos) == '>');
+        return lineOf(node) + (block ? 1 : 0);
+    }
+
+    // The files parse() was asked for: what the manifest names.
+    const QSet<QString> &named() const { return m_named; }
 
     QString text(const YAML::Node &map, const char *key, const YAML::Node &owner, bool required = true)
     {
@@ -102,16 +145,25 @@ public:
     bool fileExists(const QString &relative) const { return QFileInfo::exists(m_dir.filePath(relative)); }
     QString currentFile() const { return m_file; }
     void setCurrentFile(const QString &file) { m_file = file; }
-    QString readText(const QString &relative) const
+    // A Markdown file of the pack, with a NUL or a byte that is not UTF-8 reported.
+    QString readText(const QString &relative)
     {
         QFile f(m_dir.filePath(relative));
-        return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
+        if (!f.open(QIODevice::ReadOnly))
+            return {};
+        const QByteArray bytes = f.readAll();
+        m_file = relative;
+        for (const PackText::Problem &p : PackText::encodingProblems(bytes))
+            report(p.line, p.message);
+        return QString::fromUtf8(bytes);
     }
 
 private:
     QDir m_dir;
     QList<PackProblem> *m_problems;
     QString m_file;
+    QByteArray m_bytes; // of the YAML file parsed last
+    QSet<QString> m_named;
 };
 
 // A check's fields as Qt values: scalars as text, sequences as lists, maps as maps.
@@ -153,15 +205,56 @@ int serverVersion(PackReader &reader, const YAML::Node &map)
 // An item's own file (labs/ID.yaml, banks/ID.yaml, exams/ID.yaml): parsed, its id read
 // and checked against the id the pack gives it.
 std::optional<YAML::Node> readItemFile(PackReader &reader, const QString &file, const QString &expectedId, QString *id,
-                                       const char *mismatch)
+                                       const char *mismatch, const PackSchema::ObjectSchema &schema)
 {
-    std::optional<YAML::Node> root = reader.parse(file);
+    std::optional<YAML::Node> root = reader.parse(file, &schema);
     if (!root)
         return std::nullopt;
     *id = reader.id(*root, "id", *root);
     if (!id->isEmpty() && *id != expectedId)
         reader.report(lineOf((*root)["id"]), CoursePackLoader::tr(mismatch).arg(*id, expectedId));
     return root;
+}
+
+// A multi-session script runs in the lab's sessions (and the grader's own).
+void checkScriptSessions(PackReader &reader, const YAML::Node &script, const Lab &lab)
+{
+    if (!script || !script.IsSequence())
+        return;
+    if (lab.sessions.isEmpty()) {
+        reader.report(lineOf(script), CoursePackLoader::tr("a script runs in the lab's sessions: list them under \"sessions\""));
+        return;
+    }
+    for (const YAML::Node &entry : script) {
+        const YAML::Node session = entry.IsMap() ? entry["session"] : YAML::Node();
+        const QString name = session && session.IsScalar() ? QString::fromStdString(session.Scalar()) : QString();
+        if (!name.isEmpty() && name != u"grader" && !lab.sessions.contains(name))
+            reader.report(lineOf(session), CoursePackLoader::tr("the script names the session \"%1\", which is not in the lab's sessions (%2)")
+                                               .arg(name, lab.sessions.join(QStringLiteral(", "))));
+    }
+}
+
+// The "-- session X" lines of a solution or decoy name the lab's sessions (a cluster lab's
+// are primary and, with a standby, standby).
+void checkSessionLines(PackReader &reader, const YAML::Node &script, const Lab &lab)
+{
+    if (!script || !script.IsScalar())
+        return;
+    QStringList sessions = lab.sessions;
+    if (lab.cluster)
+        sessions << QStringLiteral("primary");
+    if (lab.cluster && lab.standby)
+        sessions << QStringLiteral("standby");
+    for (const LearnerSessions::Marker &marker : LearnerSessions::markers(QString::fromStdString(script.Scalar()))) {
+        if (sessions.contains(marker.session))
+            continue;
+        const int line = reader.contentLine(script) + marker.line - 1;
+        if (sessions.isEmpty())
+            reader.report(line, CoursePackLoader::tr("\"-- session %1\" switches session, but the lab lists no \"sessions\"").arg(marker.session));
+        else
+            reader.report(line, CoursePackLoader::tr("\"-- session %1\" names a session the lab does not list (%2)")
+                                    .arg(marker.session, sessions.join(QStringLiteral(", "))));
+    }
 }
 
 // A step's checks, each validated by the grader of its kind, as FILE:LINE problems.
@@ -177,10 +270,16 @@ QList<LabCheck> readChecks(PackReader &reader, const YAML::Node &checks, const L
                                           .arg(check.kind, CoursePackLoader::CheckKinds.join(QStringLiteral(", "))));
         check.file = file;
         check.fields = toVariant(c).toMap();
-        if (const CheckGrader *grader = CheckGrader::forKind(check.kind)) {
+        const QList<PackSchema::FieldProblem> fieldProblems = PackSchema::checkProblems(c);
+        reader.schemaProblems(fieldProblems);
+        // The grader reads the fields as the schema types them: only a check that keeps to it.
+        const CheckGrader *grader = CheckGrader::forKind(check.kind);
+        if (grader && fieldProblems.isEmpty()) {
             for (const QString &problem : grader->validate(check))
                 reader.report(check.line, problem);
         }
+        if (check.kind == u"multi-session")
+            checkScriptSessions(reader, c["script"], lab);
         const QString as = check.fields.value(QStringLiteral("as")).toString();
         if (!as.isEmpty() && !lab.roles.contains(as))
             reader.report(check.line, CoursePackLoader::tr("\"as\" names the role \"%1\", which is not in the lab's roles").arg(as));
@@ -208,7 +307,8 @@ std::optional<Lab> readLab(PackReader &reader, const QString &id, int packMinSer
     lab.file = QStringLiteral("labs/%1.yaml").arg(id);
     const QString file = lab.file;
     const std::optional<YAML::Node> root =
-        readItemFile(reader, file, id, &lab.id, QT_TRANSLATE_NOOP("CoursePackLoader", "the lab's id is \"%1\", but the pack calls it \"%2\""));
+        readItemFile(reader, file, id, &lab.id, QT_TRANSLATE_NOOP("CoursePackLoader", "the lab's id is \"%1\", but the pack calls it \"%2\""),
+                     PackSchema::lab());
     if (!root)
         return std::nullopt;
     lab.objectives = reader.localized(*root, "objectives", *root);
@@ -265,8 +365,11 @@ std::optional<Lab> readLab(PackReader &reader, const QString &id, int packMinSer
         if (step.recover && !(lab.cluster && lab.archive))
             reader.report(lineOf(node["recover"]),
                           CoursePackLoader::tr("\"recover\" needs a lab whose cluster archives its WAL (\"archive: true\")"));
-        for (const YAML::Node &d : node["decoys"])
+        for (const YAML::Node &d : node["decoys"]) {
             step.decoys.append({reader.text(d, "sql", d), reader.text(d, "note", d, false)});
+            checkSessionLines(reader, d["sql"], lab);
+        }
+        checkSessionLines(reader, node["solution"], lab);
         lab.steps.append(step);
     }
     return lab;
@@ -293,7 +396,8 @@ std::optional<QuestionBank> readBank(PackReader &reader, const QString &id, QSet
     bank.file = QStringLiteral("banks/%1.yaml").arg(id);
     const QString file = bank.file;
     const std::optional<YAML::Node> root =
-        readItemFile(reader, file, id, &bank.id, QT_TRANSLATE_NOOP("CoursePackLoader", "the bank's id is \"%1\", but the pack calls it \"%2\""));
+        readItemFile(reader, file, id, &bank.id, QT_TRANSLATE_NOOP("CoursePackLoader", "the bank's id is \"%1\", but the pack calls it \"%2\""),
+                     PackSchema::bank());
     if (!root)
         return std::nullopt;
     bank.title = reader.localized(*root, "title", *root);
@@ -327,6 +431,8 @@ std::optional<QuestionBank> readBank(PackReader &reader, const QString &id, QSet
         else if (!type.isEmpty())
             problem(CoursePackLoader::tr("unknown question type \"%1\" (known: single, multiple, truefalse, fillin, "
                                          "numerical, ordering, matching, sql)").arg(type));
+        if (const PackSchema::ObjectSchema *schema = PackSchema::question(type))
+            reader.schemaProblems(PackSchema::problems(node, *schema));
         q.domain = reader.text(node, "domain", node);
         if (!q.domain.isEmpty() && !domains.contains(q.domain))
             problem(CoursePackLoader::tr("the domain \"%1\" is not declared in the bank").arg(q.domain));
@@ -427,8 +533,11 @@ std::optional<QuestionBank> readBank(PackReader &reader, const QString &id, QSet
             else
                 step.checks = readChecks(reader, checks, lab, file);
             step.solution = reader.text(node, "solution", node);
-            for (const YAML::Node &d : node["decoys"])
+            checkSessionLines(reader, node["solution"], lab);
+            for (const YAML::Node &d : node["decoys"]) {
                 step.decoys.append({reader.text(d, "sql", d), reader.text(d, "note", d, false)});
+                checkSessionLines(reader, d["sql"], lab);
+            }
             lab.steps.append(step);
             break;
         }
@@ -443,7 +552,8 @@ std::optional<ExamBlueprint> readBlueprint(PackReader &reader, const QString &id
     ExamBlueprint b;
     b.file = QStringLiteral("exams/%1.yaml").arg(id);
     const std::optional<YAML::Node> root =
-        readItemFile(reader, b.file, id, &b.id, QT_TRANSLATE_NOOP("CoursePackLoader", "the exam's id is \"%1\", but the pack calls it \"%2\""));
+        readItemFile(reader, b.file, id, &b.id, QT_TRANSLATE_NOOP("CoursePackLoader", "the exam's id is \"%1\", but the pack calls it \"%2\""),
+                     PackSchema::exam());
     if (!root)
         return std::nullopt;
     b.title = reader.localized(*root, "title", *root);
@@ -548,10 +658,32 @@ void checkLessonImages(PackReader &reader, const QString &file)
         }
     }
 }
+// A file in labs/, banks/ or exams/ that the manifest never names would be left out
+// without a word: a lab forgotten in the manifest, or a typo in its name.
+void reportUnnamedFiles(PackReader &reader, const QString &directory)
+{
+    const QDir pack(directory);
+    QStringList unnamed;
+    for (const QString &folder : {QStringLiteral("labs"), QStringLiteral("banks"), QStringLiteral("exams")}) {
+        QDirIterator files(pack.filePath(folder), QDir::Files, QDirIterator::Subdirectories);
+        while (files.hasNext()) {
+            const QString file = pack.relativeFilePath(files.next());
+            if (!reader.named().contains(file))
+                unnamed << file;
+        }
+    }
+    unnamed.sort();
+    for (const QString &file : std::as_const(unnamed)) {
+        reader.setCurrentFile(file);
+        reader.report(0, CoursePackLoader::tr("the manifest never names this file (name it in pack.yaml or remove it)"));
+    }
+    reader.setCurrentFile(QStringLiteral("pack.yaml"));
+}
+
 std::optional<CoursePack> readPack(PackReader &reader, const QString &directory, QList<PackProblem> *problems)
 {
     const qsizetype before = problems->size();
-    const std::optional<YAML::Node> root = reader.parse(QStringLiteral("pack.yaml"));
+    const std::optional<YAML::Node> root = reader.parse(QStringLiteral("pack.yaml"), &PackSchema::manifest());
     if (!root)
         return std::nullopt;
     CoursePack pack;
@@ -653,6 +785,7 @@ std::optional<CoursePack> readPack(PackReader &reader, const QString &directory,
                 reader.report(lineOf(at), CoursePackLoader::tr("\"requires\" names \"%1\", which is not in the pack").arg(id));
         }
     }
+    reportUnnamedFiles(reader, directory);
     if (problems->size() > before)
         return std::nullopt;
     return pack;

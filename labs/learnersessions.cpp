@@ -23,6 +23,14 @@ bool LearnerSessions::isSessionScript(const QString &script)
     return sessionMarker().match(script).hasMatch();
 }
 
+QList<LearnerSessions::Marker> LearnerSessions::markers(const QString &script)
+{
+    QList<Marker> found;
+    for (const QRegularExpressionMatch &m : sessionMarker().globalMatch(script))
+        found.append({m.captured(1), int(QStringView(script).left(m.capturedStart(1)).count(u'\n')) + 1});
+    return found;
+}
+
 QList<LearnerSessions::Line> LearnerSessions::parse(const QString &script, const QString &firstSession)
 {
     const QRegularExpression &marker = sessionMarker();

@@ -29,6 +29,13 @@ public:
     static QList<Line> parse(const QString &script, const QString &firstSession);
     // Whether a solution is written for sessions (it has a "-- session" line).
     static bool isSessionScript(const QString &script);
+    struct Marker
+    {
+        QString session;
+        int line = 0; // 1-based, within the script
+    };
+    // The "-- session X" lines of a script, in order.
+    static QList<Marker> markers(const QString &script);
 
     // How long a statement runs before it is left waiting (a lock) and the script goes on;
     // beyond deadlock_timeout, so a deadlock is detected before the next statement.

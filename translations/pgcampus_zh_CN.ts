@@ -2089,6 +2089,254 @@ Provision again to finish: nothing is made twice, and students already made keep
         <source>&quot;domain&quot; names &quot;%1&quot;, which no bank of the pack declares</source>
         <translation>“domain”指定了“%1”，但课程包的题库中没有声明这个领域</translation>
     </message>
+    <message>
+        <source>a script runs in the lab&apos;s sessions: list them under &quot;sessions&quot;</source>
+        <translation>脚本在实验的会话中运行：请在“sessions”下列出这些会话</translation>
+    </message>
+    <message>
+        <source>the script names the session &quot;%1&quot;, which is not in the lab&apos;s sessions (%2)</source>
+        <translation>脚本指定了会话“%1”，但它不在实验的会话（%2）中</translation>
+    </message>
+    <message>
+        <source>&quot;-- session %1&quot; switches session, but the lab lists no &quot;sessions&quot;</source>
+        <translation>“-- session %1”切换了会话，但实验没有列出“sessions”</translation>
+    </message>
+    <message>
+        <source>&quot;-- session %1&quot; names a session the lab does not list (%2)</source>
+        <translation>“-- session %1”指定的会话不在实验列出的会话（%2）中</translation>
+    </message>
+    <message>
+        <source>the manifest never names this file (name it in pack.yaml or remove it)</source>
+        <translation>清单文件从未提到这个文件（请在 pack.yaml 中列出它，或者删除它）</translation>
+    </message>
+    <message>
+        <source>a text in both languages</source>
+        <translation>双语文本</translation>
+    </message>
+    <message>
+        <source>an item</source>
+        <translation>条目</translation>
+    </message>
+    <message>
+        <source>a module</source>
+        <translation>单元</translation>
+    </message>
+    <message>
+        <source>a track</source>
+        <translation>学习路径</translation>
+    </message>
+    <message>
+        <source>the cluster section</source>
+        <translation>cluster 部分</translation>
+    </message>
+    <message>
+        <source>a decoy</source>
+        <translation>诱饵答案</translation>
+    </message>
+    <message>
+        <source>a step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>a domain</source>
+        <translation>领域</translation>
+    </message>
+    <message>
+        <source>an option</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>a pair</source>
+        <translation>配对</translation>
+    </message>
+    <message>
+        <source>&quot;shuffle&quot;</source>
+        <translation>“shuffle”</translation>
+    </message>
+    <message>
+        <source>a result check</source>
+        <translation>结果检查</translation>
+    </message>
+    <message>
+        <source>a state check with &quot;%1&quot;</source>
+        <translation>带“%1”的状态检查</translation>
+    </message>
+    <message>
+        <source>a state check</source>
+        <translation>状态检查</translation>
+    </message>
+    <message>
+        <source>a plan check</source>
+        <translation>执行计划检查</translation>
+    </message>
+    <message>
+        <source>an error check</source>
+        <translation>错误检查</translation>
+    </message>
+    <message>
+        <source>&quot;expect&quot;</source>
+        <translation>“expect”</translation>
+    </message>
+    <message>
+        <source>a script entry</source>
+        <translation>脚本条目</translation>
+    </message>
+    <message>
+        <source>an observe entry</source>
+        <translation>observe 条目</translation>
+    </message>
+    <message>
+        <source>a multi-session check</source>
+        <translation>多会话检查</translation>
+    </message>
+    <message>
+        <source>a cluster check</source>
+        <translation>集群检查</translation>
+    </message>
+    <message>
+        <source>unknown field &quot;%1&quot; in %2 (did you mean &quot;%3&quot;?)</source>
+        <translation>%2中有未知字段“%1”（是不是“%3”？）</translation>
+    </message>
+    <message>
+        <source>unknown field &quot;%1&quot; in %2 (known: %3)</source>
+        <translation>%2中有未知字段“%1”（已知字段：%3）</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a list of values, such as [a, b]</source>
+        <translation>“%1”必须是值的列表，例如 [a, b]</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be true or false, not &quot;%2&quot;</source>
+        <translation>“%1”必须是 true 或 false，而不是“%2”</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a whole number, not &quot;%2&quot;</source>
+        <translation>“%1”必须是整数，而不是“%2”</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be 0 or more, not &quot;%2&quot;</source>
+        <translation>“%1”必须大于或等于 0，而不是“%2”</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a decimal number, not &quot;%2&quot;</source>
+        <translation>“%1”必须是十进制数，而不是“%2”</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a list</source>
+        <translation>“%1”必须是列表</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a map of names to values, such as {a: 1}</source>
+        <translation>“%1”必须是名称到值的映射，例如 {a: 1}</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a map of fields</source>
+        <translation>“%1”必须是字段的映射</translation>
+    </message>
+    <message>
+        <source>each entry of &quot;%1&quot; must be a map of fields</source>
+        <translation>“%1”的每一项都必须是字段的映射</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is ok, blocks, or one of {error: …}, {value: …}, {rows: …}</source>
+        <translation>“%1”只能是 ok、blocks，或 {error: …}、{value: …}、{rows: …} 之一</translation>
+    </message>
+    <message>
+        <source>the manifest</source>
+        <translation>清单文件</translation>
+    </message>
+    <message>
+        <source>a lab</source>
+        <translation>实验</translation>
+    </message>
+    <message>
+        <source>a bank</source>
+        <translation>题库</translation>
+    </message>
+    <message>
+        <source>an exam</source>
+        <translation>考试</translation>
+    </message>
+    <message>
+        <source>a single-choice question</source>
+        <translation>单选题</translation>
+    </message>
+    <message>
+        <source>a multiple-choice question</source>
+        <translation>多选题</translation>
+    </message>
+    <message>
+        <source>a true/false question</source>
+        <translation>判断题</translation>
+    </message>
+    <message>
+        <source>a fill-in question</source>
+        <translation>填空题</translation>
+    </message>
+    <message>
+        <source>a numerical question</source>
+        <translation>数值题</translation>
+    </message>
+    <message>
+        <source>an ordering question</source>
+        <translation>排序题</translation>
+    </message>
+    <message>
+        <source>a matching question</source>
+        <translation>匹配题</translation>
+    </message>
+    <message>
+        <source>an sql question</source>
+        <translation>SQL 题</translation>
+    </message>
+    <message>
+        <source>a state check makes one assertion, but this one has &quot;%1&quot; and &quot;%2&quot;</source>
+        <translation>一个状态检查只做一项断言，但这一项同时有“%1”和“%2”</translation>
+    </message>
+    <message>
+        <source>a multi-session check has a &quot;script&quot; or an &quot;observe&quot;, not both</source>
+        <translation>多会话检查只能有“script”或“observe”之一，不能两者都有</translation>
+    </message>
+    <message>
+        <source>a second YAML document starts here; a pack file holds one</source>
+        <translation>这里开始了第二个 YAML 文档；课程包的文件只能有一个文档</translation>
+    </message>
+    <message>
+        <source>a key must be a name, not empty</source>
+        <translation>键必须是一个名称，不能为空</translation>
+    </message>
+    <message>
+        <source>anchors (&amp;name) and aliases (*name) are not supported: write the value out</source>
+        <translation>不支持锚点（&amp;name）和别名（*name）：请把值完整写出</translation>
+    </message>
+    <message>
+        <source>merge keys (&lt;&lt;) are not supported: write the fields out</source>
+        <translation>不支持合并键（&lt;&lt;）：请把字段逐一写出</translation>
+    </message>
+    <message>
+        <source>the key &quot;%1&quot; is given twice (first on line %2)</source>
+        <translation>键“%1”出现了两次（第一次在第 %2 行）</translation>
+    </message>
+    <message>
+        <source>tags (%1) are not supported: quote the value instead</source>
+        <translation>不支持标签（%1）：请改为给值加引号</translation>
+    </message>
+    <message>
+        <source>a key must be a name, not a list or a map</source>
+        <translation>键必须是一个名称，不能是列表或映射</translation>
+    </message>
+    <message>
+        <source>nested too deeply (more than %1 levels)</source>
+        <translation>嵌套过深（超过 %1 层）</translation>
+    </message>
+    <message>
+        <source>the file holds a NUL byte (column %1)</source>
+        <translation>文件含有 NUL 字节（第 %1 列）</translation>
+    </message>
+    <message>
+        <source>not UTF-8 (the byte 0x%1 at column %2)</source>
+        <translation>不是 UTF-8 编码（第 %2 列的字节 0x%1）</translation>
+    </message>
 </context>
 <context>
     <name>CourseTreeModel</name>

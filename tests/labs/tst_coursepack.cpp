@@ -39,6 +39,7 @@ class tst_CoursePack : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void loadsAGoodPack();
+    void shippedPacksLoadClean();
     void brokenPacksNameFileAndLine_data();
     void brokenPacksNameFileAndLine();
     void checkCommand();
@@ -103,6 +104,19 @@ void tst_CoursePack::loadsAGoodPack()
     QVERIFY(task.task.setup.contains(QStringLiteral("CREATE TABLE orders")));
 }
 
+// The packs the application ships keep to the strict format: every field known, every value typed.
+void tst_CoursePack::shippedPacksLoadClean()
+{
+    const QDir shipped(QStringLiteral(PGCAMPUS_SOURCE_DIR "/courseware"));
+    const QStringList packs = shipped.entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    QVERIFY(!packs.isEmpty());
+    for (const QString &name : packs) {
+        QList<PackProblem> problems;
+        const std::optional<CoursePack> pack = CoursePackLoader::load(shipped.filePath(name), &problems);
+        QVERIFY2(pack && problems.isEmpty(), problems.isEmpty() ? qPrintable(name) : qPrintable(problems.first().toText()));
+    }
+}
+
 void tst_CoursePack::brokenPacksNameFileAndLine_data()
 {
     QTest::addColumn<QString>("directory");
@@ -143,7 +157,7 @@ void tst_CoursePack::checkCommand()
     QCOMPARE(out.exitCode, 1);
     const QString err = QString::fromUtf8(out.err);
     QVERIFY2(err.contains(QStringLiteral("broken-duplicate-id/pack.yaml:11: the id \"basics\" is used twice")), qPrintable(err));
-    QVERIFY(QString::fromUtf8(out.out).contains(QStringLiteral("12 packs with problems")));
+    QVERIFY(QString::fromUtf8(out.out).contains(QStringLiteral("19 packs with problems")));
     out = runProgram(QStringLiteral(PGCAMPUS_EXECUTABLE), {QStringLiteral("courseware"), QStringLiteral("check")});
     QCOMPARE(out.exitCode, 2);
 }
