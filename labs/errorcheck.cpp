@@ -33,6 +33,21 @@ CheckVerdict ErrorCheck::grade(const LabCheck &check, const GradingContext &cont
                                        : context.openPinned(c, context.conninfoAs(role), &error);
     if (!opened)
         return unreachable(error);
+    // The answer itself must fail: on data it (or anything else) already changed, it may fail
+    // for a reason it would not have on the lab's data (taking 5 from a stock it had emptied).
+    if (text(check, QStringLiteral("sql")).isEmpty() && context.hasExpectedState) {
+        QList<std::pair<QString, QString>> all;
+        for (const RelationDigest &table : context.expectedState)
+            all.append({table.schema, table.name});
+        c.exec(QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"));
+        const QStringList differences = context.dataDifferences(c, all);
+        c.exec(QStringLiteral("ROLLBACK"));
+        if (!differences.isEmpty()) {
+            CheckVerdict failed = fail(check, context, dataChanged());
+            failed.feedback << differences;
+            return failed;
+        }
+    }
     c.exec(QStringLiteral("BEGIN"));
     const SqlOutcome outcome = c.exec(sql);
     c.exec(QStringLiteral("ROLLBACK"));

@@ -96,6 +96,7 @@ bool LabEnvironment::prepareStates(bool rebuild, QString *error)
         // check plays itself is not run as the answer.
         s.skip = StepGrader::observesSessions(step) || (!s.sessions && !StepGrader::runsAnswerFirst(step));
         s.firstSession = firstSession;
+        s.mayFail = StepGrader::answerMustFail(step);
         steps << s;
     }
     if (!m_sandbox->buildStates(steps, rebuild, error))

@@ -78,6 +78,7 @@ public:
         bool sessions = false; // a script of labelled sessions (LearnerSessions)
         bool skip = false;     // nothing it does stays (sessions a check observes, then closes)
         QString firstSession;  // the session unlabelled lines of a session script belong to
+        bool mayFail = false;  // the step's answer must fail (an error check): what ran before the failure stays
     };
     // What the lab's data is after each step's reference solution, built once per setup and
     // solutions: a database of the administrator's (stateDatabase()) cloned from the template,

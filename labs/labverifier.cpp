@@ -57,7 +57,8 @@ LabVerifier::Report LabVerifier::verify(const Lab &lab, const QString &language)
                                        .arg(before.id, step.id, error.isEmpty() ? earlierSessions.failures().join(u' ') : error);
                         return std::nullopt;
                     }
-                } else if (StepGrader::runsAnswerFirst(before) && !environment.runAsLearner(solution, &error)) {
+                } else if (StepGrader::runsAnswerFirst(before) && !environment.runAsLearner(solution, &error)
+                           && !StepGrader::answerMustFail(before)) {
                     *failure = tr("the solution of step \"%1\" fails when step \"%2\" is checked: %3").arg(before.id, step.id, error);
                     return std::nullopt;
                 }
@@ -80,8 +81,9 @@ LabVerifier::Report LabVerifier::verify(const Lab &lab, const QString &language)
                 }
                 if (!StepGrader::observesSessions(step)) // there, a failing statement may be the point
                     failure->append(sessions.failures().join(u' '));
-            } else if (StepGrader::runsAnswerFirst(step) && !environment.runAsLearner(answer, &ranWith)) {
-                failure->append(ranWith);
+            } else if (StepGrader::runsAnswerFirst(step) && !environment.runAsLearner(answer, &ranWith)
+                       && !StepGrader::answerMustFail(step)) {
+                failure->append(ranWith); // where the answer must fail, its error check says whether it failed rightly
             }
             if (step.restart && !environment.restart(&error)) {
                 *failure = tr("the lab's cluster does not restart: %1").arg(error);

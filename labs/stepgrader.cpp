@@ -23,6 +23,13 @@ bool StepGrader::observesSessions(const LabStep &step)
     });
 }
 
+bool StepGrader::answerMustFail(const LabStep &step)
+{
+    return std::any_of(step.checks.begin(), step.checks.end(), [](const LabCheck &check) {
+        return check.kind == u"error" && check.fields.value(QStringLiteral("sql")).toString().trimmed().isEmpty();
+    });
+}
+
 StepVerdict StepGrader::grade(const LabStep &step, const GradingContext &context)
 {
     StepVerdict verdict;

@@ -22,5 +22,8 @@ public:
     // Whether the step looks at the learner's labelled sessions (a multi-session check with
     // "observe"): its solution and decoys are scripts for those sessions.
     static bool observesSessions(const LabStep &step);
+    // Whether the step's answer is meant to fail (an error check without its own "sql"
+    // grades the answer's failure): its reference solution fails, and that is right.
+    static bool answerMustFail(const LabStep &step);
     static StepVerdict grade(const LabStep &step, const GradingContext &context);
 };

@@ -30,6 +30,7 @@ private Q_SLOTS:
     void verifyingALabLeavesTheLearnerAsTheyWere();
     void resultsAreGradedOnTheLabsDataAtTheStep();
     void anUndeterminedOrderIsAWarning();
+    void anAnswerThatMustFailIsProven();
 
 private:
     // The learner's role as the administrator sees it: attributes, memberships both ways,
@@ -366,6 +367,29 @@ void tst_GraderIntegrity::anUndeterminedOrderIsAWarning()
     QCOMPARE(report.warnings.size(), 1);
     QVERIFY2(report.warnings.first().message.contains(QStringLiteral("rows 1 and 2 of the reference tie")),
              qPrintable(report.warnings.first().message));
+}
+
+// An error check without its own sql grades the answer's failure: courseware check --run
+// expects the reference solution to fail there, and the steps after it still run.
+void tst_GraderIntegrity::anAnswerThatMustFailIsProven()
+{
+    Lab lab;
+    lab.id = QStringLiteral("verified-refusal");
+    lab.file = QStringLiteral("labs/verified-refusal.yaml");
+    lab.setup = QStringLiteral("CREATE TABLE stock (id int PRIMARY KEY, qty int CHECK (qty >= 0));\nINSERT INTO stock VALUES (1, 5);");
+    LabStep refused;
+    refused.id = QStringLiteral("refused");
+    refused.checks = {CoursePackLoader::checkFromYaml(QStringLiteral("kind: error\nsqlstate: \"23514\""))};
+    refused.solution = QStringLiteral("UPDATE stock SET qty = qty - 6 WHERE id = 1;");
+    refused.decoys = {{QStringLiteral("UPDATE stock SET qty = qty - 5 WHERE id = 1;"), QStringLiteral("a withdrawal the stock covers")},
+                      {QStringLiteral("UPDATE stock SET id = NULL;"), QStringLiteral("refused, but not by the CHECK")}};
+    LabStep left;
+    left.id = QStringLiteral("left");
+    left.checks = {CoursePackLoader::checkFromYaml(QStringLiteral("kind: result\nreference: SELECT qty FROM stock"))};
+    left.solution = QStringLiteral("SELECT qty FROM stock;");
+    left.decoys = {{QStringLiteral("SELECT qty - 6 AS qty FROM stock;"), QStringLiteral("as if the refused update had happened")}};
+    lab.steps = {refused, left};
+    QVERIFY(verifiesCleanly(lab, 2, 3));
 }
 
 bool tst_GraderIntegrity::verifiesCleanly(const Lab &lab, int steps, int decoys)
