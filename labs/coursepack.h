@@ -53,6 +53,9 @@ struct Lab
     LocalizedText objectives;
     QString setup;
     QString variantSetup;
+    // The file's line of each one's first line (for a block scalar, the line after "setup: |").
+    int setupLine = 0;
+    int variantSetupLine = 0;
     QStringList roles; // server roles the lab's checks and instructions name
     bool cluster = false; // runs on a disposable cluster of its own
     QVariantMap clusterSettings; // written to that cluster's postgresql.conf

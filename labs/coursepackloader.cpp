@@ -36,6 +36,16 @@ int lineOf(const YAML::Node &node)
     return node.Mark().line >= 0 ? node.Mark().line + 1 : 0;
 }
 
+// The file's line a text's first line is on: a block scalar ("|", ">") starts on the line
+// after its indicator; 0 when there is no such text.
+int firstTextLine(const YAML::Node &node)
+{
+    if (!node || !node.IsScalar() || node.Mark().line < 0)
+        return 0;
+    const bool block = node.Tag() == "!" && (node.Scalar().find('\n') != std::string::npos);
+    return lineOf(node) + (block ? 1 : 0);
+}
+
 // Reads one YAML file of the pack and reports into the pack's problem list.
 class PackReader
 {
@@ -315,6 +325,8 @@ std::optional<Lab> readLab(PackReader &reader, const QString &id, int packMinSer
     lab.minServerVersion = std::max(packMinServerVersion, serverVersion(reader, *root));
     lab.setup = reader.text(*root, "setup", *root, false);
     lab.variantSetup = reader.text(*root, "variant_setup", *root, false);
+    lab.setupLine = firstTextLine((*root)["setup"]);
+    lab.variantSetupLine = firstTextLine((*root)["variant_setup"]);
     for (const YAML::Node &role : (*root)["roles"]) {
         const QString name = QString::fromStdString(role.as<std::string>());
         if (!QRegularExpression(QStringLiteral("^[a-z_][a-z0-9_]*$")).match(name).hasMatch())
@@ -521,6 +533,8 @@ std::optional<QuestionBank> readBank(PackReader &reader, const QString &id, QSet
             lab.file = file;
             lab.setup = reader.text(node, "setup", node);
             lab.variantSetup = reader.text(node, "variant_setup", node, false);
+            lab.setupLine = firstTextLine(node["setup"]);
+            lab.variantSetupLine = firstTextLine(node["variant_setup"]);
             for (const YAML::Node &role : node["roles"])
                 lab.roles << QString::fromStdString(role.as<std::string>());
             LabStep step;

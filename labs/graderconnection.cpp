@@ -167,8 +167,10 @@ SqlOutcome GraderConnection::execScript(const QString &script)
         if (unit.kind != ScriptUnit::Kind::Query)
             continue;
         outcome = exec(unit.text);
-        if (!outcome.ok)
+        if (!outcome.ok) {
+            outcome.line = unit.spans.isEmpty() ? 0 : int(QStringView(script).left(unit.spans.first().start).count(u'\n')) + 1;
             break;
+        }
     }
     return outcome;
 }

@@ -17,6 +17,7 @@ struct SqlOutcome
     QString sqlstate; // of the error, empty when it worked
     QString message;  // the server's primary error message
     ResultSet result; // the rows of the last result
+    int line = 0;     // execScript: the script's line (1-based) the failing statement starts on
     QString value(int row = 0, int column = 0) const;
 };
 

@@ -203,6 +203,13 @@ CheckVerdict CheckGrader::unreachable(const QString &error)
     return CheckVerdict::fail(tr("The grader could not connect to your database: %1").arg(error));
 }
 
+CheckVerdict CheckGrader::labProblem(const QString &why)
+{
+    return CheckVerdict::fail(tr("This lab has a problem: %1. It is not your answer's fault: tell your trainer or the "
+                                 "author of the course.")
+                                  .arg(why));
+}
+
 QString CheckGrader::dataChanged()
 {
     return tr("Your query is graded on the lab's data as this step expects it, and your database no longer holds "

@@ -111,4 +111,6 @@ protected:
     static QString joinedStatements();
     // Why a query right on the learner's data is not trusted when that data is not the lab's.
     static QString dataChanged();
+    // A failure that is the lab author's, never the learner's: "This lab has a problem: why".
+    static CheckVerdict labProblem(const QString &why);
 };

@@ -110,6 +110,14 @@ bool LabEnvironment::prepareStates(bool rebuild, QString *error)
     return true;
 }
 
+int LabEnvironment::setupFailureLine() const
+{
+    if (!m_sandbox || m_sandbox->setupFailureLine() == 0)
+        return 0;
+    const int first = m_sandbox->setupFailureInVariant() ? m_lab.variantSetupLine : m_lab.setupLine;
+    return first > 0 ? first + m_sandbox->setupFailureLine() - 1 : 0;
+}
+
 bool LabEnvironment::reset(QString *error)
 {
     if (m_sandbox && m_options.classMember) {

@@ -70,6 +70,9 @@ public:
     // Why the lab's data at some step is not known: a reference solution that fails when the
     // states are built (the author's problem), with its step; -1 and empty when none.
     int stateFailedStep() const { return m_failedStep; }
+    // Where in the lab's file the setup (or variant setup) that made the last prepare() fail
+    // failed; 0 when that is not known.
+    int setupFailureLine() const;
     QString stateFailure() const { return m_stateFailure; }
     // A reference solution or decoy with the lab's own paths filled in: authors write
     // {{archive_directory}} where a learner types what SHOW basic_archive.archive_directory says.

@@ -203,8 +203,13 @@ bool LabSandbox::buildDatabase(const QString &database, const QString &setupSql,
     // The setup runs as the lab owner, so what it makes can be handed to each learner.
     const QString setupConninfo = ConnectionInfo(m_admin).with(QStringLiteral("dbname"), database);
     const QString asOwner = QStringLiteral("GRANT CREATE ON SCHEMA public TO %1;\nSET ROLE %1;\n").arg(owner);
-    if (!runLabSql(setupConninfo, m_labId, asOwner + setupSql, error)) {
-        *error = tr("The lab's setup failed: %1").arg(*error);
+    int line = 0;
+    m_setupFailureLine = 0;
+    if (!runLabSql(setupConninfo, m_labId, asOwner + setupSql, error, &line)) {
+        m_setupFailureLine = std::max(0, line - int(asOwner.count(u'\n')));
+        m_setupFailureInVariant = !isTemplate;
+        *error = m_setupFailureLine > 0 ? tr("The lab's setup failed at its line %1: %2").arg(m_setupFailureLine).arg(*error)
+                                        : tr("The lab's setup failed: %1").arg(*error);
         return false;
     }
     // Marked as built from this setup only now: one whose setup failed half-way is built
@@ -585,7 +590,7 @@ QString LabSandbox::variantConninfo() const
         .with(QStringLiteral("user"), variantReader());
 }
 
-bool LabSandbox::runLabSql(const QString &conninfo, const QString &labId, const QString &sql, QString *error)
+bool LabSandbox::runLabSql(const QString &conninfo, const QString &labId, const QString &sql, QString *error, int *failedLine)
 {
     GraderConnection c;
     if (!c.open(conninfo, 0, error))
@@ -600,8 +605,12 @@ bool LabSandbox::runLabSql(const QString &conninfo, const QString &labId, const 
         *error = tr("Lab SQL runs only in a database made for the lab \"%1\"; %2 is not one.").arg(labId, where.value(0, 0));
         return false;
     }
-    const SqlOutcome outcome = c.exec(sql);
-    if (!outcome.ok)
+    // Statement by statement, as psql runs a script: a failure names its line.
+    const SqlOutcome outcome = c.execScript(sql);
+    if (!outcome.ok) {
         *error = outcome.message;
+        if (failedLine)
+            *failedLine = outcome.line;
+    }
     return outcome.ok;
 }

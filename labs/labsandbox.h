@@ -121,7 +121,12 @@ public:
 
     // Runs lab SQL (setup, checks) on conninfo only if its database was made for this
     // lab: a connection anywhere else is refused.
-    static bool runLabSql(const QString &conninfo, const QString &labId, const QString &sql, QString *error);
+    // failedLine: where in sql the statement that failed starts (1-based), when asked.
+    static bool runLabSql(const QString &conninfo, const QString &labId, const QString &sql, QString *error,
+                          int *failedLine = nullptr);
+    // Where in its setup the last build failed (1-based; 0 when it did not or no line is known).
+    int setupFailureLine() const { return m_setupFailureLine; }
+    bool setupFailureInVariant() const { return m_setupFailureInVariant; }
 
 private:
     bool makeLearnerRoles(class GraderConnection &admin, QString *error) const;
@@ -146,6 +151,8 @@ private:
     QString m_role;
     QString m_variant;
     QString m_state;
+    int m_setupFailureLine = 0;
+    bool m_setupFailureInVariant = false;
     QString m_templateSetup; // what buildTemplate() built it from: the states depend on it too
     QStringList m_labRoles;
     bool m_shared = false;

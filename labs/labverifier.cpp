@@ -25,7 +25,7 @@ LabVerifier::Report LabVerifier::verify(const Lab &lab, const QString &language)
     LabEnvironment environment(lab, options);
     QString error;
     if (!environment.prepare(true, &error)) {
-        report.problems.append({lab.file, 0, tr("the lab cannot be built: %1").arg(error)});
+        report.problems.append({lab.file, environment.setupFailureLine(), tr("the lab cannot be built: %1").arg(error)});
         return report;
     }
     // Nothing a solution or a decoy runs may change who the learner is.

@@ -224,11 +224,19 @@ CheckVerdict ResultCheck::grade(const LabCheck &check, const GradingContext &con
         return unreachable(error);
     Pair mine = runApart(learner, referee, query, reference, &context);
     if (!mine.reference.ok) {
+        // On the lab's own data, a reference that fails is the author's mistake, not the learner's.
+        if (context.hasExpectedState && mine.dataDifferences.isEmpty())
+            return labProblem(tr("its reference query fails on the lab's data: %1").arg(mine.reference.message));
         CheckVerdict failed = CheckVerdict::fail(tr("The lab's reference query failed on your database (%1). "
                                                     "Did a step drop or change what it reads? Reset the lab to start over.")
                                                      .arg(mine.reference.message));
         failed.feedback << mine.dataDifferences;
         return failed;
+    }
+    for (const QString &name : options.columns) {
+        const QList<ResultColumn> columns = mine.reference.result.columns();
+        if (std::none_of(columns.begin(), columns.end(), [&](const ResultColumn &c) { return c.name == name; }))
+            return labProblem(tr("the check compares the column %1, which its reference query does not return").arg(name));
     }
     if (!mine.learner.ok)
         return fail(check, context, tr("Your query failed: %1").arg(mine.learner.message));
@@ -277,7 +285,7 @@ CheckVerdict ResultCheck::grade(const LabCheck &check, const GradingContext &con
         return withWarnings(CheckVerdict::fail(tr("The grader could not reach the lab's second dataset: %1").arg(error)));
     const Pair other = runApart(variant, variantReferee, query, reference);
     if (!other.reference.ok)
-        return withWarnings(CheckVerdict::fail(tr("The lab's reference query failed on its second dataset: %1").arg(other.reference.message)));
+        return withWarnings(labProblem(tr("its reference query fails on its second dataset: %1").arg(other.reference.message)));
     const QString second = tr("Your query gives the right rows here, but not on a second dataset with other rows: "
                               "it must compute the answer, not repeat it.");
     if (!other.learner.ok)

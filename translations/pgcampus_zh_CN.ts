@@ -726,6 +726,10 @@
         <source>The lab&apos;s data could not be compared with yours: %1</source>
         <translation>无法将实验数据与你的数据进行比较：%1</translation>
     </message>
+    <message>
+        <source>This lab has a problem: %1. It is not your answer&apos;s fault: tell your trainer or the author of the course.</source>
+        <translation>这个实验本身有问题：%1。这不是你的答案的错：请告诉你的讲师或课程作者。</translation>
+    </message>
 </context>
 <context>
     <name>ClassBar</name>
@@ -3472,6 +3476,10 @@ Your server is back as it was: fix the settings and try again.</source>
         <source>Lab SQL runs only in a database made for the lab &quot;%1&quot;; %2 is not one.</source>
         <translation>实验 SQL 只能在为实验“%1”创建的数据库中运行；%2 不是这样的数据库。</translation>
     </message>
+    <message>
+        <source>The lab&apos;s setup failed at its line %1: %2</source>
+        <translation>实验的初始化脚本在第 %1 行执行失败：%2</translation>
+    </message>
 </context>
 <context>
     <name>LabVerifier</name>
@@ -4768,10 +4776,6 @@ Your server is back as it was: fix the settings and try again.</source>
         <translation>评分程序无法访问实验的第二套数据：%1</translation>
     </message>
     <message>
-        <source>The lab&apos;s reference query failed on its second dataset: %1</source>
-        <translation>实验的参考查询在第二套数据上失败了：%1</translation>
-    </message>
-    <message>
         <source>Your query gives the right rows here, but not on a second dataset with other rows: it must compute the answer, not repeat it.</source>
         <translation>你的查询在这里结果正确，但换一套数据就不对了：查询要把答案算出来，而不是照抄结果。</translation>
     </message>
@@ -4802,6 +4806,18 @@ Your server is back as it was: fix the settings and try again.</source>
     <message>
         <source>ordered: true, but rows %1 and %2 of the reference tie on the ORDER BY keys and differ otherwise: their order is not determined (learners may give them in either order); add a column that tells them apart to ORDER BY, an id for example</source>
         <translation>设置了 ordered: true，但参考结果的第 %1 行和第 %2 行在 ORDER BY 排序键上取值相同、其他列不同：它们的先后顺序不确定（学员给出哪种顺序都可以）；请在 ORDER BY 中加一列把它们区分开，例如 id</translation>
+    </message>
+    <message>
+        <source>its reference query fails on the lab&apos;s data: %1</source>
+        <translation>它的参考查询在实验数据上执行失败：%1</translation>
+    </message>
+    <message>
+        <source>the check compares the column %1, which its reference query does not return</source>
+        <translation>检查要比较列 %1，但它的参考查询并不返回这一列</translation>
+    </message>
+    <message>
+        <source>its reference query fails on its second dataset: %1</source>
+        <translation>它的参考查询在第二套数据上执行失败：%1</translation>
     </message>
 </context>
 <context>

@@ -66,6 +66,7 @@ void tst_CoursePack::loadsAGoodPack()
     QCOMPARE(pack->labs.size(), 1);
     const Lab &lab = pack->labs.first();
     QVERIFY(lab.setup.contains(QStringLiteral("generate_series(1, 10)")));
+    QCOMPARE(lab.setupLine, 6); // "setup: |" is on line 5: a failure in the setup is reported by the file's line
     QCOMPARE(lab.steps.size(), 1);
     const LabStep &step = lab.steps.first();
     QCOMPARE(step.points, 10);

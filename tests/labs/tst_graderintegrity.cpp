@@ -31,6 +31,7 @@ private Q_SLOTS:
     void resultsAreGradedOnTheLabsDataAtTheStep();
     void anUndeterminedOrderIsAWarning();
     void anAnswerThatMustFailIsProven();
+    void aFailingSetupNamesItsLine();
 
 private:
     // The learner's role as the administrator sees it: attributes, memberships both ways,
@@ -390,6 +391,25 @@ void tst_GraderIntegrity::anAnswerThatMustFailIsProven()
     left.decoys = {{QStringLiteral("SELECT qty - 6 AS qty FROM stock;"), QStringLiteral("as if the refused update had happened")}};
     lab.steps = {refused, left};
     QVERIFY(verifiesCleanly(lab, 2, 3));
+}
+
+// A setup that fails is the author's problem, reported at the line of the lab file it failed on.
+void tst_GraderIntegrity::aFailingSetupNamesItsLine()
+{
+    Lab lab;
+    lab.id = QStringLiteral("verified-setup");
+    lab.file = QStringLiteral("labs/verified-setup.yaml");
+    lab.setup = QStringLiteral("CREATE TABLE t (n int);\n\nINSERT INTO t VALUES (1);\nINSERT INTO t\n  VALUES ('one');\nSELECT 1;");
+    lab.setupLine = 10; // the setup's first line in the file
+    LabStep step;
+    step.id = QStringLiteral("any");
+    step.checks = {CoursePackLoader::checkFromYaml(QStringLiteral("kind: state\ntable: t"))};
+    lab.steps = {step};
+    LabVerifier verifier(m_fixture.server().connectionString(), m_files.path());
+    const LabVerifier::Report report = verifier.verify(lab);
+    QCOMPARE(report.problems.size(), 1);
+    QCOMPARE(report.problems.first().line, 13);
+    QVERIFY2(report.problems.first().message.contains(QStringLiteral("failed at its line 4")), qPrintable(report.problems.first().message));
 }
 
 bool tst_GraderIntegrity::verifiesCleanly(const Lab &lab, int steps, int decoys)

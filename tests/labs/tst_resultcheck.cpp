@@ -142,6 +142,14 @@ void tst_ResultCheck::grade_data()
     QTest::newRow("an ORDER BY position names the key")
         << QStringLiteral("kind: result\nordered: true\nreference: SELECT lower(name), name FROM fruit ORDER BY 1\n")
         << "SELECT lower(name), name FROM fruit ORDER BY 1, 2 DESC;" << true << "";
+    // What the author got wrong is said to be the lab's problem, never the learner's.
+    QTest::newRow("a reference that fails on the lab's data is the lab's problem")
+        << QStringLiteral("kind: result\nreference: SELECT nope FROM fruit\n") << "SELECT name FROM fruit;" << false
+        << "This lab has a problem: its reference query fails on the lab's data: column \"nope\" does not exist";
+    QTest::newRow("a compared column the reference lacks is the lab's problem")
+        << QStringLiteral("kind: result\ncolumns: [name, nope]\nreference: SELECT name FROM fruit\n")
+        << "SELECT name, 1 AS nope FROM fruit;" << false
+        << "This lab has a problem: the check compares the column nope, which its reference query does not return";
     QTest::newRow("a query that changes data is refused")
         << all << "WITH gone AS (DELETE FROM fruit RETURNING name, price) SELECT * FROM gone;" << false << "read-only";
 }
