@@ -253,7 +253,7 @@ CheckVerdict ResultCheck::grade(const LabCheck &check, const GradingContext &con
         const qsizetype tie = ResultComparison::firstTie(mine.reference.result, options.orderKey);
         if (!warning.isEmpty())
             warnings << warning;
-        else if (tie >= 0)
+        else if (tie >= 0 && list(check, QStringLiteral("order_by")).isEmpty()) // order_by: the ties are meant
             warnings << tr("ordered: true, but rows %1 and %2 of the reference tie on the ORDER BY keys and differ "
                            "otherwise: their order is not determined (learners may give them in either order); "
                            "add a column that tells them apart to ORDER BY, an id for example")
