@@ -237,10 +237,19 @@ QStringList GradingContext::dataDifferences(GraderConnection &c, const QList<std
     QList<RelationDigest> compared;
     QList<RelationDigest> actual;
     QStringList missing;
+    const SqlOutcome where = c.exec(QStringLiteral("SELECT pg_catalog.current_database()::pg_catalog.text || ' ' || "
+                                                   "pg_catalog.pg_current_snapshot()::pg_catalog.text"));
+    const QString snapshot = where.ok ? where.value() : QString();
     for (const RelationDigest &expected : expectedState) {
         const bool isRead = read.contains(std::pair{expected.schema, expected.name});
+        const QString key = expected.qualifiedName() + u'\n' + expected.columns.join(u',') + (expected.byText ? u't' : u'r');
         QString gone;
-        const std::optional<RelationDigest> found = StateDigest::take(c, expected, isRead, &gone, &error);
+        std::optional<RelationDigest> found = isRead && digestCache ? digestCache->find(key, snapshot) : std::nullopt;
+        if (!found) {
+            found = StateDigest::take(c, expected, isRead, &gone, &error);
+            if (found && isRead && digestCache)
+                digestCache->insert(key, snapshot, *found);
+        }
         if (!gone.isEmpty())
             missing << gone;
         else if (!found)

@@ -48,6 +48,7 @@ struct GradingContext
     // step given, a class's sandbox, a solution that fails): nothing is compared then.
     QList<RelationDigest> expectedState;
     bool hasExpectedState = false;
+    std::shared_ptr<DigestCache> digestCache; // the learner's digests taken so far (may be null)
 
     // The catalog reader: the sandbox as the administrator, for reading catalogs and
     // nothing else. search_path is pg_catalog alone and every transaction read-only, pinned

@@ -193,6 +193,7 @@ GradingContext LabEnvironment::context(const QString &answer, const QString &lan
         c.variantConninfo = m_sandbox->variantConninfo();
     c.hasExpectedState = step >= 0 && m_states.contains(step);
     c.expectedState = m_states.value(step);
+    c.digestCache = m_digestCache;
     return c;
 }
 

@@ -92,6 +92,7 @@ private:
     std::unique_ptr<LabSandbox> m_sandbox;
     std::unique_ptr<DisposableCluster> m_cluster;
     QHash<int, QList<RelationDigest>> m_states; // the lab's data after each step, as digests
+    std::shared_ptr<DigestCache> m_digestCache = std::make_shared<DigestCache>();
     int m_failedStep = -1;
     QString m_stateFailure;
 };

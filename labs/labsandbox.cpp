@@ -299,7 +299,7 @@ bool LabSandbox::buildStates(const QList<StateStep> &steps, bool rebuild, QStrin
     GraderConnection c;
     if (!c.open(m_admin, 0, error))
         return false;
-    QString recipe = QStringLiteral("\n-- state 1\n");
+    QString recipe = QStringLiteral("\n-- state 2\n");
     for (const StateStep &step : steps)
         recipe += QStringLiteral("\n-- step %1 %2 %3\n").arg(step.skip).arg(step.sessions).arg(step.mayFail) + step.solution;
     // The template's own marker digest, plus the solutions: a changed setup or solution builds anew.
@@ -340,7 +340,7 @@ bool LabSandbox::buildStates(const QList<StateStep> &steps, bool rebuild, QStrin
         return false;
     QStringList store = {QStringLiteral("CREATE SCHEMA pgcampus_state"),
                          QStringLiteral("CREATE TABLE pgcampus_state.digest (step int, schema_name text, relation text, "
-                                        "columns text, rows bigint, hash numeric, stable boolean)"),
+                                        "columns text, rows bigint, hash numeric, stable boolean, by_text boolean)"),
                          QStringLiteral("CREATE TABLE pgcampus_state.failure (step int, message text)")};
     if (failedStep >= 0)
         store << QStringLiteral("INSERT INTO pgcampus_state.failure VALUES (%1, %2)").arg(failedStep).arg(GraderConnection::literal(failure));
@@ -350,12 +350,13 @@ bool LabSandbox::buildStates(const QList<StateStep> &steps, bool rebuild, QStrin
             const bool stable = std::any_of(again.begin(), again.end(), [&](const RelationDigest &o) {
                 return o.schema == d.schema && o.name == d.name && o.rows == d.rows && o.hash == d.hash;
             });
-            store << QStringLiteral("INSERT INTO pgcampus_state.digest VALUES (%1, %2, %3, %4, %5, %6, %7)")
+            store << QStringLiteral("INSERT INTO pgcampus_state.digest VALUES (%1, %2, %3, %4, %5, %6, %7, %8)")
                          .arg(step.key())
                          .arg(GraderConnection::literal(d.schema), GraderConnection::literal(d.name),
                               GraderConnection::literal(d.columns.join(QChar(0x1f))))
                          .arg(d.rows)
-                         .arg(d.hash, stable ? QStringLiteral("true") : QStringLiteral("false"));
+                         .arg(d.hash, stable ? QStringLiteral("true") : QStringLiteral("false"),
+                              d.byText ? QStringLiteral("true") : QStringLiteral("false"));
         }
     }
     const QString db = GraderConnection::identifier(m_state);
@@ -368,7 +369,7 @@ std::optional<LabSandbox::States> LabSandbox::states(QString *error) const
     GraderConnection inside;
     if (!inside.open(ConnectionInfo(m_admin).with(QStringLiteral("dbname"), m_state), 0, error))
         return std::nullopt;
-    const SqlOutcome digests = inside.exec(QStringLiteral("SELECT step, schema_name, relation, columns, rows, hash, stable "
+    const SqlOutcome digests = inside.exec(QStringLiteral("SELECT step, schema_name, relation, columns, rows, hash, stable, by_text "
                                                           "FROM pgcampus_state.digest ORDER BY step, schema_name, relation"));
     const SqlOutcome failure = inside.exec(QStringLiteral("SELECT step, message FROM pgcampus_state.failure"));
     if (!digests.ok || !failure.ok) {
@@ -384,6 +385,7 @@ std::optional<LabSandbox::States> LabSandbox::states(QString *error) const
         d.rows = digests.value(row, 4).toLongLong();
         d.hash = digests.value(row, 5);
         d.stable = digests.value(row, 6) == u"t";
+        d.byText = digests.value(row, 7) == u"t";
         states.afterStep[digests.value(row, 0).toInt()] << d;
     }
     if (failure.result.rowCount() > 0) {

@@ -1,7 +1,9 @@
 #pragma once
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QList>
+#include <QMutex>
 #include <QString>
 #include <QStringList>
 
@@ -19,6 +21,9 @@ struct RelationDigest
     QStringList columns;
     qint64 rows = 0;
     QString hash;       // a decimal number
+    // How rows were hashed: by each column type's own hash function (hash_record_extended,
+    // no text made), or, for a table with a column type that has none (json, point), as text.
+    bool byText = false;
     bool stable = true; // the reference solutions give the same rows each time they run (no now(), no random())
 
     QString qualifiedName() const { return schema + u'.' + name; }
@@ -28,6 +33,21 @@ struct RelationDigest
 // ones before it), compared with what the learner's database holds. A result or plan check
 // grades against the lab's data, not data an answer damaged: deleting the other rows and
 // then selecting a hard-coded answer, or emptying a table before a cost bound, is told.
+// The learner's digests already taken, each with the snapshot it was taken in: under the
+// same snapshot (pg_current_snapshot(): the same next transaction id and the same ones in
+// progress) every table reads the same, so a check pressed again without a write in
+// between does not hash its tables again. Shared by the checks of one lab, across threads.
+class DigestCache
+{
+public:
+    std::optional<RelationDigest> find(const QString &key, const QString &snapshot) const;
+    void insert(const QString &key, const QString &snapshot, const RelationDigest &digest);
+
+private:
+    mutable QMutex m_mutex;
+    QHash<QString, std::pair<QString, RelationDigest>> m_digests;
+};
+
 class StateDigest
 {
     Q_DECLARE_TR_FUNCTIONS(StateDigest)

@@ -313,7 +313,8 @@ void tst_GraderIntegrity::resultsAreGradedOnTheLabsDataAtTheStep()
     lab.file = QStringLiteral("labs/verified-states.yaml");
     lab.setup = QStringLiteral("CREATE TABLE fruit (id int PRIMARY KEY, name text NOT NULL, price numeric(6,2) NOT NULL);\n"
                                "INSERT INTO fruit VALUES (1, 'apple', 1.20), (2, 'Banana', 0.50), (3, 'cherry', 3.00);\n"
-                               "CREATE TABLE log (at timestamptz NOT NULL DEFAULT clock_timestamp(), what text);");
+                               "CREATE TABLE log (at timestamptz NOT NULL DEFAULT clock_timestamp(), what text, "
+                               "detail json DEFAULT '{\"by\": \"solution\"}');"); // json has no hash: hashed as text
     LabStep raise;
     raise.id = QStringLiteral("raise");
     raise.checks = {CoursePackLoader::checkFromYaml(QStringLiteral("kind: state\nrows: fruit\nwhere: price = 2.40\ncount: 1"))};

@@ -1,3 +1,4 @@
+#include "graderconnection.h"
 #include "gradingfixture.h"
 
 #include <QTest>
@@ -20,6 +21,7 @@ private Q_SLOTS:
     void grade_data();
     void grade();
     void referenceFailingOnChangedDataIsExplained();
+    void aCommittedChangeIsSeenByTheNextCheck();
     void undeterminedOrdersWarnTheAuthor_data();
     void undeterminedOrdersWarnTheAuthor();
 
@@ -171,6 +173,27 @@ void tst_ResultCheck::referenceFailingOnChangedDataIsExplained()
                                                  QStringLiteral("DROP TABLE fruit; CREATE TABLE fruit (x int); SELECT x FROM fruit;"));
     QVERIFY(!verdict.passed);
     QVERIFY2(verdict.feedback.join(u' ').contains(QStringLiteral("Reset the lab")), qPrintable(verdict.feedback.join(u' ')));
+}
+
+// Digests of the learner's tables are kept between checks only while nothing was written:
+// a change committed after a check, even by a transaction open during it, is seen next time.
+void tst_ResultCheck::aCommittedChangeIsSeenByTheNextCheck()
+{
+    const QString check = QStringLiteral("kind: result\nreference: SELECT name FROM fruit WHERE price > 1.5\n");
+    const QString answer = QStringLiteral("SELECT name FROM fruit WHERE price > 1.5;");
+    QVERIFY(m_fixture.grade(check, answer).passed);
+    GraderConnection open;
+    QString error;
+    QVERIFY2(open.open(m_fixture.environment().learnerConninfo(), 0, &error), qPrintable(error));
+    QVERIFY(open.exec(QStringLiteral("BEGIN")).ok);
+    QVERIFY(open.exec(QStringLiteral("DELETE FROM fruit WHERE id = 1")).ok);
+    QVERIFY(m_fixture.gradeAsIs(check, answer).passed); // not committed: the lab's data as it was
+    QVERIFY(open.exec(QStringLiteral("COMMIT")).ok);
+    const CheckVerdict after = m_fixture.gradeAsIs(check, answer);
+    QVERIFY(!after.passed);
+    QVERIFY2(after.feedback.join(u'\n').contains(QStringLiteral("your copy counts 3 rows")), qPrintable(after.feedback.join(u'\n')));
+    QVERIFY(m_fixture.environment().runAsLearner(QStringLiteral("INSERT INTO fruit VALUES (1, 'apple', 1.20);"), &error));
+    QVERIFY2(m_fixture.gradeAsIs(check, answer).passed, "the lab's rows are back");
 }
 
 // The author hears when a reference's order is not determined; the learner never does.
