@@ -160,7 +160,7 @@ SqlOutcome GraderConnection::readOnlyOne(const QString &sql)
     return outcome;
 }
 
-SqlOutcome GraderConnection::execScript(const QString &script)
+SqlOutcome GraderConnection::execScript(const QString &script, int *failedLine)
 {
     SqlOutcome outcome{true, {}, {}, {}};
     for (const ScriptUnit &unit : StatementSplitter::split(script)) {
@@ -168,7 +168,8 @@ SqlOutcome GraderConnection::execScript(const QString &script)
             continue;
         outcome = exec(unit.text);
         if (!outcome.ok) {
-            outcome.line = unit.spans.isEmpty() ? 0 : int(QStringView(script).left(unit.spans.first().start).count(u'\n')) + 1;
+            if (failedLine)
+                *failedLine = unit.spans.isEmpty() ? 0 : int(QStringView(script).left(unit.spans.first().start).count(u'\n')) + 1;
             break;
         }
     }

@@ -17,7 +17,6 @@ struct SqlOutcome
     QString sqlstate; // of the error, empty when it worked
     QString message;  // the server's primary error message
     ResultSet result; // the rows of the last result
-    int line = 0;     // execScript: the script's line (1-based) the failing statement starts on
     QString value(int row = 0, int column = 0) const;
 };
 
@@ -54,8 +53,9 @@ public:
     SqlOutcome readOnly(const QString &sql);
     // The same for exactly one statement (execOne).
     SqlOutcome readOnlyOne(const QString &sql);
-    // Runs a script one statement at a time, as psql sends them; the first failure, or the last outcome.
-    SqlOutcome execScript(const QString &script);
+    // Runs a script one statement at a time, as psql sends them; the first failure, or the
+    // last outcome. failedLine: the script's line (1-based) the failing statement starts on.
+    SqlOutcome execScript(const QString &script, int *failedLine = nullptr);
 
     // SQL quoting for names and text built into statements.
     static QString identifier(const QString &name);

@@ -18,8 +18,8 @@ struct CheckVerdict
     // them as warnings): a reference whose order is not determined, for example.
     QStringList authorWarnings;
 
-    static CheckVerdict pass() { return {true, {}}; }
-    static CheckVerdict fail(const QString &why) { return {false, {why}}; }
+    static CheckVerdict pass() { return {true, {}, {}}; }
+    static CheckVerdict fail(const QString &why) { return {false, {why}, {}}; }
 };
 
 // Where and what a check grades: the learner's sandbox, seen as the learner and as the

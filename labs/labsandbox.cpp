@@ -608,11 +608,8 @@ bool LabSandbox::runLabSql(const QString &conninfo, const QString &labId, const 
         return false;
     }
     // Statement by statement, as psql runs a script: a failure names its line.
-    const SqlOutcome outcome = c.execScript(sql);
-    if (!outcome.ok) {
+    const SqlOutcome outcome = c.execScript(sql, failedLine);
+    if (!outcome.ok)
         *error = outcome.message;
-        if (failedLine)
-            *failedLine = outcome.line;
-    }
     return outcome.ok;
 }
