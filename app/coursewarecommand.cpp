@@ -197,9 +197,10 @@ int CoursewareCommand::run(const QStringList &arguments)
                 decoys += report.decoys;
                 for (const PackProblem &problem : report.problems)
                     writeTo(stderr, source.shownAs + u'/' + problem.toText() + u'\n');
-                for (const PackProblem &warning : report.warnings)
-                    writeTo(stderr, source.shownAs + u'/' + tr("%1:%2: warning: %3").arg(warning.file).arg(warning.line).arg(warning.message)
-                                        + u'\n');
+                for (PackProblem warning : report.warnings) {
+                    warning.message = tr("warning: %1").arg(warning.message);
+                    writeTo(stderr, source.shownAs + u'/' + warning.toText() + u'\n');
+                }
                 warnings += int(report.warnings.size());
                 failed = failed || !report.problems.isEmpty();
             }

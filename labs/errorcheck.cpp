@@ -42,11 +42,8 @@ CheckVerdict ErrorCheck::grade(const LabCheck &check, const GradingContext &cont
         c.exec(QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"));
         const QStringList differences = context.dataDifferences(c, all);
         c.exec(QStringLiteral("ROLLBACK"));
-        if (!differences.isEmpty()) {
-            CheckVerdict failed = fail(check, context, dataChanged());
-            failed.feedback << differences;
-            return failed;
-        }
+        if (!differences.isEmpty())
+            return failOnOtherData(check, context, differences);
     }
     c.exec(QStringLiteral("BEGIN"));
     const SqlOutcome outcome = c.exec(sql);

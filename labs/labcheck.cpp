@@ -210,6 +210,13 @@ CheckVerdict CheckGrader::labProblem(const QString &why)
                                   .arg(why));
 }
 
+CheckVerdict CheckGrader::failOnOtherData(const LabCheck &check, const GradingContext &context, const QStringList &differences)
+{
+    CheckVerdict failed = fail(check, context, dataChanged());
+    failed.feedback << differences;
+    return failed;
+}
+
 QString CheckGrader::dataChanged()
 {
     return tr("Your query is graded on the lab's data as this step expects it, and your database no longer holds "

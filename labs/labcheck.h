@@ -112,6 +112,9 @@ protected:
     static QString joinedStatements();
     // Why a query right on the learner's data is not trusted when that data is not the lab's.
     static QString dataChanged();
+    // The failed verdict for a check whose learner's data is not the lab's at this step:
+    // dataChanged(), then one line per table (GradingContext::dataDifferences).
+    static CheckVerdict failOnOtherData(const LabCheck &check, const GradingContext &context, const QStringList &differences);
     // A failure that is the lab author's, never the learner's: "This lab has a problem: why".
     static CheckVerdict labProblem(const QString &why);
 };

@@ -261,8 +261,8 @@ bool LabSandbox::replay(const QString &database, const QList<StateStep> &steps,
         return false;
     for (int step = 0; step < steps.size(); ++step) {
         const StateStep &s = steps.at(step);
-        if (s.skip || s.solution.trimmed().isEmpty()) {
-        } else if (s.sessions) {
+        const bool runs = !s.skip && !s.solution.trimmed().isEmpty();
+        if (runs && s.sessions) {
             LearnerSessions sessions; // what it committed stays, the rest ends with it
             QString played;
             const bool ok = sessions.play([&](const QString &) { return conninfo; }, s.solution, s.firstSession, &played);
@@ -271,7 +271,7 @@ bool LabSandbox::replay(const QString &database, const QList<StateStep> &steps,
                 *failure = played.isEmpty() ? sessions.failures().join(u' ') : played;
                 return true;
             }
-        } else {
+        } else if (runs) {
             const SqlOutcome ran = c.execScript(s.solution);
             if (!ran.ok && !s.mayFail) {
                 *failedStep = step;

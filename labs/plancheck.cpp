@@ -66,11 +66,8 @@ CheckVerdict PlanCheck::grade(const LabCheck &check, const GradingContext &conte
         reader.exec(QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"));
         const QStringList differences = context.dataDifferences(reader, StateDigest::relationsOfPlan(explained.value()));
         reader.exec(QStringLiteral("ROLLBACK"));
-        if (!differences.isEmpty()) {
-            CheckVerdict failed = fail(check, context, dataChanged());
-            failed.feedback << differences;
-            return failed;
-        }
+        if (!differences.isEmpty())
+            return failOnOtherData(check, context, differences);
     }
     const QJsonObject top = QJsonDocument::fromJson(explained.value().toUtf8()).array().first().toObject();
     PlanSummary plan;

@@ -270,11 +270,8 @@ CheckVerdict ResultCheck::grade(const LabCheck &check, const GradingContext &con
     }
     // Right on data that is not the lab's proves nothing: the rows it was compared with may
     // be the ones the answer left.
-    if (!mine.dataDifferences.isEmpty()) {
-        CheckVerdict failed = fail(check, context, dataChanged());
-        failed.feedback << mine.dataDifferences;
-        return withWarnings(failed);
-    }
+    if (!mine.dataDifferences.isEmpty())
+        return withWarnings(failOnOtherData(check, context, mine.dataDifferences));
     if (!flag(check, QStringLiteral("variant"), false) || context.variantConninfo.isEmpty())
         return withWarnings(CheckVerdict::pass());
 

@@ -2506,14 +2506,14 @@ Provision again to finish: nothing is made twice, and students already made keep
 </translation>
     </message>
     <message>
-        <source>%1:%2: warning: %3</source>
-        <translation>%1:%2: 警告：%3</translation>
-    </message>
-    <message>
         <source>%1 warnings: the steps work, but look at what they say
 </source>
         <translation>%1 条警告：这些步骤可以使用，但请查看警告内容
 </translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>警告：%1</translation>
     </message>
 </context>
 <context>
